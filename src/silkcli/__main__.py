@@ -1,0 +1,5 @@
+"""``python -m silkcli``."""
+
+from silkcli.cli import main
+
+main()

@@ -1,0 +1,175 @@
+"""Checks that span records: unique ids, references, dates, evidence quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from . import model as m
+from .fields import Issue, suggest
+
+#: Which fields of which structs name another record, and the list they name.
+REFERENCES: dict[type, dict[str, str]] = {
+    m.Record: {"source": "sources"},
+    m.Person: {"country": "countries", "role": "roles"},
+    m.Partnership: {"parties": "countries", "summit": "events", "relations": "events"},
+    m.Party: {"country": "countries", "signatory": "people"},
+    m.Amount: {"source": "sources"},
+    m.Milestone: {"source": "sources"},
+    m.Claim: {"source": "sources"},
+    m.Document: {"type": "document_types", "sectors": "sectors", "status": "statuses"},
+    m.Commitment: {"sector": "sectors", "countries": "countries", "document": "documents"},
+    m.Event: {"kind": "event_kinds", "countries": "countries", "people": "people"},
+    m.Statistic: {"topic": "topics", "metric": "metrics", "country": "countries"},
+    m.Quote: {"person": "people"},
+    m.Discrepancy: {"related": "records"},
+}
+_SINGULAR = {
+    "sources": "source",
+    "countries": "country",
+    "events": "event",
+    "people": "person",
+    "roles": "role",
+    "document_types": "document type",
+    "sectors": "sector",
+    "statuses": "status",
+    "documents": "document",
+    "event_kinds": "event kind",
+    "topics": "topic",
+    "metrics": "metric",
+    "records": "record",
+}
+
+Path_ = tuple[str | int, ...]
+
+
+def records(ds: m.Dataset) -> Iterator[tuple[Path_, m.Record]]:
+    """Every record with its path, the partnership included."""
+    yield ("partnership",), ds.partnership
+    for kind in m.RECORD_KINDS:
+        for i, record in enumerate(getattr(ds, kind)):
+            yield (kind, i), record
+
+
+def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
+    """The ids each reference may point at, by list name."""
+    sets = {kind: {r.id for r in getattr(ds, kind)} for kind in m.RECORD_KINDS}
+    sets["sources"] = {s.id for s in ds.sources}
+    sets["events"] = {e.id for e in ds.events}
+    sets["records"] = {r.id for _, r in records(ds)}
+    for name in msgspec.structs.fields(m.Vocabulary):
+        sets[name.name] = {t.id for t in getattr(ds.vocabulary, name.name)}
+    return sets
+
+
+def duplicate_issues(ds: m.Dataset) -> list[Issue]:
+    """Ids used twice: across all records, among sources, within a vocabulary."""
+    issues: list[Issue] = []
+    groups: list[list[tuple[Path_, str]]] = [
+        [(path, r.id) for path, r in records(ds)],
+        [(("sources", i), s.id) for i, s in enumerate(ds.sources)],
+    ]
+    for name in msgspec.structs.fields(m.Vocabulary):
+        terms = getattr(ds.vocabulary, name.name)
+        groups.append([(("vocabulary", name.name, i), t.id) for i, t in enumerate(terms)])
+    for group in groups:
+        first: dict[str, Path_] = {}
+        for path, ident in group:
+            if ident in first:
+                issues.append((path + ("id",), f"duplicate id '{ident}' (first used at {dotted(first[ident])})", False))
+            else:
+                first[ident] = path
+    return issues
+
+
+def reference_issues(ds: m.Dataset) -> list[Issue]:
+    """References to ids that do not exist, with a did-you-mean."""
+    sets = id_sets(ds)
+    issues: list[Issue] = []
+    for path, record in records(ds):
+        issues.extend(_walk_refs(record, path, sets))
+    return issues
+
+
+def _walk_refs(struct: msgspec.Struct, path: Path_, sets: dict[str, set[str]]) -> Iterator[Issue]:
+    refs: dict[str, str] = {}
+    for cls in reversed(type(struct).__mro__):
+        refs.update(REFERENCES.get(cls, {}))
+    for field in struct.__struct_fields__:
+        value = getattr(struct, field)
+        target = refs.get(field)
+        if target is not None:
+            yield from _check_ref(value, path + (field,), target, sets[target])
+        elif isinstance(value, msgspec.Struct):
+            yield from _walk_refs(value, path + (field,), sets)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, msgspec.Struct):
+                    yield from _walk_refs(item, path + (field, i), sets)
+
+
+def _check_ref(value: Any, path: Path_, target: str, valid: set[str]) -> Iterator[Issue]:
+    values = [(path, value)] if not isinstance(value, tuple) else [(path + (i,), v) for i, v in enumerate(value)]
+    for where, ident in values:
+        if ident is not None and ident not in valid:
+            label = _SINGULAR[target]
+            yield (where, f"unknown {label} '{ident}'{suggest(ident, valid)}", False)
+
+
+def date_issues(ds: m.Dataset) -> list[Issue]:
+    """Events that end before they start."""
+    return [
+        (("events", i, "end"), f"ends ({event.end}) before it starts ({event.date})", False)
+        for i, event in enumerate(ds.events)
+        if event.end is not None and event.end.last() < event.date.first()
+    ]
+
+
+def cited(ds: m.Dataset) -> Iterator[tuple[Path_, str, str]]:
+    """Every (path, source id, evidence) in the dataset, nested ones too."""
+    for path, record in records(ds):
+        yield path + ("evidence",), record.source, record.evidence
+        for i, ms in enumerate(getattr(record, "milestones", ())):
+            yield path + ("milestones", i, "evidence"), ms.source, ms.evidence
+        amount = getattr(record, "amount", None)
+        if amount is not None:
+            yield path + ("amount", "evidence"), amount.source, amount.evidence
+        for i, claim in enumerate(getattr(record, "claims", ())):
+            yield path + ("claims", i, "evidence"), claim.source, claim.evidence
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def evidence_issues(ds: m.Dataset, sources_dir: Path) -> list[Issue]:
+    """Evidence quotes that do not appear verbatim in their source's archive."""
+    archives: dict[str, str | None] = {}
+    issues: list[Issue] = []
+    for i, source in enumerate(ds.sources):
+        if source.archive is None:
+            continue
+        try:
+            archives[source.id] = _squash((sources_dir / source.archive).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            archives[source.id] = None
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+            issues.append((("sources", i, "archive"), f"cannot read archive {sources_dir / source.archive}: {reason}", False))
+    names = {s.id: s.archive for s in ds.sources}
+    for path, source_id, evidence in cited(ds):
+        text = archives.get(source_id)
+        if text is not None and _squash(evidence) not in text:
+            issues.append((path, f"evidence not found in {names[source_id]}", False))
+    return issues
+
+
+def dotted(path: Path_) -> str:
+    """``('documents', 3, 'sector')`` to ``documents[3].sector``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

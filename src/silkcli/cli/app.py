@@ -1,0 +1,116 @@
+"""The Typer application, its global options and the one error edge."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..errors import EXIT_DATA, EXIT_INTERRUPTED, SilkError
+from . import state
+from .output import PipeClosed, emit, note
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 nothing matched (with -e/--exit-status); 2 usage error; "
+    "3 dataset problem; 4 output file could not be written; 130 interrupted; "
+    "70 internal error (a bug: rerun with --debug and report it)."
+)
+
+app = typer.Typer(
+    name="silkcli",
+    help=(
+        "Sourced facts about the Republic of Korea – Kyrgyz Republic Comprehensive Partnership "
+        "(Seoul, 3 December 2024): documents, people, dates, antimony reserves, quotes.\n\n"
+        "Every fact carries its source and a verbatim quote. " + EXIT_CODES_HELP
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="SILKCLI_DATA",
+            help="Dataset file (YAML, or JSON in the same schema) instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", envvar="SILKCLI_DEBUG", help="Show a traceback for internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Show the package and dataset versions, then exit."),
+    ] = False,
+) -> None:
+    """Sourced facts about the Korea–Kyrgyzstan Comprehensive Partnership."""
+    if data is not None:
+        state.set_data_path(data)
+    if version:
+        from ..store import load_dataset
+
+        meta = load_dataset(state.data_path()).meta
+        emit(f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        emit(ctx.get_help() + "\n")
+
+
+def _register() -> None:
+    from . import data_cmds
+
+    data_cmds.register(app)
+
+
+_register()
+
+
+def _debugging(argv: list[str]) -> bool:
+    return "--debug" in argv or os.environ.get("SILKCLI_DEBUG", "") not in ("", "0")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; the one place errors become messages and exit codes."""
+    args = sys.argv[1:] if argv is None else argv
+    state.reset()
+    try:
+        app(args=args, prog_name="silkcli")
+    except SilkError as exc:
+        for line in exc.lines():
+            note(line)
+        sys.exit(exc.exit_code)
+    except PipeClosed:
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        note("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except RecursionError:
+        note("error: input nested too deeply")
+        sys.exit(EXIT_DATA)
+    except Exception as exc:
+        if _debugging(args):
+            raise
+        note(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
+        sys.exit(70)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,102 @@
+"""Commands about the dataset file itself: validate, schema, export."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import state
+from .output import emit, write_atomic
+
+
+class ExportFormat(str, enum.Enum):
+    """Formats that hold the whole dataset losslessly."""
+
+    json = "json"
+    yaml = "yaml"
+
+
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Dataset file to check (default: --data, SILKCLI_DATA, or the bundled one).", show_default=False),
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", help="Folder of archived source texts; check every evidence quote against them.", show_default=False),
+    ] = None,
+) -> None:
+    """Check a dataset file against the schema and its own references.
+
+    Prints one line on success; otherwise one line per problem
+    (FILE:LINE:COL: PATH: MESSAGE) on stderr and exit code 3.
+
+    Examples:
+
+      silkcli validate
+
+      silkcli validate my-edits.yaml --sources ../shared/sources
+    """
+    from ..store import check_evidence, load_dataset
+    from ..summary import describe
+
+    target = path or state.data_path()
+    dataset = load_dataset(target, use_cache=False)
+    if sources is not None:
+        check_evidence(target, dataset, sources)
+    emit(describe(dataset) + "\n")
+
+
+def schema() -> None:
+    """Print the JSON Schema of the dataset format.
+
+    Point a YAML language server at it for completion and checks as you edit.
+
+    Examples:
+
+      silkcli schema > silkcli.schema.json
+
+      silkcli schema | jq '.$defs | keys'
+    """
+    import json
+
+    from ..model import json_schema
+
+    emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("-f", "--format", help="Output format.")] = ExportFormat.yaml,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False)
+    ] = None,
+) -> None:
+    """Write the whole dataset, losslessly, as YAML or JSON.
+
+    Export, validate and export again gives identical bytes.
+
+    Examples:
+
+      silkcli export -f json | jq '.documents | length'
+
+      silkcli export -f yaml -o copy.yaml
+    """
+    from ..dump import to_json, to_yaml
+    from ..store import load_dataset
+
+    dataset = load_dataset(state.data_path())
+    text = to_json(dataset) if fmt is ExportFormat.json else to_yaml(dataset)
+    if out is None:
+        emit(text)
+    else:
+        write_atomic(out, text)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    app.command()(state.guarded(validate))
+    app.command()(state.guarded(schema))
+    app.command()(state.guarded(export))

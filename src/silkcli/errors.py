@@ -1,0 +1,78 @@
+"""The one error root and the exit codes it maps to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NO_MATCH = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+EXIT_OUTPUT = 4
+EXIT_INTERRUPTED = 130
+
+
+class SilkError(Exception):
+    """Anything silkcli reports to the user: one message, one exit code."""
+
+    exit_code = EXIT_USAGE
+
+    def lines(self) -> list[str]:
+        """The lines to print on stderr."""
+        return [f"error: {self}"]
+
+
+class UsageError(SilkError):
+    """A bad option value or combination (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class OutputError(SilkError):
+    """An output file could not be written (exit 4)."""
+
+    exit_code = EXIT_OUTPUT
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset file, at a place in it."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        if self.line == 0:  # about the file as a whole
+            return f"{self.file}: {where}{self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
+
+
+class DatasetError(SilkError):
+    """A dataset file that cannot be used (exit 3); carries every problem found."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        """One line per problem, then a count when there are several."""
+        out = [str(p) for p in self.problems]
+        if len(self.problems) > 1:
+            out.append(f"{len(self.problems)} problems found")
+        return out
+
+
+class Interrupted(SilkError):
+    """Ctrl-C (exit 130)."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def lines(self) -> list[str]:
+        """A single word: nothing else happened."""
+        return ["interrupted"]

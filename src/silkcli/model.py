@@ -1,0 +1,378 @@
+"""The dataset's records: frozen, typed, and declared once for msgspec.
+
+This module does no I/O. The same declarations validate YAML (through
+``store``), decode the JSON and msgpack forms, and produce the published JSON
+Schema, so there is exactly one definition of the format.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+SCHEMA_VERSION = "1"
+
+Id = Annotated[
+    str,
+    Meta(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=80,
+        description="Identifier: letters, digits, '.', '_' or '-'.",
+    ),
+]
+Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S")]
+Evidence = Annotated[
+    str,
+    Meta(min_length=1, max_length=2_000, pattern=r"\S", description="A verbatim quote from the source."),
+]
+CountryCode = Annotated[
+    str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")
+]
+Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    A day is never invented: ``PartialDate.parse("2024-06")`` covers the whole
+    of June 2024, and :meth:`first` / :meth:`last` give the period's bounds.
+    """
+
+    __slots__ = ("year", "month", "day")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        self.year = year
+        self.month = month
+        self.day = day
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        match = _DATE_RE.match(text)
+        if match is None:
+            raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if year < 1 or (month is not None and not 1 <= month <= 12):
+            raise ValueError(f"'{text}' is not a possible date")
+        if month is not None and day is not None:
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                raise ValueError(f"'{text}' is not a possible date")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How precisely the date is known."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first(self) -> dt.date:
+        """The first day of the period the date covers."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> dt.date:
+        """The last day of the period the date covers."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialDate) and str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Order by start, then less precise first."""
+        return (self.first(), {"year": 0, "month": 1, "day": 2}[self.precision])
+
+
+def decode_hook(kind: type, value: Any) -> Any:
+    """msgspec dec_hook: build a :class:`PartialDate` from its text."""
+    if kind is PartialDate:
+        if isinstance(value, str):
+            return PartialDate.parse(value)
+        raise TypeError(f"Expected a date as text, got `{type(value).__name__}`")
+    raise NotImplementedError(f"cannot decode {kind!r}")
+
+
+def encode_hook(value: Any) -> Any:
+    """msgspec enc_hook: a :class:`PartialDate` is written as its text."""
+    if isinstance(value, PartialDate):
+        return str(value)
+    raise NotImplementedError(f"cannot encode {type(value).__name__}")
+
+
+def schema_hook(kind: type) -> dict[str, Any]:
+    """msgspec schema_hook: a :class:`PartialDate` is a patterned string."""
+    if kind is PartialDate:
+        return {
+            "type": "string",
+            "pattern": _DATE_RE.pattern,
+            "description": "A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    raise NotImplementedError(f"no schema for {kind!r}")
+
+
+class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Base of every record: each one cites a source and quotes it."""
+
+    id: Id
+    source: Id
+    evidence: Evidence
+    note: Text | None = None
+
+
+class VocabTerm(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One allowed value of a controlled field, with its display name."""
+
+    id: Id
+    name: Text
+
+
+class Vocabulary(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """The controlled values the dataset's records may use."""
+
+    document_types: tuple[VocabTerm, ...]
+    statuses: tuple[VocabTerm, ...]
+    event_kinds: tuple[VocabTerm, ...]
+    roles: tuple[VocabTerm, ...]
+    topics: tuple[VocabTerm, ...]
+    metrics: tuple[VocabTerm, ...]
+
+
+class DatasetInfo(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """What the dataset is, its version and when it was last revised."""
+
+    title: Text
+    version: Text
+    updated: dt.date
+    description: Text | None = None
+    license: Text | None = None
+
+
+class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A publication the records cite."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    url: Annotated[str, Meta(pattern=r"^https?://\S+$")]
+    published: PartialDate | None
+    author: Text | None = None
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}$")] | None = None
+    archive: Annotated[str, Meta(pattern=r"^[^/\\]+$")] | None = None
+
+
+class Country(Record, frozen=True, kw_only=True):
+    """A country, by ISO 3166-1 alpha-2 code."""
+
+    id: CountryCode
+    name: Text
+    official_name: Text | None = None
+    region: Text | None = None
+
+
+class Sector(Record, frozen=True, kw_only=True):
+    """A field of cooperation."""
+
+    name: Text
+
+
+class Person(Record, frozen=True, kw_only=True):
+    """Someone the sources name in a role."""
+
+    name: Text
+    native_name: Text | None = None
+    country: CountryCode
+    role: Id
+    title: Text
+
+
+class Partnership(Record, frozen=True, kw_only=True):
+    """The partnership the dataset is about."""
+
+    name: Text
+    native_name: Text | None = None
+    parties: tuple[CountryCode, ...]
+    date: PartialDate
+    venue: Text
+    summit: Id
+    relations: Id
+
+
+class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One signing side of a document; ``body: null`` means not known."""
+
+    country: CountryCode
+    body: Text | None
+    signatory: Id | None = None
+
+
+class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Money a document commits, as sourced."""
+
+    value: Number
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}$")]
+    ceiling: bool = False
+    period: Text | None = None
+    source: Id
+    evidence: Evidence
+
+
+class Milestone(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A later step in a document's life (consent, entry into force)."""
+
+    date: PartialDate
+    what: Text
+    source: Id
+    evidence: Evidence
+
+
+class Document(Record, frozen=True, kw_only=True):
+    """A signed document."""
+
+    title: Text
+    native_title: Text | None = None
+    title_is_translation: bool = False
+    type: Id
+    parties: tuple[Party, ...]
+    sectors: tuple[Id, ...]
+    signed: PartialDate
+    summit: bool
+    status: Id
+    milestones: tuple[Milestone, ...] = ()
+    amount: Amount | None = None
+
+
+class Commitment(Record, frozen=True, kw_only=True):
+    """What one or both sides agreed, asked or plan in a sector."""
+
+    sector: Id
+    countries: tuple[CountryCode, ...]
+    kind: Literal["agreed", "asked", "plans"]
+    text: Text
+    document: Id | None = None
+
+
+class Event(Record, frozen=True, kw_only=True):
+    """A dated event for the timeline."""
+
+    date: PartialDate
+    end: PartialDate | None = None
+    title: Text
+    kind: Id
+    countries: tuple[CountryCode, ...] = ()
+    people: tuple[Id, ...] = ()
+    place: Text | None = None
+
+
+Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_available", "zero"]
+
+
+class Statistic(Record, frozen=True, kw_only=True):
+    """A figure as a source states it, markers included."""
+
+    topic: Id
+    metric: Id
+    country: CountryCode | None = None
+    label: Text | None = None
+    period: PartialDate | None = None
+    value: Number | None
+    unit: Text
+    marker: Marker = "none"
+    as_of: PartialDate | None = None
+    claim: bool = False
+    attribution: Text | None = None
+
+    def __post_init__(self) -> None:
+        if (self.value is None) != (self.marker == "not_available"):
+            raise ValueError("`value` is null exactly when `marker` is not_available")
+        if self.marker == "zero" and self.value != 0:
+            raise ValueError("`marker: zero` needs `value: 0`")
+
+
+class Quote(Record, frozen=True, kw_only=True):
+    """Words a source quotes someone as saying."""
+
+    person: Id
+    text: Text
+    date: PartialDate | None = None
+
+
+class Claim(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One side of a disagreement, with its source."""
+
+    says: Text
+    source: Id
+    evidence: Evidence
+
+
+class Discrepancy(Record, frozen=True, kw_only=True):
+    """Where sources disagree; ``source``/``evidence`` back the resolution."""
+
+    topic: Text
+    summary: Text
+    resolution: Text
+    claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
+    related: tuple[Id, ...] = ()
+
+
+class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """A whole silkcli dataset file."""
+
+    schema: Literal["silkcli/1"]
+    meta: DatasetInfo
+    vocabulary: Vocabulary
+    sources: tuple[Source, ...]
+    countries: tuple[Country, ...]
+    sectors: tuple[Sector, ...]
+    people: tuple[Person, ...]
+    partnership: Partnership
+    documents: tuple[Document, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    events: tuple[Event, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+
+
+#: The record lists of a dataset, in file order; ``show`` and ``search`` walk them.
+RECORD_KINDS: tuple[str, ...] = (
+    "countries",
+    "sectors",
+    "people",
+    "documents",
+    "commitments",
+    "events",
+    "statistics",
+    "quotes",
+    "discrepancies",
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the dataset format."""
+    schema = msgspec.json.schema(Dataset, schema_hook=schema_hook)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "silkcli dataset"
+    return schema

@@ -1,0 +1,68 @@
+"""Shared fixtures: run the CLI in-process with stdout and stderr kept apart."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from silkcli.cli import main
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+BUNDLED = ROOT / "data" / "partnership.yaml"
+TINY = TESTS / "data" / "tiny.yaml"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@dataclass
+class Result:
+    """What one CLI run printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run ``silkcli ARGS`` in this process, as a user's shell would."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    code = 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test gets its own cache folder, a fixed width and no colour variables."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("SILKCLI_DATA", "SILKCLI_DEBUG", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "SILKCLI_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+
+
+@pytest.fixture
+def cli() -> object:
+    """The in-process CLI runner."""
+    return run_cli
+
+
+def pytest_report_header() -> str:
+    return f"silkcli tests; python {sys.version.split()[0]}; shared sources: {SHARED_SOURCES.is_dir()}"
