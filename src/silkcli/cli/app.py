@@ -69,8 +69,9 @@ def root(
 
 
 def _register() -> None:
-    from . import data_cmds
+    from . import data_cmds, query_cmds
 
+    query_cmds.register(app)
     data_cmds.register(app)
 
 

@@ -22,11 +22,17 @@ class ExportFormat(str, enum.Enum):
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Dataset file to check (default: --data, SILKCLI_DATA, or the bundled one).", show_default=False),
+        typer.Argument(
+            help="Dataset file to check (default: --data, SILKCLI_DATA, or the bundled one).", show_default=False
+        ),
     ] = None,
     sources: Annotated[
         Path | None,
-        typer.Option("--sources", help="Folder of archived source texts; check every evidence quote against them.", show_default=False),
+        typer.Option(
+            "--sources",
+            help="Folder of archived source texts; check every evidence quote against them.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Check a dataset file against the schema and its own references.
@@ -71,7 +77,8 @@ def schema() -> None:
 def export(
     fmt: Annotated[ExportFormat, typer.Option("-f", "--format", help="Output format.")] = ExportFormat.yaml,
     out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False)
+        Path | None,
+        typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False),
     ] = None,
 ) -> None:
     """Write the whole dataset, losslessly, as YAML or JSON.

@@ -1,0 +1,38 @@
+"""``--export FILE``: the table a listing shows, as HTML, SVG or Markdown."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..errors import UsageError
+from ..listing import Listing
+from ..render import Format, render
+from ..table import to_table
+from .common import ColorMode
+from .output import write_atomic
+
+SUFFIXES = (".html", ".svg", ".md")
+
+
+def check_export_path(path: Path) -> None:
+    """Refuse, before any work, a file name whose format is unknown."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(f"--export: cannot tell the format of '{path}'; use a name ending in .html, .svg or .md")
+
+
+def export_listing(listing: Listing, path: Path, *, width: int | None, bar_field: str | None) -> None:
+    """Write the listing's table to ``path`` in the format its suffix names."""
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        write_atomic(path, render(listing, Format.markdown))
+        return
+    from .terminal import make_console
+
+    console = make_console(color=ColorMode.always, width=width or 120, file=io.StringIO())
+    console.record = True
+    console.print(to_table(listing, bar_field=bar_field))
+    if suffix == ".svg":
+        write_atomic(path, console.export_svg(title=f"silkcli {listing.kind}"))
+    else:
+        write_atomic(path, console.export_html(inline_styles=True))

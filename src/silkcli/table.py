@@ -1,0 +1,79 @@
+"""The terminal table: Rich, with every data cell as plain ``Text``.
+
+Data is never parsed as markup or emoji codes; numeric columns are
+right-aligned; long text wraps instead of being cut.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from .listing import Listing, Value
+from .render import text_value
+
+_MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
+
+
+def display(value: Value, marker: Value = None) -> str:
+    """A value as people read it: thousands separators, USGS-style markers."""
+    if marker == "not_available" and value is None:
+        return "NA"
+    if marker == "zero":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif isinstance(value, float):
+        text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+    else:
+        return text_value(value)
+    mark = _MARKS.get(str(marker), "") if marker else ""
+    if mark in (">", "≈", "≤"):
+        return mark + text
+    return text + mark
+
+
+def bar(fraction: float, width: int = 12) -> str:
+    """A horizontal bar of ``width`` cells filled to ``fraction`` (eighths precision)."""
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
+
+
+def to_table(listing: Listing, *, bar_field: str | None = None) -> Table:
+    """The listing as a Rich table captioned with its match count."""
+    count = len(listing.rows)
+    caption = f"{count} {'record' if count == 1 else 'records'}"
+    table = Table(caption=caption, caption_justify="right", expand=False, show_lines=False)
+    fields = listing.fields
+    for name in fields:
+        column = listing.column(name)
+        table.add_column(name, justify="right" if column.numeric else "left", overflow="fold")
+    peak = _peak(listing, bar_field)
+    if peak:
+        table.add_column("", overflow="crop", no_wrap=True)
+    for row in listing.rows:
+        cells = [_cell(listing, row, name) for name in fields]
+        if peak:
+            value = row.get(bar_field or "")
+            cells.append(Text(bar(float(value) / peak) if isinstance(value, (int, float)) else ""))
+        table.add_row(*cells)
+    return table
+
+
+def _peak(listing: Listing, field: str | None) -> float:
+    if field is None or field not in listing.fields:
+        return 0.0
+    values = [v for r in listing.rows if isinstance(v := r.get(field), (int, float)) and not isinstance(v, bool)]
+    return float(max(values)) if values else 0.0
+
+
+def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
+    column = listing.column(name)
+    marker = row.get(column.marker) if column.marker else None
+    text = Text(display(row.get(name), marker))
+    if listing.highlight and name == "snippet":
+        text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
+    return text
