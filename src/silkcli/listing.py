@@ -42,6 +42,10 @@ class Listing:
     notes: tuple[str, ...] = ()
     highlight: str | None = None
     selected: tuple[str, ...] = field(default=())
+    #: the user chose the fields (--fields); tables then show marker columns too
+    explicit: bool = False
+    #: a single record in full: json, jsonl and yaml print this instead of rows
+    document: dict[str, object] | None = None
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -124,7 +128,7 @@ def shape(listing: Listing, options: Shape) -> Listing:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
         rows = rows[: options.limit]
-    return replace(listing, rows=rows, selected=chosen)
+    return replace(listing, rows=rows, selected=chosen, explicit=bool(options.fields))
 
 
 def with_cite_columns(columns: Sequence[Column]) -> tuple[Column, ...]:

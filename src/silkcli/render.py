@@ -58,6 +58,9 @@ def text_value(value: Value) -> str:
 
 def iter_json(listing: Listing) -> Iterator[str]:
     """A JSON array of objects, one per line, keys in field order, UTF-8."""
+    if listing.document is not None:
+        yield json.dumps(listing.document, ensure_ascii=False, indent=2) + "\n"
+        return
     yield "["
     for i, row in enumerate(_rows(listing)):
         body = json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
@@ -67,6 +70,9 @@ def iter_json(listing: Listing) -> Iterator[str]:
 
 def iter_jsonl(listing: Listing) -> Iterator[str]:
     """One JSON object per line."""
+    if listing.document is not None:
+        yield json.dumps(listing.document, ensure_ascii=False) + "\n"
+        return
     for row in _rows(listing):
         yield json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
 
@@ -105,7 +111,7 @@ def iter_markdown(listing: Listing) -> Iterator[str]:
     fields = listing.fields
     numeric = {c.name for c in listing.columns if c.numeric}
     yield "| " + " | ".join(fields) + " |\n"
-    yield "|" + "|".join(" ---: |" if f in numeric else " --- |" for f in fields) + "\n"
+    yield "|" + "".join(" ---: |" if f in numeric else " --- |" for f in fields) + "\n"
     for row in _rows(listing):
         yield "| " + " | ".join(_md_cell(v) for v in row.values()) + " |\n"
 
@@ -118,6 +124,9 @@ def iter_yaml(listing: Listing) -> Iterator[str]:
         from yaml import CSafeDumper as Dumper
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
         from yaml import SafeDumper as Dumper  # type: ignore[assignment]
+    if listing.document is not None:
+        yield yaml.dump(listing.document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+        return
     rows = [{k: _json_value(v) for k, v in row.items()} for row in _rows(listing)]
     for start in range(0, max(len(rows), 1), _CHUNK):
         chunk = rows[start : start + _CHUNK]

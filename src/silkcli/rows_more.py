@@ -96,20 +96,16 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
         Column("name", "country, or the world total's label"),
         Column("reserves_t", "reserves, metric tons", numeric=True, marker="reserves_marker"),
         Column("reserves_marker", "estimated, not_available, zero or lower_bound"),
-        Column("reserves_share_pct", "share of world reserves, % (computed)", numeric=True, marker="share_bound"),
+        Column("share_pct", "share of world reserves, % (computed)", numeric=True, marker="share_bound"),
         Column("share_bound", "'upper' when the world total is only a lower bound"),
     ]
     for year in periods:
         columns.append(
-            Column(
-                f"production_{year}_t", f"mine production {year}, t", numeric=True, marker=f"production_{year}_marker"
-            )
+            Column(f"prod_{year}_t", f"mine production {year}, t", numeric=True, marker=f"prod_{year}_marker")
         )
-        columns.append(Column(f"production_{year}_marker", f"marker of the {year} figure"))
+        columns.append(Column(f"prod_{year}_marker", f"marker of the {year} figure"))
     latest = periods[-1] if periods else ""
-    columns.append(
-        Column("production_share_pct", f"share of world mine production {latest}, % (computed)", numeric=True)
-    )
+    columns.append(Column("prod_share_pct", f"share of world mine production {latest}, % (computed)", numeric=True))
     rows: list[Row] = []
     for row in table:
         if countries and row.code not in countries:
@@ -118,7 +114,7 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
             continue
         rows.append(_reserve_row(row, periods, urls))
     listing_columns = with_cite_columns(columns)
-    default = tuple(c.name for c in columns if not c.name.endswith(("_marker", "share_bound")))
+    default = tuple(c.name for c in columns)
     notes = (
         ("reserve shares are upper bounds: the source gives the world total only as a lower bound",)
         if any(r.share_is_upper_bound for r in table)
@@ -135,14 +131,14 @@ def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, st
         "name": row.label,
         "reserves_t": stat.value if stat else None,
         "reserves_marker": _marker(stat),
-        "reserves_share_pct": _round(row.reserves_share),
+        "share_pct": _round(row.reserves_share),
         "share_bound": "upper" if row.reserves_share is not None and row.share_is_upper_bound else None,
     }
     for year in periods:
         prod = row.production.get(year)
-        out[f"production_{year}_t"] = prod.value if prod else None
-        out[f"production_{year}_marker"] = _marker(prod)
-    out["production_share_pct"] = _round(row.production_share)
+        out[f"prod_{year}_t"] = prod.value if prod else None
+        out[f"prod_{year}_marker"] = _marker(prod)
+    out["prod_share_pct"] = _round(row.production_share)
     cite = stat or next(iter(row.production.values()), None)
     out.update(source=cite.source if cite else None, source_url=urls.get(cite.source) if cite else None)
     out["evidence"] = cite.evidence if cite else None
@@ -166,7 +162,8 @@ STAT_COLUMNS = with_cite_columns(
         Column("as_of", "when the source published it"),
         Column("claim", "an attributed claim rather than the source's own data"),
         Column("attribution", "whom the source attributes it to"),
-        Column("computed", "what the data gives for this claim (computed)", numeric=True),
+        Column("computed", "what the data gives for this claim (computed)", numeric=True, marker="computed_bound"),
+        Column("computed_bound", "'upper' when the computed value is an upper bound"),
         Column("computed_from", "how 'computed' was derived"),
         Column("discrepancy", "id of the discrepancy record about it"),
     )
@@ -198,6 +195,7 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "claim": s.claim,
                 "attribution": s.attribution,
                 "computed": _round(computed),
+                "computed_bound": "upper" if "upper bound" in how else None,
                 "computed_from": how or None,
                 "discrepancy": flagged.get(s.id),
                 "source": s.source,
@@ -205,7 +203,19 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "evidence": s.evidence,
             }
         )
-    default = ("id", "metric", "country", "period", "value", "unit", "as_of", "source", "computed", "discrepancy")
+    default = (
+        "id",
+        "metric",
+        "country",
+        "period",
+        "value",
+        "marker",
+        "unit",
+        "as_of",
+        "source",
+        "computed",
+        "discrepancy",
+    )
     return Listing("statistics", STAT_COLUMNS, default, rows)
 
 
@@ -222,8 +232,9 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
+            if key != "source":  # an id reference, not text about the record
+                yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
 
@@ -269,12 +280,15 @@ def record_fields(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> List
             {"field": "source.url", "value": source.url},
         ]
     columns = (Column("field", "field name"), Column("value", "value"))
-    return Listing(kind, columns, ("field", "value"), rows)
+    document = {"kind": kind, **plain}
+    if source is not None:
+        document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
+    return Listing(kind, columns, ("field", "value"), rows, document=document)
 
 
 def _flat(value: Any) -> Value:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return tuple(value)
     return msgspec.json.encode(value).decode("utf-8")

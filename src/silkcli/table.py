@@ -12,6 +12,7 @@ from rich.text import Text
 from .listing import Listing, Value
 from .render import text_value
 
+_BAR_WIDTH = 10
 _MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
 
 
@@ -42,25 +43,54 @@ def bar(fraction: float, width: int = 12) -> str:
     return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
 
 
-def to_table(listing: Listing, *, bar_field: str | None = None) -> Table:
-    """The listing as a Rich table captioned with its match count."""
+def to_table(listing: Listing, *, bar_field: str | None = None, width: int | None = None) -> Table:
+    """The listing as a Rich table captioned with its match count.
+
+    Columns keep numbers and words whole when the table has room for that at
+    ``width``; otherwise every column folds, so nothing is ever cut off. The
+    bar column is drawn only when it fits too.
+    """
     count = len(listing.rows)
     caption = f"{count} {'record' if count == 1 else 'records'}"
-    table = Table(caption=caption, caption_justify="right", expand=False, show_lines=False)
+    table = Table(caption=caption, caption_justify="right", expand=False)
     fields = listing.fields
-    for name in fields:
-        column = listing.column(name)
-        table.add_column(name, justify="right" if column.numeric else "left", overflow="fold")
-    peak = _peak(listing, bar_field)
+    if not listing.explicit:  # markers are drawn into the values they qualify (4,500e)
+        merged = {listing.column(f).marker for f in fields}
+        fields = tuple(f for f in fields if f not in merged)
+    headers = [name.replace("_", " ") for name in fields]  # headers wrap between words
+    floors = [_min_width(listing, name, header) for name, header in zip(fields, headers)]
+    room = width or 80
+    fits = sum(floors) + 3 * len(fields) + 1 <= room
+    natural = sum(_natural_width(listing, name, header) for name, header in zip(fields, headers))
+    peak = _peak(listing, bar_field) if natural + 3 * (len(fields) + 1) + 1 + _BAR_WIDTH <= room else 0.0
+    for name, header, floor in zip(fields, headers, floors):
+        numeric = listing.column(name).numeric
+        table.add_column(
+            header, justify="right" if numeric else "left", overflow="fold", min_width=floor if fits else None
+        )
     if peak:
-        table.add_column("", overflow="crop", no_wrap=True)
+        table.add_column("", overflow="crop", no_wrap=True, width=_BAR_WIDTH)
     for row in listing.rows:
         cells = [_cell(listing, row, name) for name in fields]
         if peak:
             value = row.get(bar_field or "")
-            cells.append(Text(bar(float(value) / peak) if isinstance(value, (int, float)) else ""))
+            cells.append(Text(bar(float(value) / peak, _BAR_WIDTH) if isinstance(value, (int, float)) else ""))
         table.add_row(*cells)
     return table
+
+
+def _natural_width(listing: Listing, name: str, header: str) -> int:
+    return max([len(header)] + [len(_cell(listing, row, name).plain) for row in listing.rows])
+
+
+def _min_width(listing: Listing, name: str, header: str) -> int:
+    """Numbers keep their widest value whole; text keeps words of up to 16 characters whole."""
+    widest = max(len(word) for word in header.split())
+    cells = [_cell(listing, row, name).plain for row in listing.rows]
+    if listing.column(name).numeric:
+        return max([widest] + [len(cell) for cell in cells])
+    words = [len(word) for cell in cells for word in cell.split()]
+    return max([min(widest, 16)] + [min(w, 16) for w in words])
 
 
 def _peak(listing: Listing, field: str | None) -> float:

@@ -31,7 +31,7 @@ def export_listing(listing: Listing, path: Path, *, width: int | None, bar_field
 
     console = make_console(color=ColorMode.always, width=width or 120, file=io.StringIO())
     console.record = True
-    console.print(to_table(listing, bar_field=bar_field))
+    console.print(to_table(listing, bar_field=bar_field, width=console.width))
     if suffix == ".svg":
         write_atomic(path, console.export_svg(title=f"silkcli {listing.kind}"))
     else:

@@ -37,7 +37,7 @@ def register(target: typer.Typer) -> None:
     deco(target, "timeline", aliases=("dates",))(timeline)
     deco(target, "sectors")(sectors)
     deco(target, "commitments")(commitments)
-    deco(target, "reserves", bar_field="reserves_share_pct")(reserves)
+    deco(target, "reserves", bar_field="share_pct")(reserves)
     deco(target, "stats")(stats)
     deco(target, "quotes")(quotes)
     deco(target, "search")(search)
@@ -76,7 +76,7 @@ def agreements(
         ),
     ] = None,
 ) -> Listing:
-    """List the signed documents (alias: documents), in signing order.
+    """List the signed documents, in signing order (alias: documents).
 
     \b
     Examples:

@@ -42,6 +42,6 @@ def print_table(listing: Listing, *, color: ColorMode, width: int | None, bar_fi
     """Print the listing as a table on stdout."""
     console = make_console(color=color, width=width)
     try:
-        console.print(to_table(listing, bar_field=bar_field))
+        console.print(to_table(listing, bar_field=bar_field, width=console.width))
     except BrokenPipeError:
         raise PipeClosed from None
