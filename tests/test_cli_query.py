@@ -8,8 +8,8 @@ import json
 
 import pytest
 import yaml
-from conftest import TINY, run_cli
 
+from conftest import TINY, run_cli
 from silkcli.render import Format
 
 LISTING_COMMANDS = [

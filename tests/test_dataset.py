@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import BUNDLED, SHARED_SOURCES, TINY, run_cli
 
+from conftest import BUNDLED, SHARED_SOURCES, TINY, run_cli
 from silkcli import __version__
 from silkcli.store import load_dataset
 

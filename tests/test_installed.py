@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import BUNDLED, TINY
 
+from conftest import BUNDLED, TINY
 from silkcli import figures, query
 from silkcli.errors import UsageError
 from silkcli.model import PartialDate

@@ -11,7 +11,7 @@ import yaml
 from rich.console import Console
 
 from silkcli.listing import Column, Listing, Shape, shape
-from silkcli.render import Format, MACHINE_FORMATS, render
+from silkcli.render import MACHINE_FORMATS, Format, render
 from silkcli.table import bar, display, to_table
 
 COLUMNS = (

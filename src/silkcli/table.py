@@ -58,12 +58,12 @@ def to_table(listing: Listing, *, bar_field: str | None = None, width: int | Non
         merged = {listing.column(f).marker for f in fields}
         fields = tuple(f for f in fields if f not in merged)
     headers = [name.replace("_", " ") for name in fields]  # headers wrap between words
-    floors = [_min_width(listing, name, header) for name, header in zip(fields, headers)]
+    floors = [_min_width(listing, name, header) for name, header in zip(fields, headers, strict=True)]
     room = width or 80
     fits = sum(floors) + 3 * len(fields) + 1 <= room
-    natural = sum(_natural_width(listing, name, header) for name, header in zip(fields, headers))
+    natural = sum(_natural_width(listing, name, header) for name, header in zip(fields, headers, strict=True))
     peak = _peak(listing, bar_field) if natural + 3 * (len(fields) + 1) + 1 + _BAR_WIDTH <= room else 0.0
-    for name, header, floor in zip(fields, headers, floors):
+    for name, header, floor in zip(fields, headers, floors, strict=True):
         numeric = listing.column(name).numeric
         table.add_column(
             header, justify="right" if numeric else "left", overflow="fold", min_width=floor if fits else None
