@@ -99,7 +99,7 @@ def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
     return ReserveRow(**{**row.__dict__, "rank": rank})
 
 
-def computed_for_claim(ds: m.Dataset, claim: m.Statistic) -> tuple[float | None, str]:
+def computed_for_claim(ds: m.Dataset, claim: m.Statistic) -> tuple[int | float | None, str]:
     """What the data says for a claim about a share or rank, and how it was computed."""
     if claim.metric not in COMPUTED_CLAIMS or claim.country is None:
         return None, ""
@@ -108,7 +108,7 @@ def computed_for_claim(ds: m.Dataset, claim: m.Statistic) -> tuple[float | None,
     if row is None:
         return None, ""
     if claim.metric == "reserves-rank":
-        return (float(row.rank) if row.rank else None), "rank by reserves in the source table"
+        return row.rank, "rank by reserves in the source table"
     if claim.metric == "reserves-share":
         bound = " (an upper bound: the world total is a lower bound)" if row.share_is_upper_bound else ""
         return row.reserves_share, f"reserves / world total{bound}"

@@ -145,8 +145,8 @@ def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, st
     return out
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
+def _round(value: int | float | None) -> int | float | None:
+    return round(value, 3) if isinstance(value, float) else value
 
 
 STAT_COLUMNS = with_cite_columns(
