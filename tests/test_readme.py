@@ -6,6 +6,7 @@ import re
 import shlex
 
 import pytest
+
 from conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -42,9 +43,9 @@ def test_tour_output_is_what_the_tool_prints(command: str, expected: str) -> Non
 
 def test_readme_documents_every_command() -> None:
     """Each registered command appears in the README's command table."""
-    from silkcli.cli.app import app
-
     import typer.main
+
+    from silkcli.cli.app import app
 
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
