@@ -169,7 +169,7 @@ def listing_command(
         help_text = f"{summary}\n{rest}\n\n{FILTER_RULES}\n\n{OUTPUT_RULES}"
         app.command(name, help=help_text)(state.guarded(command))
         for alias in aliases:
-            app.command(alias, help=help_text)(state.guarded(command))
+            app.command(alias, help=help_text, hidden=True)(state.guarded(command))
         return build
 
     return decorate

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from .. import figures
 from .. import model as m
 
 
@@ -45,7 +46,7 @@ roles = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.roles))
 event_kinds = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.event_kinds))
 topics = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
 people = _from(lambda ds: ((p.id, p.name) for p in ds.people))
-minerals = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
+minerals = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in figures.mineral_topics(ds)))
 record_ids = _from(
     lambda ds: (
         [(ds.partnership.id, "partnership")]

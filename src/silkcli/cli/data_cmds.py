@@ -35,7 +35,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check a dataset file against the schema and its own references.
+    """Check a dataset file: schema, references and (optionally) evidence.
 
     Prints one line on success; otherwise one line per problem
     (FILE:LINE:COL: PATH: MESSAGE) on stderr and exit code 3.

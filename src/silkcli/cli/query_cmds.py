@@ -76,7 +76,7 @@ def agreements(
         ),
     ] = None,
 ) -> Listing:
-    """List the signed documents, in signing order (alias: documents).
+    """List signed documents in signing order (alias: documents).
 
     \b
     Examples:
@@ -103,7 +103,7 @@ def leaders(
         Many, typer.Option("--role", help="Role (repeatable).", autocompletion=complete.roles, show_default=False)
     ] = None,
 ) -> Listing:
-    """List the people the sources name, with their roles (alias: people).
+    """List people and their roles (alias: people).
 
     \b
     Examples:
@@ -155,7 +155,7 @@ def sectors(
         ),
     ] = None,
 ) -> Listing:
-    """List the sectors with counts, or one sector's documents and commitments.
+    """List sectors with counts, or one sector's documents and commitments.
 
     \b
     Examples:
@@ -225,7 +225,7 @@ def reserves(
         ),
     ] = None,
 ) -> Listing:
-    """Reserves and mine production by country, with computed shares and ranks.
+    """Reserves and production by country, with shares and ranks.
 
     Shares against a world total the source gives only as a lower bound
     (">2,000,000") are upper bounds, and are marked so.
@@ -251,7 +251,7 @@ def stats(
         Many, typer.Option("--topic", help="Topic (repeatable).", autocompletion=complete.topics, show_default=False)
     ] = None,
 ) -> Listing:
-    """Key figures with unit, date and source; claims beside what the data gives.
+    """Key figures and the claims made about them, with sources.
 
     A claim that a discrepancy record disputes names that record.
 
@@ -293,7 +293,7 @@ def search(
         ),
     ] = None,
 ) -> Listing:
-    """Find every record of every kind whose text contains TEXT.
+    """Find every record field that contains TEXT.
 
     \b
     Examples:
@@ -310,7 +310,7 @@ def show(
     ds: m.Dataset,
     ident: Annotated[str, typer.Argument(metavar="ID", help="Record id.", autocompletion=complete.record_ids)],
 ) -> Listing:
-    """Show one record in full, with its source's title, URL and evidence quote.
+    """Show one record in full, with its source and evidence.
 
     \b
     Examples:
@@ -322,7 +322,7 @@ def show(
 
 
 def sources(ds: m.Dataset) -> Listing:
-    """List the dataset's sources, with how many records cite each.
+    """List the sources and how many records cite each.
 
     \b
     Examples:
