@@ -45,6 +45,7 @@ def root(
             envvar="SILKCLI_DATA",
             help="Dataset file (YAML, or JSON in the same schema) instead of the bundled one.",
             show_default=False,
+            readable=False,  # the loader says why a file cannot be read, as a dataset problem (exit 3)
         ),
     ] = None,
     debug: Annotated[
@@ -69,10 +70,11 @@ def root(
 
 
 def _register() -> None:
-    from . import data_cmds, query_cmds
+    from . import brief_cmd, data_cmds, query_cmds
 
     query_cmds.register(app)
     data_cmds.register(app)
+    brief_cmd.register(app)
 
 
 _register()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..listing import Listing
 from ..render import Format, render
 from ..table import to_table
@@ -16,9 +16,12 @@ SUFFIXES = (".html", ".svg", ".md")
 
 
 def check_export_path(path: Path) -> None:
-    """Refuse, before any work, a file name whose format is unknown."""
+    """Refuse, before anything is printed, a name whose format is unknown or whose folder is missing."""
     if path.suffix.lower() not in SUFFIXES:
         raise UsageError(f"--export: cannot tell the format of '{path}'; use a name ending in .html, .svg or .md")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: directory {folder} does not exist")
 
 
 def export_listing(listing: Listing, path: Path, *, width: int | None, bar_field: str | None) -> None:

@@ -1,0 +1,59 @@
+"""``silkcli brief``: one page on the partnership, in five formats.
+
+:func:`~silkcli.brief.content.build_brief` chooses the facts;
+:func:`render_brief` turns them into the text of one format. Importing this
+package is cheap (the CLI registers the command on every run): the content
+builder and the renderers, and Rich with them, load only when a brief is made.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from .content import Brief
+
+__all__ = ["BriefFormat", "render_brief", "DEFAULT_TEXT_WIDTH", "DEFAULT_SVG_WIDTH"]
+
+DEFAULT_TEXT_WIDTH = 80
+DEFAULT_SVG_WIDTH = 100
+
+
+class BriefFormat(str, enum.Enum):
+    """Output formats of the brief."""
+
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    svg = "svg"
+    text = "text"
+
+
+def render_brief(brief: Brief, fmt: BriefFormat, *, width: int | None = None, color: bool = False) -> str:
+    """The brief in ``fmt``; ``width`` applies to terminal, text and svg, ``color`` to terminal."""
+    if fmt is BriefFormat.terminal:
+        from .terminal import render_terminal
+
+        return render_terminal(brief, width=width or DEFAULT_SVG_WIDTH, color=color)
+    if fmt is BriefFormat.svg:
+        from .terminal import to_svg
+
+        return to_svg(brief, width=width or DEFAULT_SVG_WIDTH)
+    if fmt is BriefFormat.markdown:
+        from .markdown import to_markdown
+
+        return to_markdown(brief)
+    if fmt is BriefFormat.html:
+        from .html import to_html
+
+        return to_html(brief)
+    if fmt is BriefFormat.text:
+        from .text import to_text
+
+        return to_text(brief, width=width or DEFAULT_TEXT_WIDTH)
+    return _unreachable(fmt)
+
+
+def _unreachable(value: NoReturn) -> NoReturn:
+    raise AssertionError(f"unhandled brief format: {value!r}")

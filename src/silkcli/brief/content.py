@@ -1,0 +1,251 @@
+"""What a brief says: the facts chosen from the dataset, each with its source notes.
+
+Pure: a dataset and the options go in, a frozen :class:`Brief` comes out.
+Source notes are numbered in reading order (the order the sections are built
+in is the order every renderer prints them), and a fact that a discrepancy
+record relates to points to a numbered "where sources disagree" entry.
+Nothing here names a country, a mineral or a record id: the featured country,
+the leaders and the figures are derived from the partnership record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import model as m
+from .. import query
+from .figures import Figure, ReserveChart, key_figures, reserve_charts
+from .ledger import Disagreement, Ledger, Note
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Who, what, when and where; years of relations computed from the relations event."""
+
+    title: str
+    name: str
+    native_name: str | None
+    parties: tuple[str, ...]
+    date: str
+    venue: str
+    relations_since: str | None
+    relations_years: int | None
+    summit_documents: int
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Leader:
+    """One of the leaders at the summit."""
+
+    name: str
+    native_name: str | None
+    title: str
+    notes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SignedDocument:
+    """A summit document: its title, type and who signed it for each side."""
+
+    title: str
+    type: str
+    signed_by: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SectorDocuments:
+    """The summit documents of one sector (or of one combination of sectors)."""
+
+    sector: str
+    documents: tuple[SignedDocument, ...]
+
+
+@dataclass(frozen=True)
+class Pledge:
+    """A commitment: what was agreed, asked or planned, in which sector."""
+
+    sector: str
+    kind: str
+    text: str
+    notes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Saying:
+    """Words a leader is quoted as saying."""
+
+    person: str
+    text: str
+    date: str | None
+    notes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One line of the timeline."""
+
+    date: str
+    title: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The whole brief, in reading order."""
+
+    headline: Headline
+    leaders: tuple[Leader, ...]
+    focus: tuple[str, ...]
+    sectors: tuple[SectorDocuments, ...]
+    commitments: tuple[Pledge, ...]
+    reserves: tuple[ReserveChart, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Saying, ...]
+    timeline: tuple[Moment, ...]
+    disagreements: tuple[Disagreement, ...]
+    notes: tuple[Note, ...]
+    dataset: str
+
+
+def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within: query.Period | None = None) -> Brief:
+    """The brief; ``sectors`` focuses documents and commitments, ``within`` bounds the timeline."""
+    ledger = Ledger(ds)  # sections are built in reading order, so notes are numbered in it
+    return Brief(
+        headline=_headline(ds, ledger),
+        leaders=_leaders(ds, ledger),
+        focus=tuple(s.name for s in ds.sectors if s.id in sectors),
+        sectors=_documents(ds, ledger, sectors),
+        commitments=_commitments(ds, ledger, sectors),
+        reserves=reserve_charts(ds, ledger),
+        figures=key_figures(ds, ledger),
+        quotes=_quotes(ds, ledger, leaders=_leader_people(ds)),
+        timeline=_timeline(ds, ledger, within or query.Period()),
+        disagreements=ledger.disagreements(),
+        notes=ledger.notes(),
+        dataset=f"{ds.meta.title}, version {ds.meta.version} ({ds.meta.updated.isoformat()})",
+    )
+
+
+def _event(ds: m.Dataset, ident: str) -> m.Event | None:
+    return next((e for e in ds.events if e.id == ident), None)
+
+
+def years_between(since: m.PartialDate, until: m.PartialDate) -> int:
+    """Whole years from ``since`` to ``until``; a date known only to the year counts from its year."""
+    years = until.year - since.year
+    if since.month is not None and until.month is not None:
+        if (until.month, until.day or 31) < (since.month, since.day or 1):
+            years -= 1
+    return years
+
+
+def _headline(ds: m.Dataset, ledger: Ledger) -> Headline:
+    p = ds.partnership
+    countries = {c.id: c for c in ds.countries}
+    official = tuple(countries[c].official_name or countries[c].name for c in p.parties if c in countries)
+    relations = _event(ds, p.relations)
+    notes = [p.source] + ([relations.source] if relations else [])
+    return Headline(
+        title=f"{' – '.join(official)} {p.name}",
+        name=p.name,
+        native_name=p.native_name,
+        parties=tuple(countries[c].name for c in p.parties if c in countries),
+        date=str(p.date),
+        venue=p.venue,
+        relations_since=str(relations.date) if relations else None,
+        relations_years=years_between(relations.date, p.date) if relations else None,
+        summit_documents=sum(d.summit for d in ds.documents),
+        notes=ledger.cite(*notes),
+        disputes=ledger.dispute(p.id, *([relations.id] if relations else [])),
+    )
+
+
+def _leader_people(ds: m.Dataset) -> list[m.Person]:
+    """The summit event's people from the parties, else the parties' presidents."""
+    people = {p.id: p for p in ds.people}
+    summit = _event(ds, ds.partnership.summit)
+    parties = ds.partnership.parties
+    chosen = [people[i] for i in (summit.people if summit else ()) if i in people and people[i].country in parties]
+    if not chosen:
+        chosen = [p for p in ds.people if p.role == "president" and p.country in parties]
+    return sorted(chosen, key=lambda p: parties.index(p.country))
+
+
+def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
+    return tuple(Leader(p.name, p.native_name, p.title, ledger.cite(p.source)) for p in _leader_people(ds))
+
+
+def signed_by(ds: m.Dataset, parties: Sequence[m.Party]) -> str:
+    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (signatory in brackets)."""
+    names = {c.id: c.name for c in ds.countries}
+    people = {p.id: p.name for p in ds.people}
+    sides = []
+    for party in parties:
+        who = f" ({people[party.signatory]})" if party.signatory in people else ""
+        sides.append(f"{names.get(party.country, party.country)}: {party.body or 'not known'}{who}")
+    return "; ".join(sides)
+
+
+def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[SectorDocuments, ...]:
+    """Summit documents grouped by their sectors, in the dataset's sector order."""
+    order = {s.id: i for i, s in enumerate(ds.sectors)}
+    names = {s.id: s.name for s in ds.sectors}
+    types = {t.id: t.name for t in ds.vocabulary.document_types}
+    groups: dict[tuple[str, ...], list[SignedDocument]] = {}
+    found = query.documents(ds, sectors=sectors, summit=True)
+    for doc in sorted(found, key=lambda d: min((order.get(s, len(order)) for s in d.sectors), default=len(order))):
+        key = tuple(sorted(doc.sectors, key=lambda s: order.get(s, len(order))))
+        item = SignedDocument(
+            doc.title,
+            types.get(doc.type, doc.type),
+            signed_by(ds, doc.parties),
+            ledger.cite(doc.source),
+            ledger.dispute(doc.id),
+        )
+        groups.setdefault(key, []).append(item)
+    return tuple(
+        SectorDocuments(" / ".join(names.get(s, s) for s in key), tuple(items)) for key, items in groups.items()
+    )
+
+
+def _commitments(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[Pledge, ...]:
+    """With a sector focus, every commitment of those sectors; otherwise the key ones.
+
+    Key: made through a summit document, or made at the summit without one.
+    """
+    summit_docs = {d.id for d in ds.documents if d.summit}
+    names = {s.id: s.name for s in ds.sectors}
+    found = query.commitments(ds, sectors=sectors)
+    if not sectors:
+        found = [c for c in found if c.document is None or c.document in summit_docs]
+    return tuple(Pledge(names.get(c.sector, c.sector), c.kind, c.text, ledger.cite(c.source)) for c in found)
+
+
+def _quotes(ds: m.Dataset, ledger: Ledger, *, leaders: Sequence[m.Person]) -> tuple[Saying, ...]:
+    names = {p.id: p.name for p in leaders}
+    found = query.quotes(ds, persons=frozenset(names))
+    return tuple(Saying(names[q.person], q.text, str(q.date) if q.date else None, ledger.cite(q.source)) for q in found)
+
+
+def _timeline(ds: m.Dataset, ledger: Ledger, within: query.Period) -> tuple[Moment, ...]:
+    """Events that involve every party of the partnership, oldest first."""
+    parties = frozenset(ds.partnership.parties)
+    found = [e for e in query.events(ds, within=within) if parties <= set(e.countries)]
+    return tuple(Moment(span(e.date, e.end), e.title, ledger.cite(e.source), ledger.dispute(e.id)) for e in found)
+
+
+def span(start: m.PartialDate, end: m.PartialDate | None) -> str:
+    """``2013-11-18–20``, ``2031-04–05``, ``2012–2014``: the end without what it shares with the start."""
+    if end is None or end == start:
+        return str(start)
+    first, last = str(start).split("-"), str(end).split("-")
+    same = 0
+    while same < min(len(first), len(last)) - 1 and first[same] == last[same]:
+        same += 1
+    return f"{start}–{'-'.join(last[same:])}"

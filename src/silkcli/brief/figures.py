@@ -1,0 +1,179 @@
+"""The brief's key figures: reserves next to the leaders, electricity share, finance.
+
+Shares and ranks come from :mod:`silkcli.figures`; values are written the way
+the listing tables write them (:func:`silkcli.table.display`), USGS markers
+included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import figures as computed
+from .. import model as m
+from ..table import display
+from .ledger import Ledger
+
+ELECTRICITY_SHARE = "electricity-share"
+#: the figures and claims a reserves chart answers for (not production shares)
+_RESERVE_METRICS = {computed.RESERVES} | {c for c in computed.COMPUTED_CLAIMS if c.startswith(computed.RESERVES)}
+_TOP = 3
+
+
+@dataclass(frozen=True)
+class ReserveBar:
+    """One bar of the reserves chart."""
+
+    rank: int | None
+    country: str
+    reserves: str
+    share: str | None
+    fraction: float
+    featured: bool
+
+
+@dataclass(frozen=True)
+class ReserveChart:
+    """A party's reserves of a mineral, its rank and share, beside the largest holders."""
+
+    mineral: str
+    country: str
+    rank: int | None
+    ranked: int
+    reserves: str
+    share: str | None
+    world: str | None
+    share_is_upper_bound: bool
+    as_of: str | None
+    bars: tuple[ReserveBar, ...]
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure as its source states it."""
+
+    label: str
+    value: str
+    detail: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+def with_unit(value: m.Number | None, marker: str, unit: str) -> str:
+    """``260,000 t``, ``≈90%``, ``NA``."""
+    text = display(value, marker)
+    if value is None:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def _share(row: computed.ReserveRow) -> str | None:
+    if row.reserves_share is None:
+        return None
+    return ("≤" if row.share_is_upper_bound else "") + display(round(row.reserves_share, 1)) + "%"
+
+
+def reserve_charts(ds: m.Dataset, ledger: Ledger) -> tuple[ReserveChart, ...]:
+    """One chart per mineral that a party of the partnership has reserve figures for."""
+    charts = []
+    topics = {t.id: t.name for t in ds.vocabulary.topics}
+    for topic in computed.mineral_topics(ds):
+        rows = computed.reserve_rows(ds, topic)
+        featured = _featured(rows, ds.partnership.parties)
+        if featured is not None:
+            charts.append(_chart(ds, ledger, topics.get(topic, topic), rows, featured))
+    return tuple(charts)
+
+
+def _featured(rows: list[computed.ReserveRow], parties: tuple[str, ...]) -> computed.ReserveRow | None:
+    """The first party ranked in the table, else the first party in it at all."""
+    mine = sorted((r for r in rows if r.code in parties and r.reserves), key=lambda r: parties.index(r.code or ""))
+    return next((r for r in mine if r.rank is not None), mine[0] if mine else None)
+
+
+def _chart(
+    ds: m.Dataset, ledger: Ledger, mineral: str, rows: list[computed.ReserveRow], featured: computed.ReserveRow
+) -> ReserveChart:
+    stat = featured.reserves
+    assert stat is not None  # _featured only picks rows with a reserves figure
+    world = next((r.reserves for r in rows if r.code is None and r.reserves), None)
+    shown = [r for r in rows if r.code and r.rank is not None and r.rank <= _TOP]
+    if featured not in shown:
+        shown.append(featured)
+    peak = max((float(r.reserves.value) for r in shown if r.reserves and r.reserves.value), default=0.0)
+    claims = [
+        s.id
+        for s in ds.statistics
+        if s.claim and s.topic == stat.topic and s.country == featured.code and s.metric in _RESERVE_METRICS
+    ]
+    return ReserveChart(
+        mineral=mineral,
+        country=featured.label,
+        rank=featured.rank,
+        ranked=sum(1 for r in rows if r.rank is not None),
+        reserves=with_unit(stat.value, stat.marker, stat.unit),
+        share=_share(featured),
+        world=with_unit(world.value, world.marker, world.unit) if world else None,
+        share_is_upper_bound=featured.share_is_upper_bound and featured.reserves_share is not None,
+        as_of=str(stat.as_of) if stat.as_of else None,
+        bars=tuple(_bar(r, peak, featured) for r in shown),
+        notes=ledger.cite(stat.source, *([world.source] if world else [])),
+        disputes=ledger.dispute(stat.id, *claims, *([world.id] if world else [])),
+    )
+
+
+def _bar(row: computed.ReserveRow, peak: float, featured: computed.ReserveRow) -> ReserveBar:
+    stat = row.reserves
+    value = stat.value if stat else None
+    return ReserveBar(
+        rank=row.rank,
+        country=row.label,
+        reserves=with_unit(value, stat.marker, stat.unit) if stat else "NA",
+        share=_share(row),
+        fraction=float(value) / peak if value and peak else 0.0,
+        featured=row is featured,
+    )
+
+
+def key_figures(ds: m.Dataset, ledger: Ledger) -> tuple[Figure, ...]:
+    """The electricity-share figure and the largest development-finance amount, where the data has them."""
+    found = [_electricity(ds, ledger), _finance(ds, ledger)]
+    return tuple(f for f in found if f is not None)
+
+
+def _electricity(ds: m.Dataset, ledger: Ledger) -> Figure | None:
+    stats = [s for s in ds.statistics if s.metric == ELECTRICITY_SHARE and s.country in ds.partnership.parties]
+    if not stats:
+        return None
+    first = stats[0]
+    topics = {t.id: t.name for t in ds.vocabulary.topics}
+    metrics = {t.id: t.name for t in ds.vocabulary.metrics}
+    countries = {c.id: c.name for c in ds.countries}
+    label = f"{topics.get(first.topic, first.topic)} {metrics.get(first.metric, first.metric).lower()}"
+    where = countries.get(first.country or "", first.country or "")
+    detail = f"{where}, according to {first.attribution}" if first.attribution else where
+    value = with_unit(first.value, first.marker, first.unit)
+    return Figure(label, value, detail, ledger.cite(first.source), ledger.dispute(*(s.id for s in stats)))
+
+
+def money(amount: m.Amount) -> str:
+    """``up to USD 500 million``."""
+    value = amount.value
+    if value >= 1_000_000:
+        number = f"{value / 1_000_000:,.2f}".rstrip("0").rstrip(".") + " million"
+    else:
+        number = display(value)
+    return ("up to " if amount.ceiling else "") + f"{amount.currency} {number}"
+
+
+def _finance(ds: m.Dataset, ledger: Ledger) -> Figure | None:
+    funded = [d for d in ds.documents if d.amount is not None]
+    if not funded:
+        return None
+    doc = max(funded, key=lambda d: (d.summit, d.amount.value if d.amount else 0))
+    amount = doc.amount
+    assert amount is not None
+    detail = f"{amount.period}, {doc.title}" if amount.period else doc.title
+    return Figure("Development finance", money(amount), detail, ledger.cite(amount.source), ledger.dispute(doc.id))

@@ -1,0 +1,173 @@
+"""The brief on a terminal: Rich panels and tables fitted to the width.
+
+Every piece of data is a :class:`rich.text.Text` (titles included), so
+nothing from the dataset is ever read as markup or emoji codes. The SVG
+brief is a recording of this same renderable.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.bar import Bar
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import wording as w
+from .content import Brief
+from .figures import ReserveChart
+
+HEAD = "bold cyan"
+REF = "dim"
+
+
+def _fact(text: str | Text, notes: tuple[int, ...], disputes: tuple[int, ...] = ()) -> Text:
+    mark = w.refs(notes, disputes)
+    return Text.assemble(text, (f" {mark}" if mark else "", REF))
+
+
+def _panel(title: str, body: RenderableType) -> Panel:
+    return Panel(body, title=Text(title, style=HEAD), title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+def _table(*columns: str, numeric: tuple[int, ...] = (), ratios: tuple[int, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold")
+    for i, name in enumerate(columns):
+        ratio = ratios[i] if i < len(ratios) else None
+        table.add_column(Text(name), justify="right" if i in numeric else "left", overflow="fold", ratio=ratio)
+    return table
+
+
+def _lines(items: list[Text], empty: str = "None.") -> RenderableType:
+    return Group(*items) if items else Text(empty)
+
+
+def to_renderable(brief: Brief) -> RenderableType:
+    """The whole brief as one Rich renderable."""
+    return Group(
+        _headline(brief),
+        _documents(brief),
+        _commitments(brief),
+        _figures(brief),
+        _panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])),
+        _timeline(brief),
+        *_disagreements(brief),
+        _sources(brief),
+        Text(w.footer(brief), style=REF),
+    )
+
+
+def _headline(brief: Brief) -> Panel:
+    h = brief.headline
+    sentences = w.headline_lines(h)
+    lines = [_fact(sentences[0], h.notes, h.disputes), *(Text(s) for s in sentences[1:])]
+    lines.append(Text(w.LEADERS, style=HEAD))
+    lines += [Text.assemble(("• ", HEAD), _fact(w.leader_line(x), x.notes)) for x in brief.leaders]
+    title = Text(h.title, style="bold")
+    return Panel(Group(*lines), title=title, title_align="left", box=box.HEAVY, padding=(0, 1))
+
+
+def _documents(brief: Brief) -> Panel:
+    table = _table(*w.DOCUMENT_COLUMNS, ratios=(2, 3, 2, 3))
+    for group in brief.sectors:
+        for doc in group.documents:
+            table.add_row(
+                Text(group.sector), _fact(doc.title, doc.notes, doc.disputes), Text(doc.type), Text(doc.signed_by)
+            )
+    return _panel(w.documents_title(brief), table if brief.sectors else Text("None."))
+
+
+def _commitments(brief: Brief) -> Panel:
+    table = _table("Sector", "Commitment", ratios=(1, 2))
+    for p in brief.commitments:
+        table.add_row(Text(w.pledge_lead(p)), _fact(p.text, p.notes))
+    return _panel(w.commitments_title(brief), table if brief.commitments else Text("None."))
+
+
+def _figures(brief: Brief) -> Panel:
+    parts: list[RenderableType] = []
+    for chart in brief.reserves:
+        title = Text.assemble((w.chart_title(chart) + ": ", "bold"), w.chart_summary(chart))
+        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart)]
+        caveat = w.chart_caveat(chart)
+        if caveat:
+            parts.append(Text(caveat, style=REF))
+    for fig in brief.figures:
+        label = Text.assemble((f"• {fig.label}: ", "bold"), f"{fig.value} ({fig.detail})")
+        parts.append(_fact(label, fig.notes, fig.disputes))
+    return _panel(w.KEY_FIGURES, Group(*parts))
+
+
+def _chart(chart: ReserveChart) -> Table:
+    """Rank, country, reserves, share and a bar that takes the width left over."""
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 1))
+    for i, name in enumerate(w.RESERVE_COLUMNS):
+        table.add_column(Text(name), justify="right" if i != 1 else "left", no_wrap=True)
+    table.add_column(Text(""), min_width=4, max_width=32)
+    for b in chart.bars:
+        style = "bold" if b.featured else ""
+        rank = str(b.rank) if b.rank is not None else "–"
+        cells = [Text(t, style=style) for t in (rank, b.country, b.reserves, b.share or "")]
+        table.add_row(*cells, Bar(1.0, 0.0, b.fraction, color="dark_orange" if b.featured else "blue"))
+    return table
+
+
+def _timeline(brief: Brief) -> Panel:
+    table = _table("Date", "Event", ratios=(1, 5))
+    for m in brief.timeline:
+        table.add_row(Text(m.date, no_wrap=True), _fact(m.title, m.notes, m.disputes))
+    return _panel(w.TIMELINE, table if brief.timeline else Text("No events in this period."))
+
+
+def _disagreements(brief: Brief) -> list[Panel]:
+    if not brief.disagreements:
+        return []
+    lines = [
+        Text.assemble((f"D{d.number}. {d.topic}: ", "bold"), _fact(d.resolution, d.notes)) for d in brief.disagreements
+    ]
+    return [_panel(w.DISAGREE, Group(*lines))]
+
+
+def _sources(brief: Brief) -> Panel:
+    table = _table("#", "Source", numeric=(0,))
+    for note in brief.notes:
+        table.add_row(Text(str(note.number)), Text.assemble(w.note_line(note), "\n", (note.url, "underline")))
+    return _panel(w.SOURCES, table)
+
+
+def render_terminal(brief: Brief, *, width: int, color: bool) -> str:
+    """The terminal brief as text, with ANSI styles when ``color`` (Rich picks the colour depth)."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+    with console.capture() as captured:
+        console.print(to_renderable(brief))
+    return captured.get()
+
+
+def to_svg(brief: Brief, *, width: int = 100) -> str:
+    """A picture of the terminal brief: the same for the same brief and width, whatever the environment."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
+    )
+    console.print(to_renderable(brief))
+    return console.export_svg(title=f"silkcli brief: {brief.headline.title}")

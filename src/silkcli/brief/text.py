@@ -1,0 +1,118 @@
+"""The brief as plain text: wrapped to a width, no escape codes, no markup."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..table import bar
+from . import wording as w
+from .content import Brief
+from .figures import ReserveChart
+
+_BAR = 20
+
+
+def _wrap(text: str, width: int, *, first: str = "", rest: str | None = None) -> list[str]:
+    indent = " " * len(first) if rest is None else rest
+    return textwrap.wrap(
+        w.plain(text), width, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False
+    ) or [first.rstrip()]
+
+
+def _fact(text: str, notes: tuple[int, ...], disputes: tuple[int, ...] = ()) -> str:
+    mark = w.refs(notes, disputes)
+    return f"{text} {mark}" if mark else text
+
+
+def _section(title: str) -> list[str]:
+    return ["", title.upper(), "-" * len(title)]
+
+
+def to_text(brief: Brief, *, width: int = 80) -> str:
+    """The whole brief as plain text lines of at most ``width`` characters (URLs excepted)."""
+    width = max(width, 40)
+    lines = _headline(brief, width)
+    lines += _section(w.LEADERS)
+    for leader in brief.leaders:
+        lines += _wrap(_fact(w.leader_line(leader), leader.notes), width, first="- ")
+    lines += _documents(brief, width)
+    lines += _section(w.commitments_title(brief))
+    for p in brief.commitments:
+        lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes), width, first="- ")
+    if not brief.commitments:
+        lines.append("None.")
+    lines += _figures(brief, width)
+    lines += _rest(brief, width)
+    return "\n".join(lines) + "\n"
+
+
+def _headline(brief: Brief, width: int) -> list[str]:
+    h = brief.headline
+    lines = _wrap(h.title.upper(), width)
+    lines.append("=" * min(width, max(len(line) for line in lines)))
+    sentences = w.headline_lines(h)
+    sentences[0] = _fact(sentences[0], h.notes, h.disputes)
+    for sentence in sentences:
+        lines += _wrap(sentence, width)
+    return lines
+
+
+def _documents(brief: Brief, width: int) -> list[str]:
+    lines = _section(w.documents_title(brief))
+    for group in brief.sectors:
+        lines += _wrap(group.sector, width)
+        for doc in group.documents:
+            lines += _wrap(_fact(doc.title, doc.notes, doc.disputes), width, first="  - ")
+            lines += _wrap(f"{doc.type}. Signed by {doc.signed_by}.", width, first="    ")
+    if not brief.sectors:
+        lines.append("None.")
+    return lines
+
+
+def _figures(brief: Brief, width: int) -> list[str]:
+    lines = _section(w.KEY_FIGURES)
+    for chart in brief.reserves:
+        lines += _wrap(_fact(f"{w.chart_title(chart)}: {w.chart_summary(chart)}", chart.notes, chart.disputes), width)
+        lines += _chart(chart)
+        caveat = w.chart_caveat(chart)
+        if caveat:
+            lines += _wrap(caveat, width)
+    for fig in brief.figures:
+        lines += _wrap(_fact(f"{fig.label}: {fig.value} ({fig.detail})", fig.notes, fig.disputes), width, first="- ")
+    return lines
+
+
+def _chart(chart: ReserveChart) -> list[str]:
+    names = max(len(b.country) for b in chart.bars)
+    values = max(len(b.reserves) for b in chart.bars)
+    shares = max(len(b.share or "") for b in chart.bars)
+    lines = []
+    for b in chart.bars:
+        rank = str(b.rank) if b.rank is not None else "–"
+        cells = f"  {rank:>3} {b.country:<{names}}  {b.reserves:>{values}}  {b.share or '':>{shares}}  "
+        lines.append((cells + bar(b.fraction, _BAR) + (f" {w.FEATURED}" if b.featured else "")).rstrip())
+    return lines
+
+
+def _rest(brief: Brief, width: int) -> list[str]:
+    lines = _section(w.QUOTES)
+    for q in brief.quotes:
+        lines += _wrap(_fact(w.quote_line(q), q.notes), width, first="- ")
+    if not brief.quotes:
+        lines.append("None.")
+    lines += _section(w.TIMELINE)
+    dates = max((len(m.date) for m in brief.timeline), default=0)
+    for m in brief.timeline:
+        lines += _wrap(_fact(m.title, m.notes, m.disputes), width, first=f"{m.date:<{dates}}  ")
+    if not brief.timeline:
+        lines.append("No events in this period.")
+    if brief.disagreements:
+        lines += _section(w.DISAGREE)
+        for d in brief.disagreements:
+            lines += _wrap(_fact(f"{d.topic}: {d.resolution}", d.notes), width, first=f"D{d.number}. ")
+    lines += _section(w.SOURCES)
+    for note in brief.notes:
+        lines += _wrap(w.note_line(note), width, first=f"[{note.number}] ")
+        lines.append(" " * len(f"[{note.number}] ") + note.url)
+    lines += ["", *_wrap(w.footer(brief), width)]
+    return lines

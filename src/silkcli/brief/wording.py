@@ -1,0 +1,121 @@
+"""The words every brief format shares: section titles, sentences and reference marks.
+
+Each renderer only arranges and escapes these strings, so the Markdown, text,
+HTML and terminal briefs say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+from .content import Brief, Headline, Leader, Pledge, Saying
+from .figures import ReserveChart
+from .ledger import Note
+
+LEADERS = "Leaders"
+KEY_COMMITMENTS = "Key commitments"
+KEY_FIGURES = "Key figures"
+QUOTES = "Quotes"
+TIMELINE = "Timeline"
+DISAGREE = "Where sources disagree"
+SOURCES = "Sources"
+DOCUMENT_COLUMNS = ("Sector", "Document", "Type", "Signed by")
+RESERVE_COLUMNS = ("Rank", "Country", "Reserves", "Share")
+FEATURED = "◀"
+
+
+def plain(text: str) -> str:
+    """Data text on one line: runs of whitespace (newlines included) become one space."""
+    return " ".join(text.split())
+
+
+def refs(notes: tuple[int, ...], disputes: tuple[int, ...] = ()) -> str:
+    """``[1, 3] [D2]``: the source notes, then the disagreements, of one fact."""
+    parts = []
+    if notes:
+        parts.append("[" + ", ".join(str(n) for n in notes) + "]")
+    if disputes:
+        parts.append("[" + ", ".join(f"D{n}" for n in disputes) + "]")
+    return " ".join(parts)
+
+
+def documents_title(brief: Brief) -> str:
+    """``Documents signed at the summit (10)``, naming the focus sectors if any."""
+    count = sum(len(group.documents) for group in brief.sectors)
+    focus = f": {', '.join(brief.focus)}" if brief.focus else ""
+    return f"Documents signed at the summit{focus} ({count})"
+
+
+def commitments_title(brief: Brief) -> str:
+    """``Key commitments``, or ``Commitments: Mining`` with a sector focus."""
+    return f"Commitments: {', '.join(brief.focus)}" if brief.focus else KEY_COMMITMENTS
+
+
+def headline_lines(h: Headline) -> list[str]:
+    """The sentences under the title."""
+    native = f" ({h.native_name})" if h.native_name else ""
+    lines = [
+        f"{h.name}{native} of {' and '.join(h.parties)}, established on {h.date} at {h.venue}.",
+    ]
+    if h.relations_since is not None:
+        lines.append(f"Diplomatic relations since {h.relations_since}: {h.relations_years} years.")
+    lines.append(f"{h.summit_documents} documents signed at the summit.")
+    return lines
+
+
+def leader_line(leader: Leader) -> str:
+    """``Yoon Suk Yeol (윤석열), President of South Korea``."""
+    native = f" ({leader.native_name})" if leader.native_name and leader.native_name != leader.name else ""
+    return f"{leader.name}{native}, {leader.title}"
+
+
+def pledge_lead(pledge: Pledge) -> str:
+    """``Hydropower (asked)``."""
+    return f"{pledge.sector} ({pledge.kind})"
+
+
+def chart_title(chart: ReserveChart) -> str:
+    """``Antimony reserves of Kyrgyzstan``."""
+    return f"{chart.mineral} reserves of {chart.country}"
+
+
+def chart_caption(chart: ReserveChart) -> str:
+    """``Antimony reserves: the largest holders and Kyrgyzstan``."""
+    return f"{chart.mineral} reserves: the largest holders and {chart.country}"
+
+
+def chart_summary(chart: ReserveChart) -> str:
+    """The featured country's reserves, rank and share in one sentence."""
+    parts = [chart.reserves]
+    if chart.rank is not None:
+        parts.append(f"rank {chart.rank} of {chart.ranked}")
+    if chart.share is not None:
+        parts.append(f"{chart.share} of the world total ({chart.world})" if chart.world else chart.share)
+    if chart.as_of:
+        parts.append(f"as of {chart.as_of}")
+    return ", ".join(parts) + "."
+
+
+def chart_caveat(chart: ReserveChart) -> str | None:
+    """Why the shares are upper bounds, when they are."""
+    if not chart.share_is_upper_bound:
+        return None
+    return "Shares are upper bounds: the source gives the world total only as a lower bound."
+
+
+def quote_line(saying: Saying) -> str:
+    """``“text” (Name, 2024-12-03)``."""
+    when = f", {saying.date}" if saying.date else ""
+    return f"“{saying.text}” ({saying.person}{when})"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def note_line(note: Note) -> str:
+    """``Title. Publisher, 2024-12-03.`` (``undated`` when the source gives no date)."""
+    return f"{_sentence(note.title)} {note.publisher}, {note.published or 'undated'}."
+
+
+def footer(brief: Brief) -> str:
+    """What the brief was made from."""
+    return f"Made by silkcli from the dataset {brief.dataset}."
