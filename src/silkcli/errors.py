@@ -34,6 +34,24 @@ class OutputError(SilkError):
     exit_code = EXIT_OUTPUT
 
 
+#: Line breaks, other control characters and bidi controls, written as escapes.
+_ESCAPES = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with line breaks and control characters escaped, so it prints as one inert line."""
+    return text.translate(_ESCAPES)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` made visible and cut to ``limit`` characters with an ellipsis, for one-line messages."""
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a dataset file, at a place in it."""
@@ -45,10 +63,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
+        where = f"{visible(self.path)}: " if self.path else ""
         if self.line == 0:  # about the file as a whole
-            return f"{self.file}: {where}{self.message}"
-        return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
+            return f"{visible(self.file)}: {where}{visible(self.message)}"
+        return f"{visible(self.file)}:{self.line}:{self.column}: {where}{visible(self.message)}"
 
 
 class DatasetError(SilkError):

@@ -7,7 +7,9 @@ field, so the user sees every problem at once, each with its location.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -15,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from .errors import shorten
 from .model import decode_hook
 
 #: (path parts, message, points at the key rather than the value)
@@ -22,12 +25,38 @@ Issue = tuple[tuple[str | int, ...], str, bool]
 
 _AT = re.compile(r" - at `\$(.*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
-_FRIENDLY = {
-    r"matching regex '\S'": "must not be empty or blank",
-    "matching regex '^[A-Za-z0-9][A-Za-z0-9._-]*$'": "an id (letters, digits, '.', '_' or '-')",
-    "matching regex '^[A-Z]{2}$'": "an ISO 3166 alpha-2 code such as 'FR'",
-    "of length >= 1": "a non-empty text",
+#: Patterns of the schema, said in words.
+_PATTERNS = {
+    r"\S": "a text that is not blank",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id (letters, digits, '.', '_' or '-')",
+    r"^[A-Z]{2}$": "an ISO 3166 alpha-2 code such as 'FR'",
+    r"^[A-Z]{3}$": "a currency code such as 'USD'",
+    r"^[a-z]{2,3}$": "a language code such as 'en'",
+    r"^https?://\S+$": "an http:// or https:// URL",
+    r"^[^/\\]+$": "a file name without '/' or '\\'",
 }
+_FRIENDLY = {f"`str` matching regex {pattern!r}": words for pattern, words in _PATTERNS.items()}
+_LENGTHS = (
+    (re.compile(r"`str` of length >= 1\b"), "a non-empty text"),
+    (re.compile(r"`str` of length (<|>)= (\d+)"), "a text of at {} {} characters"),
+    (re.compile(r"`array` of length (<|>)= (\d+)"), "a list of at {} {} items"),
+)
+_TYPE_WORDS = {
+    "str": "text",
+    "array": "a list",
+    "list": "a list",
+    "object": "a mapping",
+    "dict": "a mapping",
+    "null": "null",
+    "int | float": "a number",
+    "float": "a number",
+    "int": "a whole number",
+    "bool": "true or false",
+    "date": "a date",
+}
+_TYPE = re.compile(r"`([^`]+)`")
+_LONG_QUOTE = re.compile(r"'([^']{41,})'")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
@@ -46,11 +75,38 @@ def explain(exc: msgspec.ValidationError) -> tuple[tuple[str | int, ...], str]:
     text = str(exc)
     match = _AT.search(text)
     path = split_path(match.group(1)) if match else ()
-    message = _AT.sub("", text)
+    return path, in_words(_AT.sub("", text))
+
+
+def in_words(message: str) -> str:
+    """msgspec's wording (```str` matching regex ...``) said for people."""
     for raw, nice in _FRIENDLY.items():
-        message = message.replace(f"`str` {raw}", nice)
-    message = message.replace("Expected ", "expected ")
-    return path, message
+        message = message.replace(raw, nice)
+    for pattern, words in _LENGTHS:
+        message = pattern.sub(functools.partial(_length_words, words), message)
+    message = _TYPE.sub(lambda m: _type_words(m.group(1)), message)
+    message = _LONG_QUOTE.sub(lambda m: described(m.group(1)), message)
+    return message.replace("Expected ", "expected ")
+
+
+def _length_words(words: str, match: re.Match[str]) -> str:
+    if not match.groups():
+        return words
+    return words.format("most" if match.group(1) == "<" else "least", match.group(2))
+
+
+def _type_words(kind: str) -> str:
+    """``str | null`` to ``text or null``."""
+    parts = kind.replace("int | float", "number").split(" | ")
+    words = [_TYPE_WORDS.get(part, "a number" if part == "number" else "") for part in parts]
+    return " or ".join(words) if all(words) else f"`{kind}`"
+
+
+def described(value: Any) -> str:
+    """A value as an error message names it: ``null``, ``a list``, ``'text'``."""
+    if isinstance(value, str):
+        return f"'{shorten(value)}'"
+    return {type(None): "null", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
 def _struct_of(kind: Any) -> type[msgspec.Struct] | None:
@@ -82,19 +138,21 @@ def _literal_choices(kind: Any) -> tuple[str, ...]:
 def check_struct(value: Any, cls: type[msgspec.Struct], path: tuple[str | int, ...]) -> list[Issue]:
     """Every problem of ``value`` as a ``cls``, with paths below ``path``."""
     if not isinstance(value, dict):
-        got = "null" if value is None else type(value).__name__
-        return [(path, f"expected a mapping, got {got}", False)]
+        what = "the top level must be a mapping of sections" if not path else "expected a mapping"
+        return [(path, f"{what}, got {described(value)}", False)]
     fields = {f.encode_name: f for f in msgspec.structs.fields(cls)}
+    missing = [name for name, info in fields.items() if info.required and name not in value]
     issues: list[Issue] = []
     for key in value:
         if key not in fields:
-            issues.append((path + (key,), f"unknown field '{key}'{suggest(key, fields)}", True))
+            hint = suggest(key, fields)
+            if hint and hint.split("'")[1] in missing:  # a misspelt key: one problem, not two
+                missing.remove(hint.split("'")[1])
+            issues.append((path + (key,), f"unknown field {described(key)}{hint}", True))
+    issues.extend((path, f"missing required field '{name}'", False) for name in missing)
     for name, info in fields.items():
-        if name not in value:
-            if info.required:
-                issues.append((path, f"missing required field '{name}'", False))
-            continue
-        issues.extend(_check_field(value[name], info.type, path + (name,)))
+        if name in value:
+            issues.extend(_check_field(value[name], info.type, path + (name,)))
     if not issues:
         issues.extend(_check_whole(value, cls, path))
     return issues
@@ -115,16 +173,34 @@ def _check_whole(value: Any, kind: Any, path: tuple[str | int, ...]) -> list[Iss
         msgspec.convert(value, kind, strict=False, dec_hook=decode_hook)
     except msgspec.ValidationError as exc:
         sub, message = explain(exc)
-        if kind is bool and isinstance(value, str):
-            message = f"expected true or false, got '{value}'"
-        choices = _literal_choices(kind)
-        if choices and isinstance(value, str):
-            message = f"unknown value '{value}'{suggest(value, choices)}; expected one of: {', '.join(choices)}"
+        if not sub and not isinstance(value, dict):
+            message = _scalar_message(value, kind, message)
         return [(path + sub, message, False)]
     return []
+
+
+def _scalar_message(value: Any, kind: Any, message: str) -> str:
+    """Say what was wrong with a single value, naming it."""
+    if not isinstance(value, str):
+        return message if ", got" in message else f"{message}, got {described(value)}"
+    choices = _literal_choices(kind)
+    if choices:
+        return f"unknown value {described(value)}{suggest(value, choices)}; expected one of: {', '.join(choices)}"
+    if kind is bool:
+        return f"expected true or false, got {described(value)}"
+    if kind is dt.date:
+        return (
+            f"{described(value)} is not a possible date"
+            if _ISO_DATE.match(value)
+            else f"{described(value)} is not a date: use YYYY-MM-DD"
+        )
+    if " characters" in message:
+        return f"{message}, got {len(value)}"
+    if message.endswith(", got text"):
+        return message[: -len("text")] + described(value)
+    return message if ", got" in message or "date" in message else f"{message}, got {described(value)}"
 
 
 def convert(value: Any, cls: type[msgspec.Struct]) -> Any:
     """The fast path: the whole value at once; raises msgspec.ValidationError."""
     return msgspec.convert(value, cls, strict=False, dec_hook=decode_hook)
-

@@ -30,9 +30,7 @@ Evidence = Annotated[
     str,
     Meta(min_length=1, max_length=2_000, pattern=r"\S", description="A verbatim quote from the source."),
 ]
-CountryCode = Annotated[
-    str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")
-]
+CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")]
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -1,20 +1,27 @@
-"""YAML text to plain Python values, keeping where every value came from.
+"""YAML text to plain Python values, straight from the parser's events.
 
 PyYAML resolves YAML 1.1 types on plain scalars (``NO`` becomes ``False``,
 ``2024-12-03`` a date, ``12:30`` a number). Here no implicit type is resolved
 at all: a plain scalar stays the text that was written (only ``~``, ``null``
 and an empty value mean null), and the schema decides what the text must be.
 Nothing is constructed from tags, so ``!!python/...`` can never run code.
+
+Values are built from parser events, not from a composed node tree: the tree
+costs ~45 bytes of memory per byte of YAML and this ~10, and it is faster.
+Problems found here are placed at once; schema problems are placed later, on
+the error path only, by :mod:`.yamlplace`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, shorten
+from .progress import Chunks
 
 try:  # libyaml is 8-13x faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -22,27 +29,57 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class _TextLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Composes nodes without resolving any implicit type."""
+class TextLoader(_BaseLoader):
+    """Parses without resolving any implicit type."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}
 
 
-_STR = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_NS = "tag:yaml.org,2002:"
+_TAGS: dict[type, set[str | None]] = {
+    yaml.ScalarEvent: {None, "!", _NS + "str"},
+    yaml.SequenceStartEvent: {None, "!", _NS + "seq"},
+    yaml.MappingStartEvent: {None, "!", _NS + "map"},
+}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 32
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides
 #: and isolates: text that could rewrite a terminal or reorder a line.
 UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: What YAML counts as a line break (libyaml's marks count lines the same way).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_KEY = object()  # a mapping frame waits for its next key
+_COLLECTION = object()  # an anchor names a list or mapping
+
+
+class _BadKey:
+    """Stands in for a key that is not usable text, so reading can go on."""
+
+    def __str__(self) -> str:
+        return "?"
 
 
 def unsafe_char_message(text: str) -> str | None:
     """Say which unsafe character ``text`` holds, or None when it holds none."""
     match = UNSAFE_CHARS.search(text)
-    if match is None:
-        return None
-    return f"control or bidi character U+{ord(match.group()):04X} is not allowed in text"
+    return None if match is None else _unsafe(match.group())
+
+
+def _unsafe(char: str) -> str:
+    return f"control or bidi character U+{ord(char):04X} is not allowed in text"
+
+
+def _at(event: yaml.Event) -> int:
+    """Where ``event`` starts, as a character index."""
+    return event.start_mark.index if event.start_mark else 0
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``, counting lines as YAML does."""
+    line, line_start = 1, 0
+    for match in _BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, match.end()
+    return line, index - line_start + 1
 
 
 class Reader:
@@ -51,93 +88,193 @@ class Reader:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        #: True when the text holds no document at all (empty, or only comments)
+        self.empty = False
+        self._text = ""
+        self._anchors: dict[str, Any] = {}
+        self._reported: set[str] = set()
+        self._stack: list[list[Any]] = []  # [container, key it waits to fill or _KEY, is a mapping]
+        self._check_chars = True
+        self._get: Any = None
 
-    def problem(self, node: yaml.Node, path: str, message: str) -> None:
-        """Record a problem at ``node``'s start."""
-        mark = node.start_mark
-        self.problems.append(Problem(self.filename, mark.line + 1, mark.column + 1, path, message))
+    def read(self, text: str, *, on_read: Callable[[int], None] | None = None) -> Any:
+        """The plain value of the single document in ``text``: dict, list, str or None.
 
-    def compose(self, text: str) -> yaml.Node | None:
-        """Parse ``text`` to a node tree; a syntax error becomes a problem."""
+        ``on_read`` is called with how many characters the parser has taken so far.
+        """
+        self._text = text
+        # Escapes can only produce an unsafe character where a backslash is written.
+        self._check_chars = "\\" in text or UNSAFE_CHARS.search(text) is not None
+        loader = TextLoader(text if on_read is None else Chunks(text, on_read))
+        self._get = loader.get_event
         try:
-            return yaml.compose(text, Loader=_TextLoader)  # noqa: S506 - composes only, constructs nothing
+            return self._document()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = exc.problem or exc.context or "invalid YAML"
-            self.problems.append(Problem(self.filename, line, col, "", f"YAML syntax error: {what}"))
+            from .yamlplace import syntax_problem
+
+            self.problems = [syntax_problem(exc, text, self.filename)]
+        except yaml.reader.ReaderError as exc:
+            char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+            message = _unsafe(char) if UNSAFE_CHARS.match(char) else f"character U+{ord(char):04X} is not allowed"
+            self.problems = [self._problem(exc.position, message, path="")]
         except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.filename, 1, 1, "", f"YAML error: {exc}"))
-        except RecursionError:
-            self.problems.append(Problem(self.filename, 1, 1, "", "YAML nested too deeply"))
+            self.problems = [Problem(self.filename, 1, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
+        except RecursionError:  # only the pure-Python parser recurses
+            self.problems = [Problem(self.filename, 1, 1, "", "YAML syntax error: nested too deeply")]
+        finally:
+            loader.dispose()
         return None
 
-    def to_python(self, node: yaml.Node, path: str = "", depth: int = 0) -> Any:
-        """The plain value of ``node``: dict, list, str or None."""
-        if depth > MAX_DEPTH:
-            self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
+    def _document(self) -> Any:
+        self._get()  # StreamStartEvent
+        if isinstance(self._get(), yaml.StreamEndEvent):
+            self.empty = True
             return None
-        if id(node) in self._seen:
-            self.problem(node, path, "YAML aliases are not allowed in a dataset; write the value out")
-            return None
-        if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, path, f"YAML tag '{node.tag}' is not allowed")
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
-        self._seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            return [self.to_python(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
-        return self._mapping(node, path, depth)
-
-    def _scalar(self, node: yaml.ScalarNode, path: str) -> str | None:
-        value: str = node.value
-        if node.style is None and value in _NULLS:
-            return None
-        message = unsafe_char_message(value)
-        if message:
-            self.problem(node, path, message)
+        value = self._build()
+        self._get()  # DocumentEndEvent
+        event = self._get()
+        if isinstance(event, yaml.DocumentStartEvent):
+            message = "YAML syntax error: a second YAML document starts here; a dataset is a single document"
+            self.problems.append(self._problem(_at(event), message, path=""))
         return value
 
-    def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.problem(key_node, path, "keys must be plain text")
+    def _build(self) -> Any:
+        """Fold one document's events into values: the hot loop of every load."""
+        get, fast = self._get, not self._check_chars
+        holder: list[Any] = []
+        stack = self._stack = [[holder, None, False]]
+        scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        while True:
+            event = get()
+            kind = event.__class__
+            top = stack[-1]
+            if kind is scalar and fast and event.tag is None and event.anchor is None:
+                if top[2] and top[1] is _KEY:
+                    top[1] = event.value if event.value not in top[0] else self._duplicate(event, event.value)
+                    continue
+                value = None if not event.style and event.value in _NULLS else event.value
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                if len(stack) == 1:
+                    break
+                stack[-1][1] = _KEY  # a mapping's key names its value until the value ends
                 continue
-            key = key_node.value
-            child = f"{path}.{key}" if path else key
-            if key in result:
-                self.problem(key_node, child, f"duplicate key '{key}'")
+            elif top[2] and top[1] is _KEY:
+                top[1] = self._odd_key(event)
                 continue
-            result[key] = self.to_python(value_node, child, depth + 1)
-        return result
+            else:
+                value = self._value(event)
+            if top[2]:
+                top[0][top[1]] = value
+            else:
+                top[0].append(value)
+            if value is not None and (kind is mapping or kind is sequence):
+                stack.append([value, _KEY, kind is mapping])
+            elif len(stack) == 1:  # the document is a single scalar
+                break
+            else:
+                top[1] = _KEY
+        return holder[0]
 
+    def _value(self, event: yaml.Event) -> Any:
+        """A value that needs more than the fast path: tags, anchors, aliases, checks."""
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event)
+        assert isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
+        if event.tag not in _TAGS.get(type(event), ()):
+            self._report(_at(event), f"YAML tag '{event.tag}' is not allowed")
+        if not isinstance(event, yaml.ScalarEvent):
+            container = self._container(event)
+            if event.anchor is not None:
+                self._anchors[event.anchor] = _COLLECTION
+            return container
+        value: str | None = event.value
+        if event.tag is None and not event.style and value in _NULLS:
+            value = None
+        elif self._check_chars and value is not None:
+            self._check_text(event, value)
+        if event.anchor is not None:
+            self._anchors[event.anchor] = value
+        return value
 
-def find_node(root: yaml.Node | None, path: tuple[str | int, ...]) -> yaml.Node | None:
-    """The node at ``path`` below ``root``, or the deepest one that exists."""
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            match = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part]
-            if not match:
-                return node
-            node = match[0]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(node.value):
-                return node
-            node = node.value[part]
+    def _container(self, event: yaml.Event) -> dict[str, Any] | list[Any] | None:
+        """A new empty list or mapping, or None (its events skipped) when nested too deep."""
+        if len(self._stack) <= MAX_DEPTH + 1:
+            return {} if isinstance(event, yaml.MappingStartEvent) else []
+        self._report(_at(event), f"nested more than {MAX_DEPTH} levels deep")
+        depth = 1
+        while depth:
+            kind = type(self._get())
+            depth += kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+            depth -= kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        return None
+
+    def _alias(self, event: yaml.AliasEvent) -> Any:
+        name = event.anchor or ""
+        value = self._anchors.get(name, _KEY)
+        if value is _KEY:
+            self._report(_at(event), f"alias '*{name}' refers to no anchor")
+        elif value is _COLLECTION:
+            if name not in self._reported:
+                self._reported.add(name)
+                message = f"alias '*{name}' repeats a list or mapping; aliases are not allowed in a dataset"
+                self._report(_at(event), message + ", write the value out")
+            return None
+        return None if value is _KEY else value
+
+    def _odd_key(self, event: yaml.Event) -> Any:
+        """The key of a mapping entry that is tagged, anchored, an alias, not text, or unsafe."""
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._report(_at(event), "keys must be plain text")
+            container = self._container(event)
+            if container is not None:
+                self._stack.append([container, _KEY, isinstance(container, dict)])
+            return _BadKey()
+        before = len(self.problems)
+        if isinstance(event, yaml.AliasEvent):
+            key = self._alias(event)
         else:
-            return node
-    return node
+            assert isinstance(event, yaml.ScalarEvent)
+            key = event.value if event.tag in _TAGS[yaml.ScalarEvent] else None
+            if event.anchor is not None:
+                self._anchors[event.anchor] = key
+            if key is not None and self._check_chars:
+                self._check_text(event, key)
+        if not isinstance(key, str) or len(self.problems) > before:
+            if len(self.problems) == before:
+                self._report(_at(event), "keys must be plain text")
+            return _BadKey()
+        return key if key not in self._stack[-1][0] else self._duplicate(event, key)
 
+    def _duplicate(self, event: yaml.Event, key: str) -> _BadKey:
+        self._stack[-1][1] = key  # so that the path names it
+        self._report(_at(event), f"duplicate key '{shorten(key)}'")
+        return _BadKey()
 
-def find_key(root: yaml.Node | None, path: tuple[str | int, ...]) -> yaml.Node | None:
-    """The key node naming the last part of ``path`` (for unknown fields)."""
-    parent = find_node(root, path[:-1])
-    if isinstance(parent, yaml.MappingNode):
-        for key, _ in parent.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == path[-1]:
-                return key
-    return parent
+    def _check_text(self, event: yaml.ScalarEvent, value: str) -> None:
+        match = UNSAFE_CHARS.search(value)
+        if match is None:
+            return
+        start, end = _at(event), event.end_mark.index if event.end_mark else len(self._text)
+        raw = self._text.find(match.group(), start, end)
+        # written as is: point at the character itself; written as an escape such as \e: at the value
+        self._report(raw if raw >= 0 else start, _unsafe(match.group()))
+
+    def path(self) -> str:
+        """The dotted path of the value being read."""
+        out = ""
+        last = len(self._stack) - 1
+        for depth, (container, key, is_map) in enumerate(self._stack[1:], start=1):
+            if is_map and key is _KEY:
+                break
+            # a list's current item is appended once it is a list or mapping being read
+            index = len(container) - (depth < last)
+            out += (f".{shorten(str(key))}" if out else shorten(str(key))) if is_map else f"[{index}]"
+        return out
+
+    def _report(self, index: int, message: str) -> None:
+        self.problems.append(self._problem(index, message, path=self.path()))
+
+    def _problem(self, index: int, message: str, *, path: str) -> Problem:
+        line, column = line_col(self._text, index)
+        return Problem(self.filename, line, column, path, message)

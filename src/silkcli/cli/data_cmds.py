@@ -23,7 +23,9 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Dataset file to check (default: --data, SILKCLI_DATA, or the bundled one).", show_default=False
+            help="Dataset file to check (default: --data, SILKCLI_DATA, or the bundled one).",
+            show_default=False,
+            readable=False,  # the loader says why a file cannot be read, as a dataset problem (exit 3)
         ),
     ] = None,
     sources: Annotated[
