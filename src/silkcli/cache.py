@@ -1,68 +1,84 @@
 """A compiled (msgpack) copy of each validated dataset, in the user cache.
 
-The key is the dataset's resolved path, size and mtime plus the package and
-schema versions, so any edit or upgrade misses. Entries are written atomically
-and any problem reading one (corrupt, truncated, foreign, unreadable, missing
-directory) is a silent miss: the caller parses the source file instead.
+Each dataset path has one entry, named by a hash of the path. Its header
+holds the key: the resolved path, the file's size, mtime, ctime, inode and
+device, and the package and schema versions, so any edit or upgrade misses;
+then a CRC-32 of the payload, so a corrupt entry misses rather than answering
+wrongly. Entries are written to a temporary file and renamed into place, so
+concurrent writers never leave a broken entry, and any problem reading one
+(corrupt, truncated, foreign, unreadable, missing directory) is a silent miss:
+the caller parses the source file instead.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
+import stat as stat_
+import time
+import zlib
 from pathlib import Path
 
 import msgspec
 
 from . import __version__
 from . import model as m
+from .paths import cache_dir
+from .paths import cache_enabled as enabled
 
 _MAGIC = b"silkcli-cache\x00"
-
-
-def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/silkcli`` (default ``~/.cache/silkcli``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "silkcli"
-
-
-def enabled() -> bool:
-    """False when ``SILKCLI_NO_CACHE`` is set to anything but empty or 0."""
-    return os.environ.get("SILKCLI_NO_CACHE", "") in ("", "0")
+#: A file modified this recently may be modified again within the same
+#: timestamp tick without its key changing, so it is not cached yet.
+RACY_NS = 2_000_000_000
 
 
 def _entry(path: Path, stat: os.stat_result) -> tuple[Path, bytes]:
-    key = f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{__version__}\0{m.SCHEMA_VERSION}"
-    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
-    return cache_dir() / f"{digest[:32]}.msgpack", _MAGIC + key.encode("utf-8", "surrogateescape") + b"\x00\x00"
+    """The entry's file and the header that a fresh entry starts with."""
+    resolved = str(path.resolve()).encode("utf-8", "surrogateescape")
+    version = f"{__version__}\0{m.SCHEMA_VERSION}".encode()
+    numbers = f"{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\0{stat.st_dev}".encode()
+    # Two checksums, not hashlib: importing it loads OpenSSL (~3 ms of every run). A name
+    # shared by two paths is only a miss, since the header holds the whole path.
+    name = f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
+    return cache_dir() / f"{name}.msgpack", _MAGIC + b"\0".join([resolved, numbers, version]) + b"\0\0"
+
+
+def _usable(stat: os.stat_result) -> bool:
+    """Only regular files have a size and mtime that say what they hold."""
+    return enabled() and stat_.S_ISREG(stat.st_mode)
 
 
 def get(path: Path, stat: os.stat_result) -> m.Dataset | None:
     """The cached dataset for this exact file version, or None."""
-    if not enabled():
+    if not _usable(stat):
         return None
     try:
         entry, header = _entry(path, stat)
-        data = entry.read_bytes()
-        if not data.startswith(header):
+        data = memoryview(entry.read_bytes())
+        if data[: len(header)] != header:
             return None
-        return msgspec.msgpack.decode(memoryview(data)[len(header) :], type=m.Dataset, dec_hook=m.decode_hook)
+        checksum, payload = data[len(header) : len(header) + 4], data[len(header) + 4 :]
+        if zlib.crc32(payload).to_bytes(4, "big") != checksum:
+            return None
+        dataset: m.Dataset = msgspec.msgpack.decode(payload, type=m.Dataset, dec_hook=m.decode_hook)
+        return dataset
     except Exception:  # noqa: BLE001 - any unusable cache entry is a miss
         return None
 
 
 def put(path: Path, stat: os.stat_result, dataset: m.Dataset) -> None:
     """Store ``dataset`` for this file version; failures are ignored."""
-    if not enabled():
+    if not _usable(stat) or time.time_ns() - stat.st_mtime_ns < RACY_NS:
         return
     try:
         entry, header = _entry(path, stat)
+        payload = msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        payload = header + msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
+        import tempfile  # only when writing: it imports random
+
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".msgpack")
         try:
             with os.fdopen(fd, "wb") as handle:
+                handle.write(header + zlib.crc32(payload).to_bytes(4, "big"))
                 handle.write(payload)
             os.replace(tmp, entry)
         except BaseException:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import UsageError
-from .fields import suggest
 
 Value = str | int | float | bool | None | tuple[str, ...]
 Row = dict[str, Value]
@@ -70,6 +69,8 @@ def parse_fields(text: str, listing: Listing) -> tuple[str, ...]:
     known = [c.name for c in listing.columns]
     for name in names:
         if name not in known:
+            from .fields import suggest  # imports msgspec: only on this error path
+
             raise UsageError(f"unknown field '{name}'{suggest(name, known)}\nfields: {', '.join(known)}")
     if not names:
         raise UsageError("--fields needs at least one field name (or 'help')")

@@ -7,10 +7,7 @@ joins them for callers that want one string.
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
-import json
 from collections.abc import Iterator
 from typing import NoReturn
 
@@ -58,23 +55,29 @@ def text_value(value: Value) -> str:
 
 def iter_json(listing: Listing) -> Iterator[str]:
     """A JSON array of objects, one per line, keys in field order, UTF-8."""
+    import json  # each format imports its own module: --help and tables import none
+
     if listing.document is not None:
         yield json.dumps(listing.document, ensure_ascii=False, indent=2) + "\n"
         return
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
     yield "["
     for i, row in enumerate(_rows(listing)):
-        body = json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
+        body = encode({k: _json_value(v) for k, v in row.items()})
         yield ("\n  " if i == 0 else ",\n  ") + body
     yield "\n]\n" if listing.rows else "]\n"
 
 
 def iter_jsonl(listing: Listing) -> Iterator[str]:
     """One JSON object per line."""
+    import json
+
     if listing.document is not None:
         yield json.dumps(listing.document, ensure_ascii=False) + "\n"
         return
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     for row in _rows(listing):
-        yield json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
+        yield encode({k: _json_value(v) for k, v in row.items()}) + "\n"
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -89,6 +92,9 @@ def iter_tsv(listing: Listing) -> Iterator[str]:
 
 def iter_csv(listing: Listing) -> Iterator[str]:
     """RFC 4180 CSV (CRLF line ends, quotes where needed) through the csv module."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(listing.fields)

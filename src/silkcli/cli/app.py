@@ -12,6 +12,7 @@ import typer
 from .. import __version__
 from ..errors import EXIT_DATA, EXIT_INTERRUPTED, SilkError
 from . import state
+from .lazy import lazy_group
 from .output import PipeClosed, emit, note
 
 EXIT_CODES_HELP = (
@@ -20,8 +21,21 @@ EXIT_CODES_HELP = (
     "70 internal error (a bug: rerun with --debug and report it)."
 )
 
+#: Every command, in --help order, and the module (with a ``register(app)``) that adds it.
+#: Only the module of the command that runs is imported, and only that command is
+#: built (see :mod:`.lazy`); ``tests/test_perf_imports.py`` checks this list is complete.
+COMMANDS = {
+    **dict.fromkeys(
+        ("agreements", "documents", "leaders", "people", "timeline", "dates", "sectors", "commitments"), "query_cmds"
+    ),
+    **dict.fromkeys(("reserves", "stats", "quotes", "search", "show", "sources"), "query_cmds"),
+    **dict.fromkeys(("validate", "schema", "export"), "data_cmds"),
+    "brief": "brief_cmd",
+}
+
 app = typer.Typer(
     name="silkcli",
+    cls=lazy_group(COMMANDS, package="silkcli.cli"),
     help=(
         "Sourced facts about the Republic of Korea – Kyrgyz Republic Comprehensive Partnership "
         "(Seoul, 3 December 2024): documents, people, dates, antimony reserves, quotes.\n\n"
@@ -67,17 +81,6 @@ def root(
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
         emit(ctx.get_help() + "\n")
-
-
-def _register() -> None:
-    from . import brief_cmd, data_cmds, query_cmds
-
-    query_cmds.register(app)
-    data_cmds.register(app)
-    brief_cmd.register(app)
-
-
-_register()
 
 
 def _debugging(argv: list[str]) -> bool:

@@ -12,20 +12,23 @@ import functools
 import inspect
 import os
 import sys
+import types
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .. import model as m
 from ..errors import EXIT_NO_MATCH, UsageError
 from ..listing import Listing, Shape, fields_help, shape
 from ..render import Format, iter_format
 from . import state
 from .output import emit, note
+
+if TYPE_CHECKING:
+    from .. import model as m
 
 FILTER_RULES = (
     "Filters: repeating a filter ORs its values (--sector mining --sector hydropower); "
@@ -149,9 +152,9 @@ def listing_command(
     """Register ``build(ds, **filters)`` as a command with the common options."""
 
     def decorate(build: Builder) -> Builder:
-        hints = typing.get_type_hints(build, include_extras=True)
+        hints = _option_hints(build)
         own = [
-            p.replace(annotation=hints[p.name]) for p in inspect.signature(build).parameters.values() if p.name != "ds"
+            p.replace(annotation=hints[p.name]) for p in inspect.signature(build).parameters.values() if p.name in hints
         ]
         common = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a) for n, a, d in _COMMON]
 
@@ -173,6 +176,18 @@ def listing_command(
         return build
 
     return decorate
+
+
+def _option_hints(build: Builder) -> dict[str, Any]:
+    """The types of ``build``'s options: every parameter's but ``ds``.
+
+    ``ds: m.Dataset`` is left unevaluated so that building a command (for
+    ``--help`` or completion) does not import the model and msgspec.
+    """
+    options = {k: v for k, v in build.__annotations__.items() if k not in ("ds", "return")}
+    return typing.get_type_hints(
+        types.SimpleNamespace(__annotations__=options, __globals__=build.__globals__), include_extras=True
+    )
 
 
 def default_format() -> Format:

@@ -1,24 +1,36 @@
-"""Shell completion of option values from the dataset (read through the cache)."""
+"""Shell completion of option values from the dataset (read through the caches).
+
+Each completer's values come from :mod:`.complete_cache` when fresh, else from
+the dataset (through the compiled cache), and are then kept there.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from .. import figures
-from .. import model as m
+from . import complete_cache
+
+if TYPE_CHECKING:
+    from .. import model as m
 
 
-def _dataset(ctx: typer.Context) -> m.Dataset | None:
-    from ..store import bundled_path, load_dataset
+def _data_path(ctx: typer.Context) -> Path:
+    from ..paths import bundled_path
 
-    root = ctx.find_root()
-    given = root.params.get("data") or os.environ.get("SILKCLI_DATA")
+    given = ctx.find_root().params.get("data") or os.environ.get("SILKCLI_DATA")
+    return Path(given) if given else bundled_path()
+
+
+def _dataset(path: Path) -> m.Dataset | None:
+    from ..store import load_dataset
+
     try:
-        return load_dataset(Path(given) if given else bundled_path())
+        return load_dataset(path)
     except Exception:  # noqa: BLE001 - completion must never print an error into the shell
         return None
 
@@ -28,33 +40,54 @@ def _matching(values: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[
     return [(v, h) for v, h in values if v.lower().startswith(low)]
 
 
+def _record_kinds() -> tuple[str, ...]:
+    # imported when a value is completed, not when a command is built for --help
+    from ..model import RECORD_KINDS
+
+    return RECORD_KINDS
+
+
+def _mineral_topics(ds: m.Dataset) -> list[str]:
+    from ..figures import mineral_topics
+
+    return mineral_topics(ds)
+
+
 def _from(
-    pick: Callable[[m.Dataset], Iterable[tuple[str, str]]],
+    name: str, pick: Callable[[m.Dataset], Iterable[tuple[str, str]]]
 ) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        ds = _dataset(ctx)
-        return _matching(pick(ds), incomplete) if ds is not None else []
+        path = _data_path(ctx)
+        values = complete_cache.get(path, name)
+        if values is None:
+            ds = _dataset(path)
+            if ds is None:
+                return []
+            values = list(pick(ds))
+            complete_cache.put(path, name, values)
+        return _matching(values, incomplete)
 
     return complete
 
 
-sectors = _from(lambda ds: ((s.id, s.name) for s in ds.sectors))
-countries = _from(lambda ds: ((c.id, c.name) for c in ds.countries))
-types = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.document_types))
-statuses = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.statuses))
-roles = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.roles))
-event_kinds = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.event_kinds))
-topics = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
-people = _from(lambda ds: ((p.id, p.name) for p in ds.people))
-minerals = _from(lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in figures.mineral_topics(ds)))
+sectors = _from("sectors", lambda ds: ((s.id, s.name) for s in ds.sectors))
+countries = _from("countries", lambda ds: ((c.id, c.name) for c in ds.countries))
+types = _from("types", lambda ds: ((t.id, t.name) for t in ds.vocabulary.document_types))
+statuses = _from("statuses", lambda ds: ((t.id, t.name) for t in ds.vocabulary.statuses))
+roles = _from("roles", lambda ds: ((t.id, t.name) for t in ds.vocabulary.roles))
+event_kinds = _from("event_kinds", lambda ds: ((t.id, t.name) for t in ds.vocabulary.event_kinds))
+topics = _from("topics", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
+people = _from("people", lambda ds: ((p.id, p.name) for p in ds.people))
+minerals = _from("minerals", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in _mineral_topics(ds)))
 record_ids = _from(
+    "record_ids",
     lambda ds: (
         [(ds.partnership.id, "partnership")]
-        + [(r.id, kind) for kind in m.RECORD_KINDS for r in getattr(ds, kind)]
+        + [(r.id, kind) for kind in _record_kinds() for r in getattr(ds, kind)]
         + [(s.id, "source") for s in ds.sources]
-    )
+    ),
 )
 commitment_kinds = _from(
-    lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
+    "commitment_kinds", lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
 )
-record_kinds = _from(lambda ds: ((k, "") for k in ("partnership", *m.RECORD_KINDS, "sources")))
+record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in ("partnership", *_record_kinds(), "sources")))

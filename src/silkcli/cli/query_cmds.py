@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import figures, query, rows, rows_more
-from .. import model as m
 from ..errors import UsageError
 from ..listing import Listing
 from . import complete
 from .common import ids, listing_command
+
+if TYPE_CHECKING:
+    # The builders import what they use when they run: listing --help needs none of it.
+    from .. import model as m
 
 Many = list[str] | None
 SectorOpt = Annotated[
@@ -84,6 +86,8 @@ def agreements(
       silkcli agreements --summit -f json | jq length
       silkcli agreements --party KG --type mou --cite
     """
+    from .. import query, rows
+
     found = query.documents(
         ds,
         sectors=query.resolve(sector or [], ids(ds.sectors), "sector"),
@@ -110,6 +114,8 @@ def leaders(
       silkcli leaders --role president
       silkcli leaders --country KG -f csv
     """
+    from .. import query, rows
+
     found = query.people(
         ds,
         countries=query.resolve(country or [], ids(ds.countries), "country"),
@@ -137,6 +143,8 @@ def timeline(
       silkcli timeline --since 2024
       silkcli timeline --country KG --until 2013 -f json
     """
+    from .. import query, rows
+
     found = query.events(
         ds,
         within=query.period(since, until),
@@ -162,6 +170,8 @@ def sectors(
       silkcli sectors
       silkcli sectors mining --cite
     """
+    from .. import query, rows_more
+
     if name is None:
         return rows_more.sectors(ds)
     (sector,) = query.resolve([name], ids(ds.sectors), "sector")
@@ -197,6 +207,8 @@ def commitments(
       silkcli commitments --kind asked
       silkcli commitments --sector hydropower --cite
     """
+    from .. import query, rows
+
     found = query.commitments(
         ds,
         sectors=query.resolve(sector or [], ids(ds.sectors), "sector"),
@@ -235,6 +247,8 @@ def reserves(
       silkcli reserves --top 5
       silkcli reserves --country KG -f json
     """
+    from .. import figures, query, rows_more
+
     topics = figures.mineral_topics(ds)
     if mineral is None:
         if len(topics) != 1:
@@ -260,6 +274,8 @@ def stats(
       silkcli stats
       silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
+    from .. import query, rows_more
+
     return rows_more.key_figures(ds, query.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
 
 
@@ -277,6 +293,8 @@ def quotes(
       silkcli quotes
       silkcli quotes --person yoon-suk-yeol -f json
     """
+    from .. import query, rows
+
     return rows.quotes(ds, query.quotes(ds, persons=query.resolve(person or [], ids(ds.people), "person")))
 
 
@@ -300,6 +318,9 @@ def search(
       silkcli search antimony
       silkcli search hydropower --kind documents --kind commitments
     """
+    from .. import model as m
+    from .. import query, rows_more
+
     if not text.strip():
         raise UsageError("search needs some text to look for")
     kinds = ("partnership", *m.RECORD_KINDS, "sources")
@@ -317,6 +338,8 @@ def show(
       silkcli show edcf-framework-arrangement
       silkcli show KG -f json
     """
+    from .. import query, rows_more
+
     kind, record = query.find_record(ds, ident)
     return rows_more.record_fields(ds, kind, record)
 
@@ -329,4 +352,6 @@ def sources(ds: m.Dataset) -> Listing:
       silkcli sources
       silkcli sources --fields id,url -f csv
     """
+    from .. import rows
+
     return rows.sources(ds)

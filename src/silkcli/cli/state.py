@@ -30,7 +30,7 @@ def data_path() -> Path:
     """The dataset file this run reads."""
     if _data is not None:
         return _data
-    from ..store import bundled_path
+    from ..paths import bundled_path
 
     return bundled_path()
 

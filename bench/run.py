@@ -1,0 +1,385 @@
+"""Run every case of issue 5's target table and print the results as a Markdown table.
+
+    python bench/run.py            # full run (about 5 minutes on 2 cores)
+    python bench/run.py --quick    # fewer repetitions, one 100k YAML load
+
+By default the package is built as a wheel and installed, non-editable, into
+a temporary virtual environment (dependencies from the package index, ``.pyc``
+files compiled with ``compileall``); ``--current`` measures the environment
+running this script instead. Each case is timed as a whole process, the
+commands of a group alternating so that drift in machine load touches them
+all alike; the table gives the median, the min-max, the ratio to the case's
+reference (``python -c "import typer"`` with the same Typer, or jq on the
+same data as JSON) and the target with a pass or fail mark. Peak RSS is taken
+in a separate run of each case with ``/usr/bin/time -f %M`` (or ``getrusage``
+when that is missing). Not part of pytest: timings are not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import gen
+
+Done = subprocess.CompletedProcess[bytes]
+ROOT = Path(__file__).resolve().parent.parent
+JQ_SELECT = (
+    '[.documents[] | select(.sectors | index("mining"))] | sort_by(.signed)'
+    ' | map({id, signed, type, sectors, title, parties: [.parties[] | "\\(.country): \\(.body // "unknown")"]})'
+)
+QUERY = ["agreements", "--sector", "mining", "-f", "json"]
+
+
+@dataclass
+class Case:
+    """One command line to time, and what it is compared with."""
+
+    name: str
+    argv: list[str]
+    #: name of the case whose median is the denominator of the ratio
+    ref: str | None = None
+    #: largest allowed ratio to ``ref``, seconds, and peak RSS in MB
+    max_ratio: float | None = None
+    max_seconds: float | None = None
+    max_rss_mb: float | None = None
+    #: a fresh, empty cache directory for every run ("first run")
+    fresh_cache: bool = False
+    #: extra environment variables
+    env: dict[str, str] = field(default_factory=dict)
+    times: list[float] = field(default_factory=list)
+    rss_mb: float | None = None
+
+    @property
+    def median(self) -> float:
+        """Median wall time in seconds."""
+        return statistics.median(self.times)
+
+
+@dataclass
+class Env:
+    """Where the measured programs live and what they run with."""
+
+    bin: Path
+    python: Path
+    env: dict[str, str]
+    work: Path
+    note: str
+
+    def run(self, case: Case, *, cache: Path | None = None, argv: Sequence[str] = ()) -> tuple[float, Done]:
+        """Run ``case`` (or ``argv`` in its environment) once; the whole process's wall time in seconds."""
+        env = {**self.env, **case.env}
+        if cache is not None:
+            env["XDG_CACHE_HOME"] = str(cache)
+        start = time.perf_counter()
+        done = subprocess.run(argv or case.argv, env=env, capture_output=True, check=False)
+        return time.perf_counter() - start, done
+
+
+def say(text: str) -> None:
+    """Progress for the person waiting, on stderr."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def clean_env(bin_dir: Path, cache: Path) -> dict[str, str]:
+    """This environment without variables that change what is measured."""
+    drop = ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "PYTHONSTARTUP", "VIRTUAL_ENV", "NO_COLOR", "FORCE_COLOR")
+    env = {k: v for k, v in os.environ.items() if k not in drop and not k.startswith("SILKCLI_")}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    env["XDG_CACHE_HOME"] = str(cache)
+    env["COLUMNS"] = "120"
+    return env
+
+
+def install(work: Path, typer_spec: str | None) -> tuple[Path, str]:
+    """Build a wheel of the checkout and install it into a new virtual environment."""
+    venv, dist = work / "venv", work / "dist"
+    say("building the wheel and installing it into a temporary virtual environment ...")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    pip = [str(python), "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(dist), str(ROOT)], check=True)
+    (wheel,) = dist.glob("silkcli-*.whl")
+    subprocess.run([*pip, "install", str(wheel)], check=True)
+    if typer_spec:
+        subprocess.run([*pip, "install", typer_spec], check=True)
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    subprocess.run([str(python), "-m", "compileall", "-q", "-j0", site], check=True, stdout=subprocess.DEVNULL)
+    note = f"installed package: {wheel.name} in a temporary venv, .pyc compiled with compileall"
+    return venv / "bin", note
+
+
+def versions(python: Path, env: dict[str, str]) -> dict[str, str]:
+    """Versions of the measured interpreter and libraries."""
+    code = (
+        "import sys, importlib.metadata as md\n"
+        "print(sys.version.split()[0])\n"
+        "for name in ('typer', 'rich', 'msgspec', 'pyyaml', 'silkcli'):\n"
+        "    print(md.version(name))\n"
+    )
+    out = subprocess.run([str(python), "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    return dict(zip(("python", "typer", "rich", "msgspec", "pyyaml", "silkcli"), out.split(), strict=True))
+
+
+def machine() -> str:
+    """nproc and CPU model."""
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or model
+    return f"{os.cpu_count()} CPUs, {model}, {platform.system()} {platform.release()}"
+
+
+def shell(command: str) -> list[str]:
+    """A pipeline, run by sh (the way a user types it)."""
+    return ["/bin/sh", "-c", command]
+
+
+def quote(argv: Sequence[str]) -> str:
+    """Shell-quoted command line."""
+    import shlex
+
+    return " ".join(shlex.quote(a) for a in argv)
+
+
+def startup_cases(env: Env) -> list[Case]:
+    """The bundled dataset: start-up against ``import typer``."""
+    silk, py = str(env.bin / "silkcli"), str(env.python)
+    complete = {"_SILKCLI_COMPLETE": "complete_bash", "COMP_WORDS": "silkcli agreements --sector ", "COMP_CWORD": "3"}
+    ref = "python -c 'import typer'"
+    return [
+        Case(ref, [py, "-c", "import typer"]),
+        Case("python -c pass (floor)", [py, "-c", "pass"]),
+        Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.2),
+        Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.5),
+        Case("first run after install (no cache)", [silk, *QUERY], ref=ref, max_ratio=1.5, fresh_cache=True),
+        Case("completion of --sector values", [silk], ref=ref, max_ratio=1.3, env=complete),
+        Case("agreements --help", [silk, "agreements", "--help"], ref=ref, max_ratio=1.3),
+        Case("silkcli --help", [silk, "--help"], ref=ref, max_ratio=1.3),
+    ]
+
+
+def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
+    """Warm queries on generated data, against jq on the same data as JSON."""
+    silk = str(env.bin / "silkcli")
+    jq = "jq on 100k JSON, same selection"
+    query = quote(QUERY)
+    return [
+        Case(jq, shell(f"jq {quote([JQ_SELECT, str(d100k.with_suffix('.json'))])} | wc -l")),
+        Case("10k docs, warm query, piped to wc -l", shell(f"{quote([silk, '--data', str(d10k)])} {query} | wc -l")),
+        Case(
+            "100k docs, warm query, piped to wc -l",
+            shell(f"{quote([silk, '--data', str(d100k)])} {query} | wc -l"),
+            ref=jq,
+            max_ratio=1.0,
+            max_seconds=1.0,
+            max_rss_mb=400,
+        ),
+    ]
+
+
+def first_load_cases(env: Env, d100k: Path) -> tuple[Case, Case]:
+    """First loads (empty cache) of the 100k dataset as JSON and as YAML."""
+    silk = str(env.bin / "silkcli")
+    as_json = Case(
+        "100k docs as JSON, first load",
+        [silk, "--data", str(d100k.with_suffix(".json")), *QUERY],
+        max_seconds=1.5,
+        fresh_cache=True,
+    )
+    as_yaml = Case(
+        "100k docs as YAML, first load",
+        [silk, "--data", str(d100k), *QUERY],
+        max_seconds=25,
+        max_rss_mb=1536,
+        fresh_cache=True,
+    )
+    return as_json, as_yaml
+
+
+def check(case: Case, done: Done) -> None:
+    """Stop when a run failed or completion offered nothing."""
+    if done.returncode != 0:
+        sys.exit(f"bench: {case.name} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-2000:]}")
+    if "completion" in case.name and b"mining" not in done.stdout:
+        sys.exit(f"bench: completion did not offer 'mining': {done.stdout[:300]!r}")
+
+
+def time_group(env: Env, cases: list[Case], reps: int) -> None:
+    """Time ``reps`` rounds, each running every case once, in order."""
+    for case in cases:
+        if not case.fresh_cache:  # one untimed run fills the cache and the OS file cache
+            check(case, env.run(case)[1])
+    for rep in range(reps):
+        for case in cases:
+            fresh = Path(tempfile.mkdtemp(dir=env.work)) if case.fresh_cache else None
+            seconds, done = env.run(case, cache=fresh)
+            check(case, done)
+            case.times.append(seconds)
+            if fresh is not None:
+                shutil.rmtree(fresh)
+        say(f"  round {rep + 1}/{reps}: " + ", ".join(f"{c.times[-1] * 1000:.0f}" for c in cases) + " ms")
+
+
+def measure_rss(env: Env, case: Case) -> None:
+    """Peak RSS of one run, in MB (of the first program of a pipeline, where the work is)."""
+    out = env.work / "rss.txt"
+    fresh = Path(tempfile.mkdtemp(dir=env.work)) if case.fresh_cache else None
+    wrapper = _rss_wrapper(out)
+    piped = case.argv[:2] == ["/bin/sh", "-c"]
+    argv = shell(f"{quote(wrapper)} {case.argv[2]}") if piped else [*wrapper, *case.argv]
+    env.run(case, cache=fresh, argv=argv)
+    case.rss_mb = int(out.read_text().split()[-1]) / 1024
+    if fresh is not None:
+        shutil.rmtree(fresh)
+
+
+def _rss_wrapper(out: Path) -> list[str]:
+    """A command prefix that writes the peak RSS (KiB) of what it runs to ``out``."""
+    if Path("/usr/bin/time").exists():
+        return ["/usr/bin/time", "-f", "%M", "-o", str(out)]
+    code = "import resource, subprocess, sys; subprocess.run(sys.argv[2:]); "
+    code += "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
+    return [sys.executable, "-c", code, str(out)]
+
+
+def verdict(case: Case, by_name: dict[str, Case]) -> tuple[str, str, str]:
+    """Ratio, target and mark of one case (a failed mark names the parts that failed)."""
+    ratio = case.median / by_name[case.ref].median if case.ref else None
+    parts: list[tuple[str, bool]] = []
+    if case.max_ratio is not None:
+        name = f"≤ {case.max_ratio:g}× ref" if case.ref and "jq" not in case.ref else "faster than jq"
+        parts.append((name, ratio is not None and ratio <= case.max_ratio))
+    if case.max_seconds is not None:
+        parts.append((f"≤ {case.max_seconds:g} s", case.median <= case.max_seconds))
+    if case.max_rss_mb is not None:
+        parts.append((f"≤ {case.max_rss_mb:g} MB RSS", case.rss_mb is not None and case.rss_mb <= case.max_rss_mb))
+    failed = [name for name, ok in parts if not ok]
+    mark = "" if not parts else "✅ pass" if not failed else "❌ FAIL"
+    if failed and len(parts) > 1:
+        mark += f" ({'; '.join(failed)})"
+    return (f"{ratio:.2f}×" if ratio is not None else ""), ", ".join(name for name, _ in parts), mark
+
+
+def seconds(value: float) -> str:
+    """Milliseconds below a second, seconds above."""
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(cases: list[Case], growth: tuple[Case, Case]) -> str:
+    """The Markdown results table."""
+    by_name = {c.name: c for c in cases}
+    lines = [
+        "| case | median | min–max | peak RSS | ratio | target | |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for case in cases:
+        ratio, target, mark = verdict(case, by_name)
+        spread = f"{seconds(min(case.times))}–{seconds(max(case.times))}"
+        rss = f"{case.rss_mb:.0f} MB" if case.rss_mb is not None else ""
+        lines.append(f"| {case.name} | {seconds(case.median)} | {spread} | {rss} | {ratio} | {target} | {mark} |")
+    small, large = growth
+    ratio = large.median / small.median
+    mark = "✅ pass" if ratio <= 12 else "❌ FAIL"
+    lines.append(f"| growth 10k → 100k docs, warm query | | | | {ratio:.1f}× | ≤ 12× | {mark} |")
+    return "\n".join(lines)
+
+
+def prepare_data(work: Path) -> tuple[Path, Path]:
+    """Generate the 10k and 100k datasets (YAML and JSON), dated in the past so they are cacheable."""
+    say("generating the 10k and 100k document datasets ...")
+    paths = []
+    for n in (10_000, 100_000):
+        yaml_path, json_path = gen.write(n, work / f"docs{n // 1000}k", seed=1)
+        old = time.time() - 3600
+        for p in (yaml_path, json_path):
+            os.utime(p, (old, old))
+        paths.append(yaml_path)
+        sizes = [p.stat().st_size / 2**20 for p in (yaml_path, json_path)]
+        say(f"  {yaml_path.name}: {sizes[0]:.1f} MiB, {sizes[1]:.1f} MiB as JSON")
+    return paths[0], paths[1]
+
+
+def run_all(env: Env, *, quick: bool) -> list[Case]:
+    """Every group, timed; returns the cases in table order."""
+    reps = 7 if quick else 25
+    startup = startup_cases(env)
+    say(f"start-up cases, {reps} rounds ...")
+    time_group(env, startup, reps)
+    d10k, d100k = prepare_data(env.work)
+    big = big_cases(env, d10k, d100k)
+    say("10k/100k warm queries and jq ...")
+    time_group(env, big, 3 if quick else 7)
+    as_json, as_yaml = first_load_cases(env, d100k)
+    say("100k first load from JSON ...")
+    time_group(env, [as_json], 3 if quick else 5)
+    say("100k first load from YAML (about 20 s a run) ...")
+    time_group(env, [as_yaml], 1 if quick else 3)
+    cases = startup + big + [as_json, as_yaml]
+    say("peak RSS ...")
+    for case in cases:
+        if case.max_rss_mb is not None or "100k" in case.name:
+            measure_rss(env, case)
+    return cases
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--current", action="store_true", help="measure this environment instead of a fresh install")
+    parser.add_argument("--typer", metavar="SPEC", help="install this Typer over the pinned one (e.g. 'typer==0.29.0')")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args(argv)
+    if shutil.which("jq") is None:
+        sys.exit("bench: jq is needed for the reference (apt-get install jq)")
+    work = Path(tempfile.mkdtemp(prefix="silkcli-bench-"))
+    try:
+        if args.current:
+            bin_dir = Path(sys.executable).parent
+            note = f"current environment ({sys.prefix}); .pyc compiled with compileall where missing"
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], stdout=subprocess.DEVNULL)
+        else:
+            bin_dir, note = install(work, args.typer)
+        env = Env(bin_dir, bin_dir / "python", clean_env(bin_dir, work / "cache"), work, note)
+        info = versions(env.python, env.env)
+        cases = run_all(env, quick=args.quick)
+        by_name = {c.name: c for c in cases}
+        growth = (by_name["10k docs, warm query, piped to wc -l"], by_name["100k docs, warm query, piped to wc -l"])
+        print(f"Machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the end")
+        print(", ".join(f"{k} {v}" for k, v in info.items()) + f"; jq {_jq_version()}")
+        print(f"Setup: {note}; PYTHONDONTWRITEBYTECODE unset for the runs; {'quick' if args.quick else 'full'} run")
+        print()
+        print(table(cases, growth))
+    finally:
+        if args.keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _jq_version() -> str:
+    return subprocess.run(["jq", "--version"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+if __name__ == "__main__":
+    main()

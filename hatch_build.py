@@ -1,0 +1,43 @@
+"""Wheel build step: ship the bundled dataset compiled, so the first run after install reads no YAML.
+
+The dataset goes through the same loader and checks as at run time; a dataset
+with a problem fails the build. Editable installs skip this (they read the
+checkout's YAML, through the user cache).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
+    """Adds ``silkcli/data/partnership.msgpack`` to the wheel."""
+
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        """Compile data/partnership.yaml into a temporary file the wheel force-includes."""
+        if self.target_name != "wheel" or version == "editable":
+            return
+        sys.path.insert(0, str(Path(self.root) / "src"))
+        from silkcli import compiled, store
+
+        source = Path(self.root) / "data" / store.BUNDLED_NAME
+        data = source.read_bytes()
+        dataset = store.parse_bytes(data, str(source))
+        self._scratch = Path(tempfile.mkdtemp(prefix="silkcli-build-"))
+        out = self._scratch / compiled.compiled_path(source).name
+        out.write_bytes(compiled.to_bytes(data, dataset))
+        build_data["force_include"][str(out)] = f"silkcli/data/{out.name}"
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        """Remove the temporary copy once the wheel holds it."""
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)

@@ -1,0 +1,31 @@
+"""Where the bundled dataset and the user cache are (imports nothing heavy).
+
+Completion and ``--help`` need these paths without loading the dataset
+machinery (msgspec and the model), so they live here, apart from ``store``
+and ``cache``, which re-export them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BUNDLED_NAME = "partnership.yaml"
+
+
+def bundled_path() -> Path:
+    """The dataset shipped with the package (or, in a checkout, in ``data/``)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / BUNDLED_NAME
+    return packaged if packaged.is_file() else here.parents[1] / "data" / BUNDLED_NAME
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/silkcli`` (default ``~/.cache/silkcli``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "silkcli"
+
+
+def cache_enabled() -> bool:
+    """False when ``SILKCLI_NO_CACHE`` is set to anything but empty or 0."""
+    return os.environ.get("SILKCLI_NO_CACHE", "") in ("", "0")
