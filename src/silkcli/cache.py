@@ -26,6 +26,9 @@ from .paths import cache_dir
 from .paths import cache_enabled as enabled
 
 _MAGIC = b"silkcli-cache\x00"
+#: Entries above this size decode without re-checking the schema's constraints
+#: (half the load time of a large dataset); small ones are checked, it is cheap.
+TRUSTED_BYTES = 1 << 20
 #: A file modified this recently may be modified again within the same
 #: timestamp tick without its key changing, so it is not cached yet.
 RACY_NS = 2_000_000_000
@@ -59,7 +62,12 @@ def get(path: Path, stat: os.stat_result) -> m.Dataset | None:
         checksum, payload = data[len(header) : len(header) + 4], data[len(header) + 4 :]
         if zlib.crc32(payload).to_bytes(4, "big") != checksum:
             return None
-        dataset: m.Dataset = msgspec.msgpack.decode(payload, type=m.Dataset, dec_hook=m.decode_hook)
+        kind = m.Dataset
+        if len(payload) > TRUSTED_BYTES:  # large: skip re-checking what was checked when written
+            from .trusted import unchecked
+
+            kind = unchecked(m.Dataset)
+        dataset: m.Dataset = msgspec.msgpack.decode(payload, type=kind, dec_hook=m.decode_hook)
         return dataset
     except Exception:  # noqa: BLE001 - any unusable cache entry is a miss
         return None

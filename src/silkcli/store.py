@@ -51,6 +51,15 @@ def display_name(path: Path) -> str:
 
 def load_dataset(path: Path, *, use_cache: bool = True) -> m.Dataset:
     """The validated dataset at ``path``, from the compiled cache when fresh."""
+    dataset = _load(path, use_cache=use_cache)
+    _LOADED[:] = [dataset]  # released with the process, not record by record (cli.main)
+    return dataset
+
+
+_LOADED: list[m.Dataset] = []
+
+
+def _load(path: Path, *, use_cache: bool) -> m.Dataset:
     name = display_name(path)
     stat = _stat(path, name)
     with _gc_paused(freeze=stat.st_size > FREEZE_BYTES):

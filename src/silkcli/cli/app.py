@@ -88,8 +88,34 @@ def _debugging(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; the one place errors become messages and exit codes."""
-    args = sys.argv[1:] if argv is None else argv
+    """Run the CLI; the one place errors become messages and exit codes.
+
+    Run as the program (no ``argv``), it ends with :func:`os._exit` once the
+    output is flushed: tearing down a 100,000-record dataset object by object
+    costs a tenth of a second and nothing is gained by it.
+    """
+    try:
+        _run(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:
+        if argv is not None:
+            raise
+        _exit_now(exc.code)
+
+
+def _exit_now(code: object) -> None:
+    if code is not None and not isinstance(code, int):
+        note(str(code))
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            if stream is sys.stdout:
+                _silence_stdout()
+    os._exit(code or 0)
+
+
+def _run(args: list[str]) -> None:
     state.reset()
     try:
         app(args=args, prog_name="silkcli")
