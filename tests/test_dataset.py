@@ -14,19 +14,10 @@ import yaml
 
 from conftest import BUNDLED, SHARED_SOURCES, TINY, run_cli
 from silkcli import __version__
+from silkcli.model import RECORD_KINDS
 from silkcli.store import load_dataset
 
-KINDS = (
-    "countries",
-    "sectors",
-    "people",
-    "documents",
-    "commitments",
-    "events",
-    "statistics",
-    "quotes",
-    "discrepancies",
-)
+KINDS = RECORD_KINDS
 
 
 def raw_dataset() -> dict[str, Any]:

@@ -65,13 +65,17 @@ echo "country:${{COMPREPLY[*]}}"
     assert {"KG", "KR", "KZ"} <= set(countries)
 
 
+def _probe(args: list[str]) -> str:
+    """A program that runs silkcli ARGS in-process, then names the heavy modules it imported."""
+    return (
+        f"import sys\nfrom silkcli.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('yaml', 'rich', 'pydantic') if m in sys.modules), file=sys.stderr)\n"
+    )
+
+
 def test_json_query_imports_neither_rich_nor_yaml_once_cached(tmp_path: Path) -> None:
     """A warm JSON query loads the compiled cache: no PyYAML, no Rich."""
-    probe = (
-        "import sys\nfrom silkcli.cli import main\n"
-        "try:\n    main(['agreements', '--sector', 'mining', '-f', 'json'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('yaml', 'rich', 'rich.console', 'pydantic') if m in sys.modules), file=sys.stderr)\n"
-    )
+    probe = _probe(["agreements", "--sector", "mining", "-f", "json"])
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     first = run([sys.executable, "-c", probe], env=env)
     second = run([sys.executable, "-c", probe], env=env)
@@ -84,11 +88,7 @@ def test_json_query_imports_neither_rich_nor_yaml_once_cached(tmp_path: Path) ->
 
 def test_table_query_imports_rich_but_not_yaml_once_cached(tmp_path: Path) -> None:
     """Rich is imported only when a table is drawn."""
-    probe = (
-        "import sys\nfrom silkcli.cli import main\n"
-        "try:\n    main(['agreements', '-f', 'table'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('yaml', 'rich') if m in sys.modules), file=sys.stderr)\n"
-    )
+    probe = _probe(["agreements", "-f", "table"])
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     run([sys.executable, "-c", probe], env=env)
     assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "['rich']"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -10,6 +11,14 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_OUTPUT = 4
 EXIT_INTERRUPTED = 130
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    import difflib  # only on error paths
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class SilkError(Exception):
@@ -52,8 +61,7 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset file, at a place in it."""
 
     file: str

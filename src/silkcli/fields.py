@@ -8,7 +8,6 @@ field, so the user sees every problem at once, each with its location.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 import types
@@ -18,6 +17,7 @@ from typing import Any
 import msgspec
 
 from .errors import shorten
+from .errors import suggest as suggest  # re-exported
 from .model import decode_hook
 
 #: (path parts, message, points at the key rather than the value)
@@ -57,12 +57,6 @@ _TYPE_WORDS = {
 _TYPE = re.compile(r"`([^`]+)`")
 _LONG_QUOTE = re.compile(r"'([^']{41,})'")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def split_path(text: str) -> tuple[str | int, ...]:

@@ -7,7 +7,7 @@ the source gives only as a lower bound (``>2,000,000``) is an upper bound.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import model as m
 
@@ -17,8 +17,7 @@ PRODUCTION = "mine-production"
 COMPUTED_CLAIMS = {"reserves-share", "reserves-rank", "production-share"}
 
 
-@dataclass(frozen=True)
-class ReserveRow:
+class ReserveRow(NamedTuple):
     """One line of a reserves table: a country, or the world total."""
 
     code: str | None
@@ -96,7 +95,7 @@ def _ranked(rows: list[ReserveRow]) -> list[ReserveRow]:
 
 
 def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
-    return ReserveRow(**{**row.__dict__, "rank": rank})
+    return row._replace(rank=rank)
 
 
 def computed_for_claim(ds: m.Dataset, claim: m.Statistic) -> tuple[int | float | None, str]:

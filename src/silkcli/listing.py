@@ -8,7 +8,7 @@ limiting happen here, after selection and before rendering.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .errors import UsageError
 
@@ -19,8 +19,7 @@ CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One field a listing can show."""
 
     name: str
@@ -30,8 +29,7 @@ class Column:
     marker: str | None = None
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """What a command found, ready to render."""
 
     kind: str
@@ -40,7 +38,7 @@ class Listing:
     rows: list[Row]
     notes: tuple[str, ...] = ()
     highlight: str | None = None
-    selected: tuple[str, ...] = field(default=())
+    selected: tuple[str, ...] = ()
     #: the user chose the fields (--fields); tables then show marker columns too
     explicit: bool = False
     #: a single record in full: json, jsonl and yaml print this instead of rows
@@ -69,7 +67,7 @@ def parse_fields(text: str, listing: Listing) -> tuple[str, ...]:
     known = [c.name for c in listing.columns]
     for name in names:
         if name not in known:
-            from .fields import suggest  # imports msgspec: only on this error path
+            from .errors import suggest
 
             raise UsageError(f"unknown field '{name}'{suggest(name, known)}\nfields: {', '.join(known)}")
     if not names:
@@ -98,8 +96,7 @@ def _sort_key(value: Value) -> tuple[int, float, str]:
     return (0, 0.0, text.lower())
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """The common output options every listing command takes."""
 
     fields: str | None = None
@@ -129,7 +126,7 @@ def shape(listing: Listing, options: Shape) -> Listing:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
         rows = rows[: options.limit]
-    return replace(listing, rows=rows, selected=chosen, explicit=bool(options.fields))
+    return listing._replace(rows=rows, selected=chosen, explicit=bool(options.fields))
 
 
 def with_cite_columns(columns: Sequence[Column]) -> tuple[Column, ...]:

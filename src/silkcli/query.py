@@ -11,13 +11,11 @@ matches when its whole period lies inside the range.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import model as m
-from .errors import UsageError
-from .fields import suggest
+from .errors import UsageError, suggest
 
 _MAX_LISTED = 40
 
@@ -29,6 +27,8 @@ def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset
     for value in values:
         canonical = by_lower.get(value.strip().lower())
         if canonical is None:
+            import difflib  # only on this error path
+
             close = difflib.get_close_matches(value.strip().lower(), list(by_lower), n=1, cutoff=0.6)
             hint = f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
             names = sorted(by_lower.values(), key=str.lower)
@@ -40,8 +40,7 @@ def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset
     return frozenset(chosen)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A closed date range; either end may be open."""
 
     start: dt.date | None = None
@@ -50,6 +49,10 @@ class Period:
     def contains(self, first: dt.date, last: dt.date) -> bool:
         """Whether the whole period first..last lies inside this range."""
         return (self.start is None or first >= self.start) and (self.end is None or last <= self.end)
+
+
+#: no bounds at all
+ALL_TIME = Period()
 
 
 def period(since: str | None, until: str | None) -> Period:
@@ -77,7 +80,7 @@ def documents(
     types: frozenset[str] = frozenset(),
     parties: Sequence[str] = (),
     statuses: frozenset[str] = frozenset(),
-    within: Period = Period(),
+    within: Period = ALL_TIME,
     summit: bool | None = None,
 ) -> list[m.Document]:
     """Documents in signing order (file order within a day)."""
@@ -112,8 +115,7 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     )
 
 
-@dataclass(frozen=True)
-class _PartyMatch:
+class _PartyMatch(NamedTuple):
     country: str | None = None
     text: str | None = None
 
@@ -133,7 +135,7 @@ def people(
 def events(
     ds: m.Dataset,
     *,
-    within: Period = Period(),
+    within: Period = ALL_TIME,
     countries: frozenset[str] = frozenset(),
     kinds: frozenset[str] = frozenset(),
 ) -> list[m.Event]:

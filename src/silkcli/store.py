@@ -15,12 +15,16 @@ import stat as stat_
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
-from . import cache, checks, fields
+from . import cache
 from . import model as m
 from .errors import DatasetError, Problem
+
+if TYPE_CHECKING:
+    from .fields import Issue
 from .paths import BUNDLED_NAME as BUNDLED_NAME  # re-exported
 from .paths import bundled_path as bundled_path  # re-exported
 
@@ -205,6 +209,7 @@ def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, name: str) -> m.Dataset:
+    from . import fields
     from .progress import meter
     from .yamlread import Reader
 
@@ -227,11 +232,14 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
     return dataset
 
 
-def _cross_issues(dataset: m.Dataset) -> list[fields.Issue]:
+def _cross_issues(dataset: m.Dataset) -> list[Issue]:
+    from . import checks
+
     return checks.duplicate_issues(dataset) + checks.reference_issues(dataset) + checks.date_issues(dataset)
 
 
-def _place(issues: list[fields.Issue], text: str, name: str) -> list[Problem]:
+def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
+    from . import checks
     from .yamlplace import locate
 
     places = locate(text, [(path, at_key) for path, _, at_key in issues])
@@ -245,6 +253,8 @@ def _place(issues: list[fields.Issue], text: str, name: str) -> list[Problem]:
 
 def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
     """Raise a DatasetError for each evidence quote missing from its archive."""
+    from . import checks
+
     issues = checks.evidence_issues(dataset, sources_dir)
     if issues:
         name = display_name(path)

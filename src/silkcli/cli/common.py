@@ -15,9 +15,8 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -51,8 +50,7 @@ class ColorMode(str, enum.Enum):
     never = "never"
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """The common output options, as given."""
 
     fmt: Format | None
