@@ -13,6 +13,7 @@ time of each step. ``tests/test_roundtrip.py`` does the same for 1,000.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,8 +60,12 @@ def main(records: int) -> int:
     same = a.read_bytes() == c.read_bytes() and b.read_bytes() == d.read_bytes()
     equal = store.load_dataset(b, use_cache=False) == msgspec.convert(data, m.Dataset, dec_hook=m.decode_hook)
     print(f"exports identical: {same}; final load equals the generated records: {equal}")
-    print(f"total: {time.perf_counter() - started:.1f} s (files in {folder})")
-    return 0 if same and equal else 1
+    print(f"total: {time.perf_counter() - started:.1f} s")
+    if same and equal:
+        shutil.rmtree(folder, ignore_errors=True)
+        return 0
+    print(f"files kept for inspection in {folder}")
+    return 1
 
 
 if __name__ == "__main__":
