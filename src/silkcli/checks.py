@@ -14,6 +14,7 @@ import msgspec
 from . import model as m
 from .errors import shorten
 from .fields import Issue, suggest
+from .model import is_struct_type
 
 #: Which fields of which structs name another record, and the list they name.
 REFERENCES: dict[type, dict[str, str]] = {
@@ -113,8 +114,8 @@ def _plan(cls: type) -> tuple[tuple[str, str | None], ...]:
 
 
 def _holds_struct(kind: Any) -> bool:
-    if isinstance(kind, type):
-        return issubclass(kind, msgspec.Struct)
+    if is_struct_type(kind):
+        return True
     return any(_holds_struct(arg) for arg in typing.get_args(kind))
 
 

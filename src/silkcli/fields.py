@@ -18,7 +18,7 @@ import msgspec
 
 from .errors import shorten
 from .errors import suggest as suggest  # re-exported
-from .model import decode_hook
+from .model import decode_hook, is_struct_type
 
 #: (path parts, message, points at the key rather than the value)
 Issue = tuple[tuple[str | int, ...], str, bool]
@@ -105,7 +105,7 @@ def described(value: Any) -> str:
 
 def _struct_of(kind: Any) -> type[msgspec.Struct] | None:
     """The Struct class a field holds, directly or as ``X | None``."""
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+    if is_struct_type(kind):
         return kind
     if typing.get_origin(kind) in (typing.Union, types.UnionType):
         structs = [a for a in typing.get_args(kind) if a is not type(None)]

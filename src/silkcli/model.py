@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+import typing
+from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
 from msgspec import Meta, Struct
@@ -129,6 +130,12 @@ def schema_hook(kind: type) -> dict[str, Any]:
             "description": "A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.",
         }
     raise NotImplementedError(f"no schema for {kind!r}")
+
+
+def is_struct_type(kind: Any) -> TypeGuard[type[Struct]]:
+    """Whether a type annotation is a Struct class (``tuple[X, ...]`` is not, even on 3.10)."""
+    # On Python 3.10, isinstance(tuple[X, ...], type) is True: rule out generic aliases first.
+    return typing.get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, Struct)
 
 
 class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):

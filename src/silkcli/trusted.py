@@ -17,12 +17,14 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
+from .model import is_struct_type
+
 
 def _strip(kind: Any) -> Any:
     origin = typing.get_origin(kind)
     if origin is typing.Annotated:
         return _strip(typing.get_args(kind)[0])
-    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+    if is_struct_type(kind):
         return _derive(kind)
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_strip(arg) for arg in typing.get_args(kind))]  # noqa: UP007 - built from a tuple
