@@ -53,8 +53,8 @@ def test_json_is_utf8_with_stable_key_order() -> None:
     text = render(LISTING, Format.json)
     assert text == (
         "[\n"
-        '  {"id": "a", "title": "Tab\\there | pipe, \\"quoted\\"\\nnew line", "tons": 4500, "tags": ["x", "y"]},\n'
-        '  {"id": "b", "title": "[bold]x[/] :smile: 한국어", "tons": null, "tags": []}\n'
+        '  {"id":"a","title":"Tab\\there | pipe, \\"quoted\\"\\nnew line","tons":4500,"tags":["x","y"]},\n'
+        '  {"id":"b","title":"[bold]x[/] :smile: 한국어","tons":null,"tags":[]}\n'
         "]\n"
     )
     assert json.loads(text)[1]["title"] == ROWS[1]["title"]

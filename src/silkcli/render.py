@@ -8,7 +8,7 @@ joins them for callers that want one string.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NoReturn
 
 from .listing import Listing, Value
@@ -53,31 +53,36 @@ def text_value(value: Value) -> str:
     return str(value)
 
 
-def iter_json(listing: Listing) -> Iterator[str]:
-    """A JSON array of objects, one per line, keys in field order, UTF-8."""
-    import json  # each format imports its own module: --help and tables import none
+def _encoder() -> Callable[[object], bytes]:
+    # msgspec is loaded on every query path already (the model); the json module is not
+    import msgspec
 
+    return msgspec.json.Encoder().encode
+
+
+def iter_json(listing: Listing) -> Iterator[str]:
+    """A JSON array of objects, one per line, keys in field order, UTF-8 (not ASCII-escaped)."""
+    encode = _encoder()
     if listing.document is not None:
-        yield json.dumps(listing.document, ensure_ascii=False, indent=2) + "\n"
+        import msgspec
+
+        yield msgspec.json.format(encode(listing.document), indent=2).decode("utf-8") + "\n"
         return
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
     yield "["
     for i, row in enumerate(_rows(listing)):
-        body = encode({k: _json_value(v) for k, v in row.items()})
+        body = encode({k: _json_value(v) for k, v in row.items()}).decode("utf-8")
         yield ("\n  " if i == 0 else ",\n  ") + body
     yield "\n]\n" if listing.rows else "]\n"
 
 
 def iter_jsonl(listing: Listing) -> Iterator[str]:
     """One JSON object per line."""
-    import json
-
+    encode = _encoder()
     if listing.document is not None:
-        yield json.dumps(listing.document, ensure_ascii=False) + "\n"
+        yield encode(listing.document).decode("utf-8") + "\n"
         return
-    encode = json.JSONEncoder(ensure_ascii=False).encode
     for row in _rows(listing):
-        yield encode({k: _json_value(v) for k, v in row.items()}) + "\n"
+        yield encode({k: _json_value(v) for k, v in row.items()}).decode("utf-8") + "\n"
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

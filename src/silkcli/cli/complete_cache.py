@@ -11,7 +11,6 @@ problem reading or writing one is a silent miss.
 
 from __future__ import annotations
 
-import json
 import os
 import stat as stat_
 import time
@@ -36,6 +35,8 @@ def _key(path: Path) -> tuple[Path, str] | None:
     raw = resolved.encode("utf-8", "surrogateescape")
     name = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     key = [resolved, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev, __version__]
+    import json  # not on the query path: only completion reads these files
+
     return cache_dir() / name, json.dumps(key, ensure_ascii=True)
 
 
@@ -46,6 +47,8 @@ def get(path: Path, completer: str) -> list[tuple[str, str]] | None:
         if found is None:
             return None
         stem, key = found
+        import json
+
         saved = json.loads(stem.with_name(f"{stem.name}.{completer}.json").read_bytes())
         if saved["key"] != key:
             return None
@@ -67,6 +70,8 @@ def put(path: Path, completer: str, values: list[tuple[str, str]]) -> None:
         fd, tmp = tempfile.mkstemp(dir=stem.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                import json
+
                 json.dump({"key": key, "values": values}, handle, ensure_ascii=False)
             os.replace(tmp, stem.with_name(f"{stem.name}.{completer}.json"))
         except BaseException:
