@@ -7,6 +7,7 @@ the source gives only as a lower bound (``>2,000,000``) is an upper bound.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from . import model as m
@@ -98,18 +99,28 @@ def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
     return row._replace(rank=rank)
 
 
-def computed_for_claim(ds: m.Dataset, claim: m.Statistic) -> tuple[int | float | None, str]:
-    """What the data says for a claim about a share or rank, and how it was computed."""
-    if claim.metric not in COMPUTED_CLAIMS or claim.country is None:
-        return None, ""
-    rows = {r.code: r for r in reserve_rows(ds, claim.topic)}
-    row = rows.get(claim.country)
-    if row is None:
-        return None, ""
-    if claim.metric == "reserves-rank":
-        return row.rank, "rank by reserves in the source table"
-    if claim.metric == "reserves-share":
-        bound = " (an upper bound: the world total is a lower bound)" if row.share_is_upper_bound else ""
-        return row.reserves_share, f"reserves / world total{bound}"
-    periods = production_periods(ds, claim.topic)
-    return row.production_share, f"mine production {periods[-1] if periods else ''} / world total"
+def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], tuple[int | float | None, str]]:
+    """A function giving what the data says for a claim about a share or rank, and how it was computed.
+
+    Each topic's table is computed once, however many claims are checked against it.
+    """
+    tables: dict[str, tuple[dict[str | None, ReserveRow], list[str]]] = {}
+
+    def check(claim: m.Statistic) -> tuple[int | float | None, str]:
+        if claim.metric not in COMPUTED_CLAIMS or claim.country is None:
+            return None, ""
+        if claim.topic not in tables:
+            rows = {r.code: r for r in reserve_rows(ds, claim.topic)}
+            tables[claim.topic] = rows, production_periods(ds, claim.topic)
+        rows, periods = tables[claim.topic]
+        row = rows.get(claim.country)
+        if row is None:
+            return None, ""
+        if claim.metric == "reserves-rank":
+            return row.rank, "rank by reserves in the source table"
+        if claim.metric == "reserves-share":
+            bound = " (an upper bound: the world total is a lower bound)" if row.share_is_upper_bound else ""
+            return row.reserves_share, f"reserves / world total{bound}"
+        return row.production_share, f"mine production {periods[-1] if periods else ''} / world total"
+
+    return check

@@ -175,12 +175,13 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
     parties = set(ds.partnership.parties)
     flagged = {rid: d.id for d in ds.discrepancies for rid in d.related}
     urls = source_urls(ds)
+    check = figures.claim_checker(ds)
     rows: list[Row] = []
     for s in ds.statistics:
         in_table = s.metric in (figures.RESERVES, figures.PRODUCTION) and not s.claim
         if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
             continue
-        computed, how = figures.computed_for_claim(ds, s) if s.claim else (None, "")
+        computed, how = check(s) if s.claim else (None, "")
         rows.append(
             {
                 "id": s.id,

@@ -59,12 +59,6 @@ class _BadKey:
         return "?"
 
 
-def unsafe_char_message(text: str) -> str | None:
-    """Say which unsafe character ``text`` holds, or None when it holds none."""
-    match = UNSAFE_CHARS.search(text)
-    return None if match is None else _unsafe(match.group())
-
-
 def _unsafe(char: str) -> str:
     return f"control or bidi character U+{ord(char):04X} is not allowed in text"
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import EXIT_NO_MATCH, UsageError
+from ..errors import EXIT_NO_MATCH
 from ..listing import Listing, Shape, fields_help, shape
 from ..render import Format, iter_format
 from . import state
@@ -243,10 +243,3 @@ def color_env() -> dict[str, bool]:
         "no_color": bool(os.environ.get("NO_COLOR")),
         "force": bool(os.environ.get("FORCE_COLOR")) or os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0"),
     }
-
-
-def need(value: str | None, what: str) -> str:
-    """A required text, or a usage error naming it."""
-    if not value or not value.strip():
-        raise UsageError(f"{what} must not be empty")
-    return value

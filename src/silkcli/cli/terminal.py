@@ -19,12 +19,8 @@ def make_console(*, color: ColorMode, width: int | None, file: object = None) ->
     from rich.console import Console
 
     env = color_env()
-    if color is ColorMode.always or (color is ColorMode.auto and env["force"] and not env["no_color"]):
-        force_terminal: bool | None = True
-    elif color is ColorMode.never:
-        force_terminal = None
-    else:
-        force_terminal = None
+    forced = color is ColorMode.always or (color is ColorMode.auto and env["force"] and not env["no_color"])
+    force_terminal = True if forced else None  # None: Rich asks the terminal
     no_color = color is ColorMode.never or (color is ColorMode.auto and env["no_color"])
     return Console(
         file=file or sys.stdout,  # type: ignore[arg-type]
