@@ -18,7 +18,7 @@ import msgspec
 
 from .errors import shorten
 from .errors import suggest as suggest  # re-exported
-from .model import decode_hook, is_struct_type
+from .model import END, decode_hook, is_struct_type
 
 #: (path parts, message, points at the key rather than the value)
 Issue = tuple[tuple[str | int, ...], str, bool]
@@ -28,12 +28,12 @@ _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 #: Patterns of the schema, said in words.
 _PATTERNS = {
     r"\S": "a text that is not blank",
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id (letters, digits, '.', '_' or '-')",
-    r"^[A-Z]{2}$": "an ISO 3166 alpha-2 code such as 'FR'",
-    r"^[A-Z]{3}$": "a currency code such as 'USD'",
-    r"^[a-z]{2,3}$": "a language code such as 'en'",
-    r"^https?://\S+$": "an http:// or https:// URL",
-    r"^[^/\\]+$": "a file name without '/' or '\\'",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END: "an id (letters, digits, '.', '_' or '-')",
+    r"^[A-Z]{2}" + END: "an ISO 3166 alpha-2 code such as 'FR'",
+    r"^[A-Z]{3}" + END: "a currency code such as 'USD'",
+    r"^[a-z]{2,3}" + END: "a language code such as 'en'",
+    r"^https?://\S+" + END: "an http:// or https:// URL",
+    r"^[^/\\\n]+" + END: "a file name without '/' or '\\'",
 }
 _FRIENDLY = {f"`str` matching regex {pattern!r}": words for pattern, words in _PATTERNS.items()}
 _LENGTHS = (
