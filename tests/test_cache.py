@@ -49,10 +49,23 @@ def _entries() -> list[Path]:
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any parse of a source file fail, so only the cache can answer."""
 
-    def refuse(data: bytes, name: str) -> m.Dataset:
+    def refuse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
         raise AssertionError(f"{name} was parsed")
 
-    monkeypatch.setattr(store, "parse_bytes", refuse)
+    monkeypatch.setattr(store, "_parse", refuse)
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the source files parsed from now on."""
+    calls: list[str] = []
+    real = store._parse
+
+    def counted(data: bytes, name: str) -> tuple[m.Dataset, bool]:
+        calls.append(name)
+        return real(data, name)
+
+    monkeypatch.setattr(store, "_parse", counted)
+    return calls
 
 
 def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,9 +113,7 @@ def test_entry_from_another_version_is_not_used(field: str, tmp_path: Path, monk
         patch.setattr(cache if field == "__version__" else m, field, "0-other")
         stale = store.load_dataset(path)
     assert len(_entries()) == 1
-    calls = []
-    real = store.parse_bytes
-    monkeypatch.setattr(store, "parse_bytes", lambda data, name: calls.append(name) or real(data, name))
+    calls = _count_parses(monkeypatch)
     assert store.load_dataset(path) == stale
     assert len(calls) == 1
 
@@ -209,5 +220,42 @@ def test_concurrent_writers_never_break_the_cache(tmp_path: Path) -> None:
     assert len(entries) == 1 and entries[0].suffix == ".msgpack"
     os.environ["XDG_CACHE_HOME"] = str(tmp_path / "shared")  # restored by the autouse fixture
     cached = cache.get(path, path.stat())
-    assert cached is not None
+    assert isinstance(cached, m.Dataset)
     assert to_json(cached) == expected
+
+
+def _json_dataset(tmp_path: Path) -> Path:
+    """``_valid_base.yaml`` as a JSON dataset file, old enough to be cached."""
+    path = tmp_path / "data.json"
+    path.write_text(_export(_dataset(tmp_path)), encoding="utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    return path
+
+
+def test_json_dataset_is_stamped_not_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSON file's entry records only its checksum; the next load decodes the file without checking it again."""
+    path = _json_dataset(tmp_path)
+    for entry in _entries():
+        entry.unlink()
+    expected = _export(path)
+    (entry,) = _entries()
+    assert entry.stat().st_size < 600 < path.stat().st_size  # header and checksum, no copy of the data
+    assert isinstance(cache.get(path, path.stat()), cache.Validated)
+    _no_parsing(monkeypatch)
+    assert _export(path) == expected
+
+
+def test_json_stamp_for_other_bytes_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stamp whose checksum does not match the file's bytes is ignored: the file is checked, and refused if bad."""
+    path = _json_dataset(tmp_path)
+    good = path.read_bytes()
+    bad = good.replace(b'"source": "s1"', b'"source": "s9"', 1)
+    assert len(bad) == len(good) and bad != good
+    path.write_bytes(bad)
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    cache.put_validated(path, path.stat(), good)  # as if the good bytes had been checked with this key
+    assert isinstance(cache.get(path, path.stat()), cache.Validated)
+    calls = _count_parses(monkeypatch)
+    result = run_cli("--data", str(path), "export", "-f", "json")
+    assert (result.exit_code, len(calls)) == (3, 1)
+    assert "unknown source 's9'" in result.stderr

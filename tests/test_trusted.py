@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import msgspec
+import pytest
+import yaml
 
 from gen_data import generate
 from silkcli import cache, store
@@ -35,14 +37,24 @@ def test_unchecked_types_are_model_subclasses_without_constraints() -> None:
     assert loose.id == "has space" and isinstance(loose, m.Document)
 
 
-def test_large_cache_entry_round_trips_to_equal_records(tmp_path: Path) -> None:
-    """A dataset over the trusted size loads from its cache as the same data, as model instances."""
-    path = tmp_path / "big.json"
-    path.write_text(json.dumps(generate(8000, seed=3), ensure_ascii=False), encoding="utf-8")
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_large_cached_dataset_round_trips_to_equal_records(suffix: str, tmp_path: Path) -> None:
+    """A dataset over the trusted size loads again, unchecked, as the same data and as model instances.
+
+    A YAML file's entry holds the compiled dataset; a JSON file's entry is a
+    checksum stamp, and the file itself is decoded again.
+    """
+    path = tmp_path / f"big{suffix}"
+    data = generate(8000, seed=3)
+    if suffix == ".json":
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     os.utime(path, (1_600_000_000, 1_600_000_000))  # old enough to be cached
+    assert path.stat().st_size > cache.TRUSTED_BYTES
     fresh = store.load_dataset(path)
-    entry = next(cache.cache_dir().glob("*.msgpack"))
-    assert entry.stat().st_size > cache.TRUSTED_BYTES
+    entry = cache.get(path, path.stat())
+    assert isinstance(entry, cache.Validated if suffix == ".json" else m.Dataset)
     cached = store.load_dataset(path)
     assert type(cached) is not type(fresh) and isinstance(cached, m.Dataset)
     assert isinstance(cached.documents[0], m.Document) and isinstance(cached.documents[0].signed, m.PartialDate)

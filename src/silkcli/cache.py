@@ -1,10 +1,16 @@
-"""A compiled (msgpack) copy of each validated dataset, in the user cache.
+"""What was learnt by validating each dataset file, kept in the user cache.
 
 Each dataset path has one entry, named by a hash of the path. Its header
 holds the key: the resolved path, the file's size, mtime, ctime, inode and
 device, and the package and schema versions, so any edit or upgrade misses;
-then a CRC-32 of the payload, so a corrupt entry misses rather than answering
-wrongly. Entries are written to a temporary file and renamed into place, so
+then the entry's kind and a CRC-32 of the payload, so a corrupt entry misses
+rather than answering wrongly. For a YAML file the payload is the validated
+dataset compiled to msgpack. A JSON file is already in a compiled form (the
+schema's own JSON), so its entry records only that the file passed every
+check, with the CRC-32 of its bytes: a later load whose bytes have that CRC
+decodes them without checking again, and one whose bytes differ checks them.
+
+Entries are written to a temporary file and renamed into place, so
 concurrent writers never leave a broken entry, and any problem reading one
 (corrupt, truncated, foreign, unreadable, missing directory) is a silent miss:
 the caller parses the source file instead.
@@ -16,6 +22,7 @@ import os
 import stat as stat_
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -25,7 +32,9 @@ from . import model as m
 from .paths import cache_dir
 from .paths import cache_enabled as enabled
 
-_MAGIC = b"silkcli-cache\x00"
+_MAGIC = b"silkcli-cache-2\x00"
+_COMPILED = b"M"  # payload: the dataset as msgpack
+_VALIDATED = b"J"  # payload: CRC-32 and size of a JSON file that passed every check
 #: Entries above this size decode without re-checking the schema's constraints
 #: (half the load time of a large dataset); small ones are checked, it is cheap.
 TRUSTED_BYTES = 1 << 20
@@ -50,8 +59,19 @@ def _usable(stat: os.stat_result) -> bool:
     return enabled() and stat_.S_ISREG(stat.st_mode)
 
 
-def get(path: Path, stat: os.stat_result) -> m.Dataset | None:
-    """The cached dataset for this exact file version, or None."""
+class Validated(msgspec.Struct, frozen=True):
+    """A JSON dataset file that passed every check, as it was then."""
+
+    crc: int
+    size: int
+
+    def matches(self, source: bytes) -> bool:
+        """Whether ``source`` holds the bytes that were checked."""
+        return len(source) == self.size and zlib.crc32(source) == self.crc
+
+
+def get(path: Path, stat: os.stat_result) -> m.Dataset | Validated | None:
+    """What the cache holds for this exact file version: its dataset, a :class:`Validated` stamp, or None."""
     if not _usable(stat):
         return None
     try:
@@ -59,34 +79,65 @@ def get(path: Path, stat: os.stat_result) -> m.Dataset | None:
         data = memoryview(entry.read_bytes())
         if data[: len(header)] != header:
             return None
-        checksum, payload = data[len(header) : len(header) + 4], data[len(header) + 4 :]
+        kind, checksum, payload = (
+            data[len(header) : len(header) + 1],
+            data[len(header) + 1 : len(header) + 5],
+            data[len(header) + 5 :],
+        )
         if zlib.crc32(payload).to_bytes(4, "big") != checksum:
             return None
-        kind = m.Dataset
-        if len(payload) > TRUSTED_BYTES:  # large: skip re-checking what was checked when written
-            from .trusted import unchecked
-
-            kind = unchecked(m.Dataset)
-        dataset: m.Dataset = msgspec.msgpack.decode(payload, type=kind, dec_hook=m.decode_hook)
+        if kind == _VALIDATED:
+            crc, size = msgspec.msgpack.decode(payload, type=tuple[int, int])
+            return Validated(crc, size)
+        if kind != _COMPILED:
+            return None
+        dataset: m.Dataset = msgspec.msgpack.decode(payload, type=_schema(len(payload)), dec_hook=m.decode_hook)
         return dataset
     except Exception:  # noqa: BLE001 - any unusable cache entry is a miss
         return None
 
 
+def decode_validated(source: bytes) -> m.Dataset | None:
+    """The dataset in JSON ``source``, which a :class:`Validated` stamp matched; None if it will not decode."""
+    try:
+        dataset: m.Dataset = msgspec.json.decode(source, type=_schema(len(source)), dec_hook=m.decode_hook)
+        return dataset
+    except msgspec.DecodeError:
+        return None
+
+
+def _schema(size: int) -> type[m.Dataset]:
+    """The model to decode validated data with: large data skips re-checking what was checked."""
+    if size <= TRUSTED_BYTES:  # small: checking again is cheap
+        return m.Dataset
+    from .trusted import unchecked
+
+    return unchecked(m.Dataset)
+
+
 def put(path: Path, stat: os.stat_result, dataset: m.Dataset) -> None:
-    """Store ``dataset`` for this file version; failures are ignored."""
+    """Store the compiled ``dataset`` for this file version; failures are ignored."""
+    _write(path, stat, _COMPILED, lambda: msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook))
+
+
+def put_validated(path: Path, stat: os.stat_result, source: bytes) -> None:
+    """Record that JSON ``source``, the bytes of this file version, passed every check."""
+    _write(path, stat, _VALIDATED, lambda: msgspec.msgpack.encode((zlib.crc32(source), len(source))))
+
+
+def _write(path: Path, stat: os.stat_result, kind: bytes, payload_of: Callable[[], bytes]) -> None:
     if not _usable(stat) or time.time_ns() - stat.st_mtime_ns < RACY_NS:
         return
     try:
         entry, header = _entry(path, stat)
-        payload = msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
+        payload = payload_of()
         entry.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: it imports random
 
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".msgpack")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(header + zlib.crc32(payload).to_bytes(4, "big"))
+                handle.write(header + kind + zlib.crc32(payload).to_bytes(4, "big"))
                 handle.write(payload)
             os.replace(tmp, entry)
         except BaseException:

@@ -67,19 +67,24 @@ def _load(path: Path, *, use_cache: bool) -> m.Dataset:
     name = display_name(path)
     stat = _stat(path, name)
     with _gc_paused(freeze=stat.st_size > FREEZE_BYTES):
-        if use_cache:
-            cached = cache.get(path, stat)
-            if cached is not None:
-                return cached
+        cached = cache.get(path, stat) if use_cache else None
+        if isinstance(cached, m.Dataset):
+            return cached
         data = _read(path, name)
+        if cached is not None and cached.matches(data):
+            checked = cache.decode_validated(data)
+            if checked is not None:
+                return checked
         if use_cache and path.resolve() == bundled_path():
             from . import compiled
 
             shipped = compiled.read(path, data)  # compiled when the wheel was built
             if shipped is not None:
                 return shipped
-        dataset = parse_bytes(data, name)
-        if use_cache:
+        dataset, from_json = _parse(data, name)
+        if use_cache and from_json:
+            cache.put_validated(path, stat, data)
+        elif use_cache:
             cache.put(path, stat, dataset)
         return dataset
 
@@ -137,15 +142,20 @@ def _gc_paused(*, freeze: bool = False) -> Iterator[None]:
 
 def parse_bytes(data: bytes, name: str) -> m.Dataset:
     """Validate a dataset file's bytes (YAML, or JSON in the same schema)."""
+    return _parse(data, name)[0]
+
+
+def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
+    """The validated dataset, and whether it came straight from JSON by the fast path."""
     with _gc_paused():
         is_json = data.lstrip()[:1] == b"{"
         dataset = _parse_json(data) if is_json else None
         if dataset is not None:
-            return dataset
+            return dataset, True
         # Any problem is found and placed by the YAML path (JSON is YAML), which reads
         # JSON's escaped surrogate pairs only once joined into the character they encode.
         text = decode_text(data, name)
-        return _parse_yaml(_SURROGATE_PAIR.sub(_joined, text) if is_json else text, name)
+        return _parse_yaml(_SURROGATE_PAIR.sub(_joined, text) if is_json else text, name), False
 
 
 def _parse_json(data: bytes) -> m.Dataset | None:
@@ -235,7 +245,7 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
 def _cross_issues(dataset: m.Dataset) -> list[Issue]:
     from . import checks
 
-    return checks.duplicate_issues(dataset) + checks.reference_issues(dataset) + checks.date_issues(dataset)
+    return checks.cross_issues(dataset)
 
 
 def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
