@@ -80,6 +80,19 @@ def test_events_are_oldest_first(ds) -> None:  # type: ignore[no-untyped-def]
     assert str(query.events(ds)[0].date) == "1992-01-31"
 
 
+def test_event_filters_apply_with_and_without_dates(ds) -> None:  # type: ignore[no-untyped-def]
+    """--country and --kind narrow the timeline whether or not --since/--until are given."""
+    kinds = {e.kind for e in ds.events}
+    assert len(kinds) > 1
+    for kind in sorted(kinds):
+        expected = [e.id for e in ds.events if e.kind == kind]
+        assert sorted(e.id for e in query.events(ds, kinds=frozenset({kind}))) == sorted(expected)
+        within = query.period("1900", "2100")
+        assert sorted(e.id for e in query.events(ds, kinds=frozenset({kind}), within=within)) == sorted(expected)
+    one_side = {e.id for e in ds.events if e.countries and "KR" not in e.countries}
+    assert one_side and one_side.isdisjoint(e.id for e in query.events(ds, countries=frozenset({"KR"})))
+
+
 def test_kyrgyzstan_reserves_rank_and_share(ds) -> None:  # type: ignore[no-untyped-def]
     """260,000 t ranks 4th; its share of the >2,000,000 t world total is an upper bound of 13%."""
     rows = {r.code: r for r in figures.reserve_rows(ds, figures.mineral_topics(ds)[0])}

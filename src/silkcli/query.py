@@ -85,6 +85,7 @@ def documents(
 ) -> list[m.Document]:
     """Documents in signing order (file order within a day)."""
     matchers = [party_matcher(ds, p) for p in parties]
+    unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
         for d in ds.documents
@@ -92,7 +93,7 @@ def documents(
         and (not types or d.type in types)
         and (not statuses or d.status in statuses)
         and (summit is None or d.summit is summit)
-        and within.contains(*_dated(d.signed))
+        and (unbounded or within.contains(*_dated(d.signed)))
         and (not matchers or any(any(match(p) for p in d.parties) for match in matchers))
     ]
     return sorted(found, key=lambda d: d.signed.sort_key())
@@ -140,10 +141,11 @@ def events(
     kinds: frozenset[str] = frozenset(),
 ) -> list[m.Event]:
     """Events oldest first (a less precise date before a precise one on the same start)."""
+    unbounded = within == ALL_TIME
     found = [
         e
         for e in ds.events
-        if within.contains(*_dated(e.date, e.end))
+        if (unbounded or within.contains(*_dated(e.date, e.end)))
         and (not countries or countries.intersection(e.countries))
         and (not kinds or e.kind in kinds)
     ]

@@ -69,9 +69,8 @@ def iter_json(listing: Listing) -> Iterator[str]:
         yield msgspec.json.format(encode(listing.document), indent=2).decode("utf-8") + "\n"
         return
     yield "["
-    for i, row in enumerate(_rows(listing)):
-        body = encode({k: _json_value(v) for k, v in row.items()}).decode("utf-8")
-        yield ("\n  " if i == 0 else ",\n  ") + body
+    for i, row in enumerate(_rows(listing)):  # msgspec writes tuples as arrays
+        yield ("\n  " if i == 0 else ",\n  ") + encode(row).decode("utf-8")
     yield "\n]\n" if listing.rows else "]\n"
 
 
@@ -82,7 +81,7 @@ def iter_jsonl(listing: Listing) -> Iterator[str]:
         yield encode(listing.document).decode("utf-8") + "\n"
         return
     for row in _rows(listing):
-        yield encode({k: _json_value(v) for k, v in row.items()}).decode("utf-8") + "\n"
+        yield encode(row).decode("utf-8") + "\n"
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -24,7 +24,7 @@ from ..errors import EXIT_NO_MATCH
 from ..listing import Listing, Shape, fields_help, shape
 from ..render import Format, iter_format
 from . import state
-from .output import emit, note
+from .output import emit, emit_all, note
 
 if TYPE_CHECKING:
     from .. import model as m
@@ -220,8 +220,7 @@ def emit_listing(listing: Listing, output: Output, *, bar_field: str | None = No
 
         print_table(shaped, color=output.color, width=output.width, bar_field=bar_field)
     else:
-        for chunk in iter_format(shaped, fmt):
-            emit(chunk)
+        emit_all(iter_format(shaped, fmt))
     if output.export is not None:
         from .export import export_listing
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
@@ -15,11 +16,34 @@ class PipeClosed(Exception):
 
 def emit(text: str) -> None:
     """Write ``text`` to stdout; a closed pipe raises :class:`PipeClosed`."""
+    emit_all((text,))
+
+
+def emit_all(chunks: Iterable[str]) -> None:
+    """Write ``chunks`` to stdout in blocks of about 64 KiB as they come, then flush.
+
+    A chunk is often one row: writing each alone would cost a system call a
+    row when stdout is unbuffered (``PYTHONUNBUFFERED``) or flushed. Blocks
+    still leave as they fill, so output streams.
+    """
+    pending: list[str] = []
+    size = 0
     try:
-        sys.stdout.write(text)
+        write = sys.stdout.write
+        for chunk in chunks:
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= _BLOCK:
+                write("".join(pending))
+                pending.clear()
+                size = 0
+        write("".join(pending))
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed from None
+
+
+_BLOCK = 1 << 16
 
 
 def note(text: str) -> None:
