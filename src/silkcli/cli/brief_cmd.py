@@ -49,8 +49,8 @@ ColorOpt = Annotated[
 ]
 
 
-def register(target: typer.Typer) -> None:
-    """Add ``brief`` to ``target``."""
+def register(target: typer.Typer, only: str | None = None) -> None:
+    """Add ``brief`` to ``target`` (its one command, whatever ``only`` says)."""
     target.command("brief")(state.guarded(brief))
 
 

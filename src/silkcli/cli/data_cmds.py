@@ -104,8 +104,8 @@ def export(
         write_atomic(out, text)
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+def register(app: typer.Typer, only: str | None = None) -> None:
+    """Add this module's commands to ``app`` (all three: they are cheap to build, so ``only`` is not needed)."""
     app.command()(state.guarded(validate))
     app.command()(state.guarded(schema))
     app.command()(state.guarded(export))

@@ -4,8 +4,8 @@ Typer turns every registered function into a Click command on every run,
 inspecting each signature and its type hints: for silkcli's commands that was
 ~15 ms, a quarter of a query's own start-up, and importing every command
 module pulled in what only one command needs. This group knows each command
-by name and by the module whose ``register(app)`` adds it; it imports that
-module and builds that command the first time the command is asked for. The
+by name and by the module whose ``register(app, only=name)`` adds it; it imports
+that module and builds that command the first time the command is asked for. The
 top-level ``--help`` lists commands from their help texts without building
 any of them.
 """
@@ -31,17 +31,18 @@ class LazyCommands(Mapping[str, Command]):
     def __init__(self, modules: Mapping[str, str], *, package: str) -> None:
         self._modules = modules
         self._package = package
-        self._infos: dict[str, dict[str, CommandInfo]] = {}
+        self._infos: dict[str, CommandInfo] = {}
         self._built: dict[str, Command] = {}
 
     def info(self, name: str) -> CommandInfo:
         """What ``name``'s module registered for it (a KeyError for an unknown name)."""
         module = self._modules[name]
-        if module not in self._infos:
+        if name not in self._infos:
             staging = typer.Typer()
-            importlib.import_module(f"{self._package}.{module}").register(staging)
-            self._infos[module] = {_name(info): info for info in staging.registered_commands}
-        return self._infos[module][name]
+            importlib.import_module(f"{self._package}.{module}").register(staging, only=name)
+            for info in staging.registered_commands:
+                self._infos.setdefault(_name(info), info)
+        return self._infos[name]
 
     def __getitem__(self, name: str) -> Command:
         if name not in self._built:
