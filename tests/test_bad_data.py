@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -105,6 +107,51 @@ def test_json_escapes_decode_to_their_characters() -> None:
     assert _problems(broken) == [
         "x.yaml:157:17: commitments[0].sector: unknown sector 'minning' (did you mean 'mining'?)"
     ]
+
+
+_NEAR_UNSAFE = [*range(0x00, 0xA1), 0x200B, *range(0x2028, 0x2030), *range(0x2060, 0x2070), 0xFEFF]
+
+
+def _fast_path_json() -> dict[str, Any]:
+    """``_valid_base.yaml`` as JSON data that the JSON fast path takes as it is."""
+    import json
+
+    from silkcli.dump import to_json
+
+    return dict(json.loads(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml"))))
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False], ids=["escaped", "raw"])
+def test_json_path_refuses_exactly_the_characters_the_yaml_path_refuses(ensure_ascii: bool) -> None:
+    """Every control/bidi character is refused in JSON, raw or escaped, and its neighbours pass the fast path."""
+    import json
+
+    dataset = _fast_path_json()
+    for code in _NEAR_UNSAFE:
+        char = chr(code)
+        dataset["quotes"][0]["text"] = f"a{char}b"
+        data = json.dumps(dataset, ensure_ascii=ensure_ascii).encode()
+        if yamlread.UNSAFE_CHARS.search(char):
+            assert store._parse_json(data) is None, hex(code)
+            (problem,) = _problems(data)
+            assert re.fullmatch(
+                rf"x\.yaml:1:\d+: (quotes\[0\]\.text: )?control or bidi character U\+{code:04X} is not allowed in text",
+                problem,
+            ), problem
+        elif char == "\\":  # "a\\b" looks like the escape \b to the scan: the slower path reads it right
+            assert store.parse_bytes(data, "x.json").quotes[0].text == "a\\b"
+        else:
+            fast = store._parse_json(data)
+            assert fast is not None and fast.quotes[0].text == f"a{char}b", hex(code)
+
+
+def test_escaped_backslash_before_an_escape_letter_is_text() -> None:
+    """A literal backslash followed by 'r' or 'u001b' (JSON "\\\\r") is ordinary text, not a control character."""
+    import json
+
+    dataset = _fast_path_json()
+    dataset["quotes"][0]["text"] = "C:\\remote\\u001b"
+    assert store.parse_bytes(json.dumps(dataset).encode(), "x.json").quotes[0].text == "C:\\remote\\u001b"
 
 
 def test_python_tag_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,12 +34,13 @@ from .paths import bundled_path as bundled_path  # re-exported
 MAX_BYTES = 96 * 1024 * 1024
 #: Datasets larger than this are frozen out of the garbage collector's reach once loaded.
 FREEZE_BYTES = 4 * 1024 * 1024
-#: Escapes and raw characters that may decode to control or bidi characters
-#: in JSON; a file with any of them takes the slower, fully checked path.
-_JSON_SUSPECT = re.compile(rb"\\u|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
-#: The same characters in msgspec's JSON, which escapes C0 controls and writes the rest raw.
-_UNSAFE_ENCODED = re.compile(
-    rb"\\u00[0-9a-fA-F]{2}|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+#: What decodes to a character ``yamlread.UNSAFE_CHARS`` refuses, in JSON's bytes: DEL, C1
+#: and bidi characters written raw (a raw C0 control is not valid JSON), and the escapes of
+#: all of them (tab and newline are allowed). An escaped backslash before 'b', 'f', 'r' or
+#: 'u' also matches: that only sends the file down the slower path, which places problems.
+_JSON_UNSAFE = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]))"
 )
 #: A JSON surrogate-pair escape such as ``\ud83d\ude00`` (after an even run of backslashes).
 _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
@@ -160,13 +161,12 @@ def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
 
 def _parse_json(data: bytes) -> m.Dataset | None:
     """The fast path for JSON: the dataset, or None when it has any problem."""
+    if _JSON_UNSAFE.search(data):
+        return None
     try:
         dataset: m.Dataset = msgspec.json.decode(data, type=m.Dataset, dec_hook=m.decode_hook)
     except msgspec.DecodeError:
         return None
-    if _JSON_SUSPECT.search(data):  # escapes: look for unsafe characters where they are escaped alike
-        if _UNSAFE_ENCODED.search(msgspec.json.encode(dataset, enc_hook=m.encode_hook)):
-            return None
     return None if _cross_issues(dataset) else dataset
 
 

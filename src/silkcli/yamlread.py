@@ -97,6 +97,10 @@ class Reader:
         ``on_read`` is called with how many characters the parser has taken so far.
         """
         self._text = text
+        nel = text.find("\x85")
+        if nel >= 0:  # a C1 control that YAML would silently read as a line break
+            self.problems = [self._problem(nel, _unsafe("\x85"), path="")]
+            return None
         # Escapes can only produce an unsafe character where a backslash is written.
         self._check_chars = "\\" in text or UNSAFE_CHARS.search(text) is not None
         loader = TextLoader(text if on_read is None else Chunks(text, on_read))
