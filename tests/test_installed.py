@@ -94,6 +94,19 @@ def test_table_query_imports_rich_but_not_yaml_once_cached(tmp_path: Path) -> No
     assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "['rich']"
 
 
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_cli_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
+    """Importing the CLI or calling main(argv) in-process pauses the collector only meanwhile."""
+    code = (
+        f"import gc, sys\n(gc.enable if {collecting} else gc.disable)()\nfrom silkcli.cli import main\n"
+        "print(gc.isenabled())\ntry:\n    main(['sectors', '-f', 'tsv'])\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), file=sys.stderr)\n"
+    )
+    result = run([sys.executable, "-c", code])
+    assert result.stdout.splitlines()[0] == str(collecting)
+    assert result.stderr.strip() == str(collecting)
+
+
 @pytest.mark.slow
 def test_wheel_contains_and_loads_the_dataset(tmp_path: Path) -> None:
     """A built wheel, installed outside the source tree, carries and loads data/partnership.yaml."""
