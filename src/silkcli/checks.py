@@ -163,8 +163,8 @@ def _origin_is_tuple(kind: Any) -> bool:
 def _plan(cls: type) -> tuple[tuple[str, str | None], ...]:
     """The fields of ``cls`` worth visiting, in order: references with the list they name, and nested records.
 
-    Visiting only these (and a set lookup per id when all are known) keeps the
-    check to ~0.4 s for 100,000 documents instead of ~2.5 s.
+    Both the set comparison of :func:`_all_known` and the located walk that
+    runs when something is wrong visit only these.
     """
     refs: dict[str, str] = {}
     for base in reversed(cls.__mro__):
