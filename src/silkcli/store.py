@@ -150,21 +150,33 @@ def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
     """The validated dataset, and whether it came straight from JSON by the fast path."""
     with _gc_paused():
         is_json = data.lstrip()[:1] == b"{"
-        dataset = _parse_json(data) if is_json else None
-        if dataset is not None:
-            return dataset, True
+        type_error = None
+        if is_json:
+            fast = _parse_json(data)
+            if isinstance(fast, m.Dataset):
+                return fast, True
+            type_error = fast
         # Any problem is found and placed by the YAML path (JSON is YAML), which reads
         # JSON's escaped surrogate pairs only once joined into the character they encode.
         text = decode_text(data, name)
-        return _parse_yaml(_SURROGATE_PAIR.sub(_joined, text) if is_json else text, name), False
+        text = _SURROGATE_PAIR.sub(_joined, text) if is_json else text
+        dataset = _parse_yaml(text, name)
+        if type_error is not None:  # a JSON value of the wrong JSON type, which YAML text would have passed
+            from .fields import explain
+
+            path, message = explain(type_error)
+            raise DatasetError(_place([(path, message, False)], text, name))
+        return dataset, False
 
 
-def _parse_json(data: bytes) -> m.Dataset | None:
-    """The fast path for JSON: the dataset, or None when it has any problem."""
+def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
+    """The fast path for JSON: the dataset, the first value of a wrong type, or None for any other problem."""
     if _JSON_UNSAFE.search(data):
         return None
     try:
         dataset: m.Dataset = msgspec.json.decode(data, type=m.Dataset, dec_hook=m.decode_hook)
+    except msgspec.ValidationError as exc:
+        return exc
     except msgspec.DecodeError:
         return None
     return None if _cross_issues(dataset) else dataset
