@@ -152,6 +152,10 @@ def test_escaped_backslash_before_an_escape_letter_is_text() -> None:
     dataset = _fast_path_json()
     dataset["quotes"][0]["text"] = "C:\\remote\\u001b"
     assert store.parse_bytes(json.dumps(dataset).encode(), "x.json").quotes[0].text == "C:\\remote\\u001b"
+    dataset["documents"][0]["summit"] = "true"  # the slower path still holds JSON to JSON's types
+    text = json.dumps(dataset)
+    column = text.index('"summit": "true"') + len('"summit": ') + 1
+    assert _problems(text) == [f"x.yaml:1:{column}: documents[0].summit: expected true or false, got text"]
 
 
 def test_python_tag_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -171,13 +171,13 @@ def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
 
 def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
     """The fast path for JSON: the dataset, the first value of a wrong type, or None for any other problem."""
-    if _JSON_UNSAFE.search(data):
-        return None
     try:
         dataset: m.Dataset = msgspec.json.decode(data, type=m.Dataset, dec_hook=m.decode_hook)
     except msgspec.ValidationError as exc:
         return exc
     except msgspec.DecodeError:
+        return None
+    if _JSON_UNSAFE.search(data):
         return None
     return None if _cross_issues(dataset) else dataset
 
