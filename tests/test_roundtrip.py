@@ -101,3 +101,23 @@ def test_generated_1000_records_round_trip(tmp_path: Path) -> None:
     assert {len(date) for date in _dates(reloaded)} == {4, 7, 10}
     texts = {q.text for q in reloaded.quotes} | {e.title for e in reloaded.events}
     assert {"NO", "yes", "2024-12-03", "12:30", "1.10", "null", "~", " edge spaces ", "two\nlines"} <= texts
+
+
+def test_yaml_export_in_chunks_is_one_dump_of_the_whole(tmp_path: Path) -> None:
+    """Exporting a list of more than one chunk of records writes exactly what one yaml.dump of it writes."""
+    from silkcli import dump
+
+    path, built = _generated(tmp_path, 5000)
+    assert max(len(getattr(built, kind)) for kind in m.RECORD_KINDS) > 2 * dump._CHUNK
+    whole = yaml.dump(
+        dump.to_builtins(built),
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+    result = run_cli("--data", str(path), "export", "-f", "yaml")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == whole
+    pieces = list(dump.iter_yaml(built))
+    assert len(pieces) > 2 * len(m.RECORD_KINDS)  # the record lists did go a chunk at a time

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import state
-from .output import emit, write_atomic
+from .output import emit, emit_all, write_atomic
 
 
 class ExportFormat(str, enum.Enum):
@@ -93,15 +93,15 @@ def export(
 
       silkcli export -f yaml -o copy.yaml
     """
-    from ..dump import to_json, to_yaml
+    from ..dump import iter_yaml, to_json
     from ..store import load_dataset
 
     dataset = load_dataset(state.data_path())
-    text = to_json(dataset) if fmt is ExportFormat.json else to_yaml(dataset)
+    chunks = iter((to_json(dataset),)) if fmt is ExportFormat.json else iter_yaml(dataset)
     if out is None:
-        emit(text)
+        emit_all(chunks)
     else:
-        write_atomic(out, text)
+        write_atomic(out, "".join(chunks))
 
 
 def register(app: typer.Typer, only: str | None = None) -> None:
