@@ -10,7 +10,7 @@ the leaders and the figures are derived from the partnership record.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import model as m
@@ -181,14 +181,16 @@ def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
     return tuple(Leader(p.name, p.native_name, p.title, ledger.cite(p.source)) for p in _leader_people(ds))
 
 
-def signed_by(ds: m.Dataset, parties: Sequence[m.Party]) -> str:
-    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (signatory in brackets)."""
-    names = {c.id: c.name for c in ds.countries}
-    people = {p.id: p.name for p in ds.people}
+def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], people: Mapping[str, str]) -> str:
+    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (signatory in brackets).
+
+    ``countries`` and ``people`` map ids to names (built once per brief, not per document).
+    """
     sides = []
     for party in parties:
-        who = f" ({people[party.signatory]})" if party.signatory in people else ""
-        sides.append(f"{names.get(party.country, party.country)}: {party.body or 'not known'}{who}")
+        name = people.get(party.signatory) if party.signatory is not None else None
+        who = f" ({name})" if name is not None else ""
+        sides.append(f"{countries.get(party.country, party.country)}: {party.body or 'not known'}{who}")
     return "; ".join(sides)
 
 
@@ -197,6 +199,8 @@ def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[
     order = {s.id: i for i, s in enumerate(ds.sectors)}
     names = {s.id: s.name for s in ds.sectors}
     types = {t.id: t.name for t in ds.vocabulary.document_types}
+    countries = {c.id: c.name for c in ds.countries}
+    people = {p.id: p.name for p in ds.people}
     groups: dict[tuple[str, ...], list[SignedDocument]] = {}
     found = query.documents(ds, sectors=sectors, summit=True)
     for doc in sorted(found, key=lambda d: min((order.get(s, len(order)) for s in d.sectors), default=len(order))):
@@ -204,7 +208,7 @@ def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[
         item = SignedDocument(
             doc.title,
             types.get(doc.type, doc.type),
-            signed_by(ds, doc.parties),
+            signed_by(doc.parties, countries=countries, people=people),
             ledger.cite(doc.source),
             ledger.dispute(doc.id),
         )
