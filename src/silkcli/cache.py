@@ -87,8 +87,7 @@ def get(path: Path, stat: os.stat_result) -> m.Dataset | Validated | None:
         if zlib.crc32(payload).to_bytes(4, "big") != checksum:
             return None
         if kind == _VALIDATED:
-            crc, size = msgspec.msgpack.decode(payload, type=tuple[int, int])
-            return Validated(crc, size)
+            return msgspec.msgpack.decode(payload, type=Validated)
         if kind != _COMPILED:
             return None
         dataset: m.Dataset = msgspec.msgpack.decode(payload, type=_schema(len(payload)), dec_hook=m.decode_hook)
@@ -122,7 +121,7 @@ def put(path: Path, stat: os.stat_result, dataset: m.Dataset) -> None:
 
 def put_validated(path: Path, stat: os.stat_result, source: bytes) -> None:
     """Record that JSON ``source``, the bytes of this file version, passed every check."""
-    _write(path, stat, _VALIDATED, lambda: msgspec.msgpack.encode((zlib.crc32(source), len(source))))
+    _write(path, stat, _VALIDATED, lambda: msgspec.msgpack.encode(Validated(zlib.crc32(source), len(source))))
 
 
 def _write(path: Path, stat: os.stat_result, kind: bytes, payload_of: Callable[[], bytes]) -> None:

@@ -126,9 +126,8 @@ def _all_known(structs: list[Any], sets: dict[str, set[str]]) -> bool:
     operations instead of a walk with a path per value (~0.4 s).
     """
     cls: type[msgspec.Struct] = type(structs[0])
-    for field, target in _plan(cls):
+    for field, target, many in _plan(cls):
         values = list(map(operator.attrgetter(field), structs))
-        many = _is_many(cls, field)
         if target is not None:
             named = set(itertools.chain.from_iterable(values)) if many else set(values)
             named.discard(None)
@@ -143,13 +142,6 @@ def _all_known(structs: list[Any], sets: dict[str, set[str]]) -> bool:
     return True
 
 
-@functools.cache
-def _is_many(cls: type, field: str) -> bool:
-    """Whether ``cls.field`` holds a tuple of values rather than one (or None)."""
-    kind = next(f.type for f in msgspec.structs.fields(cls) if f.name == field)
-    return _origin_is_tuple(kind)
-
-
 def _origin_is_tuple(kind: Any) -> bool:
     origin = typing.get_origin(kind)
     if origin is tuple:
@@ -160,8 +152,10 @@ def _origin_is_tuple(kind: Any) -> bool:
 
 
 @functools.cache
-def _plan(cls: type) -> tuple[tuple[str, str | None], ...]:
+def _plan(cls: type) -> tuple[tuple[str, str | None, bool], ...]:
     """The fields of ``cls`` worth visiting, in order: references with the list they name, and nested records.
+
+    Each comes with whether it holds a tuple of values rather than one (or None).
 
     Both the set comparison of :func:`_all_known` and the located walk that
     runs when something is wrong visit only these.
@@ -170,7 +164,9 @@ def _plan(cls: type) -> tuple[tuple[str, str | None], ...]:
     for base in reversed(cls.__mro__):
         refs.update(REFERENCES.get(base, {}))
     fields = msgspec.structs.fields(cls)
-    return tuple((f.name, refs.get(f.name)) for f in fields if f.name in refs or _holds_struct(f.type))
+    return tuple(
+        (f.name, refs.get(f.name), _origin_is_tuple(f.type)) for f in fields if f.name in refs or _holds_struct(f.type)
+    )
 
 
 def _holds_struct(kind: Any) -> bool:
@@ -180,7 +176,7 @@ def _holds_struct(kind: Any) -> bool:
 
 
 def _walk_refs(struct: msgspec.Struct, path: Path_, sets: dict[str, set[str]]) -> Iterator[Issue]:
-    for field, target in _plan(type(struct)):
+    for field, target, _ in _plan(type(struct)):
         value = getattr(struct, field)
         if target is not None:
             valid = sets[target]

@@ -97,7 +97,7 @@ def export(
     from ..store import load_dataset
 
     dataset = load_dataset(state.data_path())
-    chunks = iter((to_json(dataset),)) if fmt is ExportFormat.json else iter_yaml(dataset)
+    chunks = (to_json(dataset),) if fmt is ExportFormat.json else iter_yaml(dataset)
     if out is None:
         emit_all(chunks)
     else:

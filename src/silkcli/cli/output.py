@@ -14,6 +14,10 @@ class PipeClosed(Exception):
     """The reader of stdout went away (``silkcli … | head -1``)."""
 
 
+#: How much output :func:`emit_all` gathers before it writes.
+_BLOCK = 1 << 16
+
+
 def emit(text: str) -> None:
     """Write ``text`` to stdout; a closed pipe raises :class:`PipeClosed`."""
     emit_all((text,))
@@ -41,9 +45,6 @@ def emit_all(chunks: Iterable[str]) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed from None
-
-
-_BLOCK = 1 << 16
 
 
 def note(text: str) -> None:
