@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -114,8 +115,6 @@ _NEAR_UNSAFE = [*range(0x00, 0xA1), 0x200B, *range(0x2028, 0x2030), *range(0x206
 
 def _fast_path_json() -> dict[str, Any]:
     """``_valid_base.yaml`` as JSON data that the JSON fast path takes as it is."""
-    import json
-
     from silkcli.dump import to_json
 
     return dict(json.loads(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml"))))
@@ -124,8 +123,6 @@ def _fast_path_json() -> dict[str, Any]:
 @pytest.mark.parametrize("ensure_ascii", [True, False], ids=["escaped", "raw"])
 def test_json_path_refuses_exactly_the_characters_the_yaml_path_refuses(ensure_ascii: bool) -> None:
     """Every control/bidi character is refused in JSON, raw or escaped, and its neighbours pass the fast path."""
-    import json
-
     dataset = _fast_path_json()
     for code in _NEAR_UNSAFE:
         char = chr(code)
@@ -147,8 +144,6 @@ def test_json_path_refuses_exactly_the_characters_the_yaml_path_refuses(ensure_a
 
 def test_escaped_backslash_before_an_escape_letter_is_text() -> None:
     """A literal backslash followed by 'r' or 'u001b' (JSON "\\\\r") is ordinary text, not a control character."""
-    import json
-
     dataset = _fast_path_json()
     dataset["quotes"][0]["text"] = "C:\\remote\\u001b"
     assert store.parse_bytes(json.dumps(dataset).encode(), "x.json").quotes[0].text == "C:\\remote\\u001b"
