@@ -26,7 +26,8 @@ class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable":
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
-        from silkcli import compiled, store
+        from silkcli.dataset import compiled
+        from silkcli.dataset import load as store
 
         source = Path(self.root) / "data" / store.BUNDLED_NAME
         data = source.read_bytes()

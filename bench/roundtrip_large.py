@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from gen_data import generate  # noqa: E402 - a test helper, found through the path above
-from silkcli import model as m  # noqa: E402
-from silkcli import store  # noqa: E402
+from silkcli.dataset import load as store  # noqa: E402
+from silkcli.dataset import model as m  # noqa: E402
 
 
 def _silkcli(*args: str) -> float:

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
-from silkcli import query
 from silkcli.brief import BriefFormat, render_brief
 from silkcli.brief.content import Brief, build_brief, span, years_between
-from silkcli.model import PartialDate
-from silkcli.store import load_dataset
+from silkcli.dataset.load import load_dataset
+from silkcli.dataset.model import PartialDate
+from silkcli.listings import select as query
 
 EXPECTED = TESTS / "expected"
 README_SVG = ROOT / "docs" / "brief.svg"

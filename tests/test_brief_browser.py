@@ -21,7 +21,7 @@ import pytest
 
 from conftest import BUNDLED, TINY, run_cli
 from silkcli.brief.content import build_brief
-from silkcli.store import load_dataset
+from silkcli.dataset.load import load_dataset
 
 pytestmark = pytest.mark.slow
 

@@ -16,9 +16,10 @@ import yaml
 
 from conftest import TESTS, run_cli
 from gen_data import generate
-from silkcli import cache, store
-from silkcli import model as m
-from silkcli.dump import to_json
+from silkcli.dataset import cache
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
+from silkcli.dataset.dump import to_json
 from unprivileged import command_prefix
 
 BASE = TESTS / "bad_data" / "_valid_base.yaml"

@@ -11,8 +11,9 @@ import msgspec
 import pytest
 
 from conftest import TESTS
-from silkcli import checks, store
-from silkcli import model as m
+from silkcli.dataset import checks
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
 
 BASE = store.parse_bytes((TESTS / "bad_data" / "_valid_base.yaml").read_bytes(), "base.yaml")
 RAW = msgspec.json.decode(msgspec.json.encode(BASE, enc_hook=m.encode_hook))  # lists and dicts

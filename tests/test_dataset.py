@@ -14,8 +14,8 @@ import yaml
 
 from conftest import BUNDLED, SHARED_SOURCES, TINY, run_cli
 from silkcli import __version__
-from silkcli.model import RECORD_KINDS
-from silkcli.store import load_dataset
+from silkcli.dataset.load import load_dataset
+from silkcli.dataset.model import RECORD_KINDS
 
 KINDS = RECORD_KINDS
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from silkcli import compiled
-from silkcli.store import bundled_path
+from silkcli.dataset import compiled
+from silkcli.dataset.load import bundled_path
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))
 SILKCLI = shutil.which("silkcli", path=str(SCRIPTS)) or shutil.which("silkcli")
@@ -127,7 +127,7 @@ def test_wheel_contains_and_loads_the_dataset(tmp_path: Path) -> None:
     deps = [p for p in sys.path if p.endswith("site-packages")]
     code = (
         "import sys; sys.path[:0] = " + repr([str(target)]) + "; sys.path += " + repr(deps) + "\n"
-        "import silkcli, silkcli.store as s; print(silkcli.__file__); print(s.bundled_path())\n"
+        "import silkcli, silkcli.dataset.load as s; print(silkcli.__file__); print(s.bundled_path())\n"
         "from silkcli.cli import main; main(['validate'])"
     )
     result = run([sys.executable, "-I", "-S", "-c", code], cwd=tmp_path, env={"XDG_CACHE_HOME": str(tmp_path / "c")})

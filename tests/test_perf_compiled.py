@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, TINY
-from silkcli import compiled, store
+from silkcli.dataset import compiled
+from silkcli.dataset import load as store
 
 
 @pytest.fixture

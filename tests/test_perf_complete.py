@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED
-from silkcli.cli import complete_cache
+from silkcli.dataset import complete_cache
 
 VALUES = [("mining", "Mining"), ("énergie", "Énergie")]
 

@@ -18,9 +18,9 @@ from rich.console import Console
 
 from conftest import TINY, run_cli
 from gen_data import generate
-from silkcli.listing import Column, Listing
-from silkcli.render import Format
-from silkcli.table import to_table
+from silkcli.formats.machine import Format
+from silkcli.formats.table import to_table
+from silkcli.listings.listing import Column, Listing
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED, TESTS
-from silkcli import model as m
-from silkcli import store
-from silkcli.dump import to_json
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
+from silkcli.dataset.dump import to_json
+from silkcli.dataset.yaml_read import Reader
 from silkcli.errors import DatasetError
-from silkcli.yamlread import Reader
 
 BASE_TEXT = (TESTS / "bad_data" / "_valid_base.yaml").read_text(encoding="utf-8")
 BASE = Reader("base").read(BASE_TEXT)

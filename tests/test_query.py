@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from conftest import BUNDLED, TINY
-from silkcli import figures, query
+from silkcli.dataset.load import load_dataset
+from silkcli.dataset.model import PartialDate
 from silkcli.errors import UsageError
-from silkcli.model import PartialDate
-from silkcli.store import load_dataset
+from silkcli.listings import select as query
+from silkcli.listings import shares as figures
 
 
 @pytest.fixture(scope="module")

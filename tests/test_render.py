@@ -10,9 +10,9 @@ import pytest
 import yaml
 from rich.console import Console
 
-from silkcli.listing import Column, Listing, Shape, shape
-from silkcli.render import MACHINE_FORMATS, Format, render
-from silkcli.table import bar, display, to_table
+from silkcli.formats.machine import MACHINE_FORMATS, Format, render
+from silkcli.formats.table import bar, display, to_table
+from silkcli.listings.listing import Column, Listing, Shape, shape
 
 COLUMNS = (
     Column("id", "id"),

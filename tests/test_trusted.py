@@ -11,9 +11,10 @@ import pytest
 import yaml
 
 from gen_data import generate
-from silkcli import cache, store
-from silkcli import model as m
-from silkcli.trusted import unchecked
+from silkcli.dataset import cache
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
+from silkcli.dataset.trusted import unchecked
 
 
 def test_unchecked_types_are_model_subclasses_without_constraints() -> None:

@@ -12,7 +12,7 @@ import enum
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from .content import Brief
+    from silkcli.brief.content import Brief
 
 __all__ = ["BriefFormat", "render_brief", "DEFAULT_TEXT_WIDTH", "DEFAULT_SVG_WIDTH"]
 
@@ -33,23 +33,23 @@ class BriefFormat(str, enum.Enum):
 def render_brief(brief: Brief, fmt: BriefFormat, *, width: int | None = None, color: bool = False) -> str:
     """The brief in ``fmt``; ``width`` applies to terminal, text and svg, ``color`` to terminal."""
     if fmt is BriefFormat.terminal:
-        from .terminal import render_terminal
+        from silkcli.brief.panels import render_terminal
 
         return render_terminal(brief, width=width or DEFAULT_SVG_WIDTH, color=color)
     if fmt is BriefFormat.svg:
-        from .terminal import to_svg
+        from silkcli.brief.panels import to_svg
 
         return to_svg(brief, width=width or DEFAULT_SVG_WIDTH)
     if fmt is BriefFormat.markdown:
-        from .markdown import to_markdown
+        from silkcli.brief.markdown import to_markdown
 
         return to_markdown(brief)
     if fmt is BriefFormat.html:
-        from .html import to_html
+        from silkcli.brief.html import to_html
 
         return to_html(brief)
     if fmt is BriefFormat.text:
-        from .text import to_text
+        from silkcli.brief.text import to_text
 
         return to_text(brief, width=width or DEFAULT_TEXT_WIDTH)
     return _unreachable(fmt)

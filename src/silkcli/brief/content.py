@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import model as m
-from .. import query
-from .figures import Figure, ReserveChart, key_figures, reserve_charts
-from .ledger import Disagreement, Ledger, Note
+from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_charts
+from silkcli.brief.ledger import Disagreement, Ledger, Note
+from silkcli.dataset import model as m
+from silkcli.listings import select as query
 
 
 @dataclass(frozen=True)

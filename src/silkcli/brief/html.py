@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from . import wording as w
-from .content import Brief
-from .figures import ReserveChart
-from .style import CSS
+from silkcli.brief import wording as w
+from silkcli.brief.charts import ReserveChart
+from silkcli.brief.content import Brief
+from silkcli.brief.style import CSS
 
 NUM = ' class="num"'
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model as m
+from silkcli.dataset import model as m
 
 
 @dataclass(frozen=True)

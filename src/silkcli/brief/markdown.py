@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..table import bar
-from . import wording as w
-from .content import Brief
-from .figures import ReserveChart
+from silkcli.brief import wording as w
+from silkcli.brief.charts import ReserveChart
+from silkcli.brief.content import Brief
+from silkcli.formats.table import bar
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
 _BAR = 12

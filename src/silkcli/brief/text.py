@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from ..table import bar
-from . import wording as w
-from .content import Brief
-from .figures import ReserveChart
+from silkcli.brief import wording as w
+from silkcli.brief.charts import ReserveChart
+from silkcli.brief.content import Brief
+from silkcli.formats.table import bar
 
 _BAR = 20
 

@@ -6,9 +6,9 @@ HTML and terminal briefs say the same thing in the same words.
 
 from __future__ import annotations
 
-from .content import Brief, Headline, Leader, Pledge, Saying
-from .figures import ReserveChart
-from .ledger import Note
+from silkcli.brief.charts import ReserveChart
+from silkcli.brief.content import Brief, Headline, Leader, Pledge, Saying
+from silkcli.brief.ledger import Note
 
 LEADERS = "Leaders"
 KEY_COMMITMENTS = "Key commitments"

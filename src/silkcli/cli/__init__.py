@@ -10,7 +10,7 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()
 try:
-    from .app import main
+    from silkcli.cli.app import main
 finally:
     gc.freeze()
     if _collecting:

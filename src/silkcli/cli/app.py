@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
-from ..errors import EXIT_DATA, EXIT_INTERRUPTED, SilkError
-from . import state
-from .lazy import lazy_group
-from .output import PipeClosed, emit, note
+from silkcli import __version__
+from silkcli.cli import state
+from silkcli.cli.lazy import lazy_group
+from silkcli.cli.output import PipeClosed, emit, note
+from silkcli.errors import EXIT_DATA, EXIT_INTERRUPTED, SilkError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 nothing matched (with -e/--exit-status); 2 usage error; "
@@ -27,9 +27,9 @@ EXIT_CODES_HELP = (
 #: built (see :mod:`.lazy`); ``tests/test_perf_imports.py`` checks this list is complete.
 COMMANDS = {
     **dict.fromkeys(
-        ("agreements", "documents", "leaders", "people", "timeline", "dates", "sectors", "commitments"), "query_cmds"
+        ("agreements", "documents", "leaders", "people", "timeline", "dates", "sectors", "commitments"), "listing_cmds"
     ),
-    **dict.fromkeys(("reserves", "stats", "quotes", "search", "show", "sources"), "query_cmds"),
+    **dict.fromkeys(("reserves", "stats", "quotes", "search", "show", "sources"), "listing_cmds"),
     **dict.fromkeys(("validate", "schema", "export"), "data_cmds"),
     "brief": "brief_cmd",
 }
@@ -75,7 +75,7 @@ def root(
     if data is not None:
         state.set_data_path(data)
     if version:
-        from ..store import load_dataset
+        from silkcli.dataset.load import load_dataset
 
         meta = load_dataset(state.data_path()).meta
         emit(f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n")

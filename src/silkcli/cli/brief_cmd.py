@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from .. import query
-from ..brief import DEFAULT_SVG_WIDTH, BriefFormat, render_brief
-from . import state
-from .common import ColorMode, color_env, ids
-from .output import emit, write_atomic
-from .query_cmds import SectorOpt, SinceOpt, UntilOpt
+from silkcli.brief import DEFAULT_SVG_WIDTH, BriefFormat, render_brief
+from silkcli.cli import state
+from silkcli.cli.common import ColorMode, color_env, ids
+from silkcli.cli.listing_cmds import SectorOpt, SinceOpt, UntilOpt
+from silkcli.cli.output import emit, write_atomic
+from silkcli.listings import select as query
 
 #: the format a file name asks for when -f is not given
 SUFFIX_FORMATS = {".md": BriefFormat.markdown, ".html": BriefFormat.html, ".svg": BriefFormat.svg}
@@ -77,8 +77,8 @@ def brief(
       silkcli brief -f html -o brief.html
       silkcli brief -f svg --width 100 -o docs/brief.svg
     """
-    from ..brief.content import build_brief
-    from ..store import load_dataset
+    from silkcli.brief.content import build_brief
+    from silkcli.dataset.load import load_dataset
 
     ds = load_dataset(state.data_path())
     chosen = fmt or _default_format(output)

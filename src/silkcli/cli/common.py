@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import EXIT_NO_MATCH
-from ..listing import Listing, Shape, fields_help, shape
-from ..render import Format, iter_format
-from . import state
-from .output import emit, emit_all, note
+from silkcli.cli import state
+from silkcli.cli.output import emit, emit_all, note
+from silkcli.errors import EXIT_NO_MATCH
+from silkcli.formats.machine import Format, iter_format
+from silkcli.listings.listing import Listing, Shape, fields_help, shape
 
 if TYPE_CHECKING:
-    from .. import model as m
+    from silkcli.dataset import model as m
 
 FILTER_RULES = (
     "Filters: repeating a filter ORs its values (--sector mining --sector hydropower); "
@@ -159,7 +159,7 @@ def listing_command(
         @functools.wraps(build)
         def command(**kwargs: Any) -> None:
             output = Output(**{n: kwargs.pop(n) for n in COMMON_NAMES})
-            from ..store import load_dataset
+            from silkcli.dataset.load import load_dataset
 
             emit_listing(build(load_dataset(state.data_path()), **kwargs), output, bar_field=bar_field)
 
@@ -203,7 +203,7 @@ def emit_listing(listing: Listing, output: Output, *, bar_field: str | None = No
         emit(fields_help(listing))
         return
     if output.export is not None:
-        from .export import check_export_path
+        from silkcli.cli.table_export import check_export_path
 
         check_export_path(output.export)
     evidence = fmt in (Format.json, Format.jsonl, Format.yaml)
@@ -216,13 +216,13 @@ def emit_listing(listing: Listing, output: Output, *, bar_field: str | None = No
             note(
                 f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv"
             )
-        from .terminal import print_table
+        from silkcli.cli.console import print_table
 
         print_table(shaped, color=output.color, width=output.width, bar_field=bar_field)
     else:
         emit_all(iter_format(shaped, fmt))
     if output.export is not None:
-        from .export import export_listing
+        from silkcli.cli.table_export import export_listing
 
         export_listing(shaped, output.export, width=output.width, bar_field=bar_field)
     if not shaped.rows:

@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from . import complete_cache
+from silkcli.dataset import complete_cache
 
 if TYPE_CHECKING:
-    from .. import model as m
+    from silkcli.dataset import model as m
 
 
 def _data_path(ctx: typer.Context) -> Path:
-    from ..paths import bundled_path
+    from silkcli.dataset.paths import bundled_path
 
     given = ctx.find_root().params.get("data") or os.environ.get("SILKCLI_DATA")
     return Path(given) if given else bundled_path()
 
 
 def _dataset(path: Path) -> m.Dataset | None:
-    from ..store import load_dataset
+    from silkcli.dataset.load import load_dataset
 
     try:
         return load_dataset(path)
@@ -42,13 +42,13 @@ def _matching(values: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[
 
 def _record_kinds() -> tuple[str, ...]:
     # imported when a value is completed, not when a command is built for --help
-    from ..model import RECORD_KINDS
+    from silkcli.dataset.model import RECORD_KINDS
 
     return RECORD_KINDS
 
 
 def _mineral_topics(ds: m.Dataset) -> list[str]:
-    from ..figures import mineral_topics
+    from silkcli.listings.shares import mineral_topics
 
     return mineral_topics(ds)
 

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from . import state
-from .output import emit, emit_all, write_atomic
+from silkcli.cli import state
+from silkcli.cli.output import emit, emit_all, write_atomic
 
 
 class ExportFormat(str, enum.Enum):
@@ -48,8 +48,8 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from ..store import check_evidence, load_dataset
-    from ..summary import describe
+    from silkcli.dataset.load import check_evidence, load_dataset
+    from silkcli.dataset.summary import describe
 
     target = path or state.data_path()
     dataset = load_dataset(target, use_cache=False)
@@ -71,7 +71,7 @@ def schema() -> None:
     """
     import json
 
-    from ..model import json_schema
+    from silkcli.dataset.model import json_schema
 
     emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
@@ -93,8 +93,8 @@ def export(
 
       silkcli export -f yaml -o copy.yaml
     """
-    from ..dump import iter_yaml, to_json
-    from ..store import load_dataset
+    from silkcli.dataset.dump import iter_yaml, to_json
+    from silkcli.dataset.load import load_dataset
 
     dataset = load_dataset(state.data_path())
     chunks = (to_json(dataset),) if fmt is ExportFormat.json else iter_yaml(dataset)

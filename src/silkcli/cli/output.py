@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import OutputError
+from silkcli.errors import OutputError
 
 
 class PipeClosed(Exception):

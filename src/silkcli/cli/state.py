@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import Interrupted
+from silkcli.errors import Interrupted
 
 _data: Path | None = None
 
@@ -30,7 +30,7 @@ def data_path() -> Path:
     """The dataset file this run reads."""
     if _data is not None:
         return _data
-    from ..paths import bundled_path
+    from silkcli.dataset.paths import bundled_path
 
     return bundled_path()
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import msgspec
 
-from . import model as m
-from .errors import shorten
-from .fields import Issue, suggest
-from .model import is_struct_type
+from silkcli.dataset import model as m
+from silkcli.dataset.model import is_struct_type
+from silkcli.dataset.schema_errors import Issue, suggest
+from silkcli.errors import shorten
 
 #: Which fields of which structs name another record, and the list they name.
 REFERENCES: dict[type, dict[str, str]] = {

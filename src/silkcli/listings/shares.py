@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from . import model as m
+from silkcli.dataset import model as m
 
 #: Metric ids with a meaning the tool computes with.
 RESERVES = "reserves"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .errors import UsageError
+from silkcli.errors import UsageError
 
 Value = str | int | float | bool | None | tuple[str, ...]
 Row = dict[str, Value]
@@ -67,7 +67,7 @@ def parse_fields(text: str, listing: Listing) -> tuple[str, ...]:
     known = [c.name for c in listing.columns]
     for name in names:
         if name not in known:
-            from .errors import suggest
+            from silkcli.errors import suggest
 
             raise UsageError(f"unknown field '{name}'{suggest(name, known)}\nfields: {', '.join(known)}")
     if not names:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import OutputError, UsageError
-from ..listing import Listing
-from ..render import Format, render
-from ..table import to_table
-from .common import ColorMode
-from .output import write_atomic
+from silkcli.cli.common import ColorMode
+from silkcli.cli.output import write_atomic
+from silkcli.errors import OutputError, UsageError
+from silkcli.formats.machine import Format, render
+from silkcli.formats.table import to_table
+from silkcli.listings.listing import Listing
 
 SUFFIXES = (".html", ".svg", ".md")
 
@@ -30,7 +30,7 @@ def export_listing(listing: Listing, path: Path, *, width: int | None, bar_field
     if suffix == ".md":
         write_atomic(path, render(listing, Format.markdown))
         return
-    from .terminal import make_console
+    from silkcli.cli.console import make_console
 
     console = make_console(color=ColorMode.always, width=width or 120, file=io.StringIO())
     console.record = True

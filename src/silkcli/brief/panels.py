@@ -16,9 +16,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import wording as w
-from .content import Brief
-from .figures import ReserveChart
+from silkcli.brief import wording as w
+from silkcli.brief.charts import ReserveChart
+from silkcli.brief.content import Brief
 
 HEAD = "bold cyan"
 REF = "dim"

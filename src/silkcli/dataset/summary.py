@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import model as m
+from silkcli.dataset import model as m
 
 
 def record_counts(dataset: m.Dataset) -> dict[str, int]:

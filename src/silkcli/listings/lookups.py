@@ -8,10 +8,10 @@ from typing import Any
 
 import msgspec
 
-from . import figures
-from . import model as m
-from .listing import Column, Listing, Row, Value, with_cite_columns
-from .rows import source_urls
+from silkcli.dataset import model as m
+from silkcli.listings import shares as figures
+from silkcli.listings.listing import Column, Listing, Row, Value, with_cite_columns
+from silkcli.listings.records import source_urls
 
 SECTOR_COLUMNS = (
     Column("id", "sector id"),

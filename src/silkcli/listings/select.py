@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from . import model as m
-from .errors import UsageError, suggest
+from silkcli.dataset import model as m
+from silkcli.errors import UsageError, suggest
 
 _MAX_LISTED = 40
 

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable, Iterator
 from typing import NoReturn
 
-from .listing import Listing, Value
+from silkcli.listings.listing import Listing, Value
 
 
 class Format(str, enum.Enum):

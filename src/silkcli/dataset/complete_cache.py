@@ -17,8 +17,8 @@ import time
 import zlib
 from pathlib import Path
 
-from .. import __version__
-from ..paths import cache_dir, cache_enabled
+from silkcli import __version__
+from silkcli.dataset.paths import cache_dir, cache_enabled
 
 #: Files modified this recently may change again within one timestamp tick (as in ``cache``).
 _RACY_NS = 2_000_000_000

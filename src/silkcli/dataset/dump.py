@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 
-from . import model as m
+from silkcli.dataset import model as m
 
 
 def to_builtins(dataset: m.Dataset) -> Any:

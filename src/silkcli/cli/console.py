@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from ..listing import Listing
-from ..table import to_table
-from .common import ColorMode, color_env
-from .output import PipeClosed
+from silkcli.cli.common import ColorMode, color_env
+from silkcli.cli.output import PipeClosed
+from silkcli.formats.table import to_table
+from silkcli.listings.listing import Listing
 
 if TYPE_CHECKING:
     from rich.console import Console

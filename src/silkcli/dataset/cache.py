@@ -27,10 +27,10 @@ from pathlib import Path
 
 import msgspec
 
-from . import __version__
-from . import model as m
-from .paths import cache_dir
-from .paths import cache_enabled as enabled
+from silkcli import __version__
+from silkcli.dataset import model as m
+from silkcli.dataset.paths import cache_dir
+from silkcli.dataset.paths import cache_enabled as enabled
 
 _MAGIC = b"silkcli-cache-2\x00"
 _COMPILED = b"M"  # payload: the dataset as msgpack
@@ -109,7 +109,7 @@ def _schema(size: int) -> type[m.Dataset]:
     """The model to decode validated data with: large data skips re-checking what was checked."""
     if size <= TRUSTED_BYTES:  # small: checking again is cheap
         return m.Dataset
-    from .trusted import unchecked
+    from silkcli.dataset.trusted import unchecked
 
     return unchecked(m.Dataset)
 

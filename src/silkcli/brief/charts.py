@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import figures as computed
-from .. import model as m
-from ..table import display
-from .ledger import Ledger
+from silkcli.brief.ledger import Ledger
+from silkcli.dataset import model as m
+from silkcli.formats.table import display
+from silkcli.listings import shares as computed
 
 ELECTRICITY_SHARE = "electricity-share"
 #: the figures and claims a reserves chart answers for (not production shares)

@@ -16,9 +16,9 @@ from typing import Any
 
 import msgspec
 
-from .errors import shorten
-from .errors import suggest as suggest  # re-exported
-from .model import END, decode_hook, is_struct_type
+from silkcli.dataset.model import END, decode_hook, is_struct_type
+from silkcli.errors import shorten
+from silkcli.errors import suggest as suggest  # re-exported
 
 #: (path parts, message, points at the key rather than the value)
 Issue = tuple[tuple[str | int, ...], str, bool]

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
-from .model import is_struct_type
+from silkcli.dataset.model import is_struct_type
 
 
 def _strip(kind: Any) -> Any:

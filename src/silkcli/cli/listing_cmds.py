@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import UsageError
-from ..listing import Listing
-from . import complete
-from .common import ids, listing_command
+from silkcli.cli import complete
+from silkcli.cli.common import ids, listing_command
+from silkcli.errors import UsageError
+from silkcli.listings.listing import Listing
 
 if TYPE_CHECKING:
     # The builders import what they use when they run: listing --help needs none of it.
-    from .. import model as m
+    from silkcli.dataset import model as m
 
 Many = list[str] | None
 SectorOpt = Annotated[
@@ -82,7 +82,8 @@ def agreements(
       silkcli agreements --summit -f json | jq length
       silkcli agreements --party KG --type mou --cite
     """
-    from .. import query, rows
+    from silkcli.listings import records as rows
+    from silkcli.listings import select as query
 
     found = query.documents(
         ds,
@@ -110,7 +111,8 @@ def leaders(
       silkcli leaders --role president
       silkcli leaders --country KG -f csv
     """
-    from .. import query, rows
+    from silkcli.listings import records as rows
+    from silkcli.listings import select as query
 
     found = query.people(
         ds,
@@ -139,7 +141,8 @@ def timeline(
       silkcli timeline --since 2024
       silkcli timeline --country KG --until 2013 -f json
     """
-    from .. import query, rows
+    from silkcli.listings import records as rows
+    from silkcli.listings import select as query
 
     found = query.events(
         ds,
@@ -166,7 +169,8 @@ def sectors(
       silkcli sectors
       silkcli sectors mining --cite
     """
-    from .. import query, rows_more
+    from silkcli.listings import lookups as rows_more
+    from silkcli.listings import select as query
 
     if name is None:
         return rows_more.sectors(ds)
@@ -203,7 +207,8 @@ def commitments(
       silkcli commitments --kind asked
       silkcli commitments --sector hydropower --cite
     """
-    from .. import query, rows
+    from silkcli.listings import records as rows
+    from silkcli.listings import select as query
 
     found = query.commitments(
         ds,
@@ -243,7 +248,9 @@ def reserves(
       silkcli reserves --top 5
       silkcli reserves --country KG -f json
     """
-    from .. import figures, query, rows_more
+    from silkcli.listings import lookups as rows_more
+    from silkcli.listings import select as query
+    from silkcli.listings import shares as figures
 
     topics = figures.mineral_topics(ds)
     if mineral is None:
@@ -270,7 +277,8 @@ def stats(
       silkcli stats
       silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
-    from .. import query, rows_more
+    from silkcli.listings import lookups as rows_more
+    from silkcli.listings import select as query
 
     return rows_more.key_figures(ds, query.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
 
@@ -289,7 +297,8 @@ def quotes(
       silkcli quotes
       silkcli quotes --person yoon-suk-yeol -f json
     """
-    from .. import query, rows
+    from silkcli.listings import records as rows
+    from silkcli.listings import select as query
 
     return rows.quotes(ds, query.quotes(ds, persons=query.resolve(person or [], ids(ds.people), "person")))
 
@@ -314,8 +323,9 @@ def search(
       silkcli search antimony
       silkcli search hydropower --kind documents --kind commitments
     """
-    from .. import model as m
-    from .. import query, rows_more
+    from silkcli.dataset import model as m
+    from silkcli.listings import lookups as rows_more
+    from silkcli.listings import select as query
 
     if not text.strip():
         raise UsageError("search needs some text to look for")
@@ -334,7 +344,8 @@ def show(
       silkcli show edcf-framework-arrangement
       silkcli show KG -f json
     """
-    from .. import query, rows_more
+    from silkcli.listings import lookups as rows_more
+    from silkcli.listings import select as query
 
     kind, record = query.find_record(ds, ident)
     return rows_more.record_fields(ds, kind, record)
@@ -348,7 +359,7 @@ def sources(ds: m.Dataset) -> Listing:
       silkcli sources
       silkcli sources --fields id,url -f csv
     """
-    from .. import rows
+    from silkcli.listings import records as rows
 
     return rows.sources(ds)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import model as m
-from .listing import Column, Listing, Row, with_cite_columns
+from silkcli.dataset import model as m
+from silkcli.listings.listing import Column, Listing, Row, with_cite_columns
 
 
 def source_urls(ds: m.Dataset) -> dict[str, str]:
@@ -228,7 +228,7 @@ SOURCE_COLUMNS = (
 
 def sources(ds: m.Dataset) -> Listing:
     """The sources listing."""
-    from .checks import cited
+    from silkcli.dataset.checks import cited
 
     counts: dict[str, int] = {}
     for _, source_id, _ in cited(ds):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import msgspec
 
-from . import __version__
-from . import model as m
+from silkcli import __version__
+from silkcli.dataset import model as m
 
 SUFFIX = ".msgpack"
 _MAGIC = b"silkcli-compiled\x00"

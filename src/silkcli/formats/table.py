@@ -9,8 +9,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from .listing import Listing, Value
-from .render import text_value
+from silkcli.formats.machine import text_value
+from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
 _MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}

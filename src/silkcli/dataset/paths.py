@@ -15,9 +15,9 @@ BUNDLED_NAME = "partnership.yaml"
 
 def bundled_path() -> Path:
     """The dataset shipped with the package (or, in a checkout, in ``data/``)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / BUNDLED_NAME
-    return packaged if packaged.is_file() else here.parents[1] / "data" / BUNDLED_NAME
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data" / BUNDLED_NAME
+    return packaged if packaged.is_file() else package.parents[1] / "data" / BUNDLED_NAME
 
 
 def cache_dir() -> Path:

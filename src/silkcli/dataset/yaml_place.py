@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .yamlread import TextLoader
+from silkcli.dataset.yaml_read import TextLoader
+from silkcli.errors import Problem
 
 Path = tuple[str | int, ...]
 #: libyaml's problems whose context would only confuse, said plainly.

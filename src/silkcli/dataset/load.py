@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from . import cache
-from . import model as m
-from .errors import DatasetError, Problem
+from silkcli.dataset import cache
+from silkcli.dataset import model as m
+from silkcli.errors import DatasetError, Problem
 
 if TYPE_CHECKING:
-    from .fields import Issue
-from .paths import BUNDLED_NAME as BUNDLED_NAME  # re-exported
-from .paths import bundled_path as bundled_path  # re-exported
+    from silkcli.dataset.schema_errors import Issue
+from silkcli.dataset.paths import BUNDLED_NAME as BUNDLED_NAME  # re-exported
+from silkcli.dataset.paths import bundled_path as bundled_path  # re-exported
 
 #: Larger files are refused before reading. A load peaks at about 17 bytes of
 #: memory per byte of YAML (measured: an 87 MiB file, 450,000 records, peaks
@@ -77,7 +77,7 @@ def _load(path: Path, *, use_cache: bool) -> m.Dataset:
             if checked is not None:
                 return checked
         if use_cache and path.resolve() == bundled_path():
-            from . import compiled
+            from silkcli.dataset import compiled
 
             shipped = compiled.read(path, data)  # compiled when the wheel was built
             if shipped is not None:
@@ -162,7 +162,7 @@ def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
         text = _SURROGATE_PAIR.sub(_joined, text) if is_json else text
         dataset = _parse_yaml(text, name)
         if type_error is not None:  # a JSON value of the wrong JSON type, which YAML text would have passed
-            from .fields import explain
+            from silkcli.dataset.schema_errors import explain
 
             path, message = explain(type_error)
             raise DatasetError(_place([(path, message, False)], text, name))
@@ -202,7 +202,7 @@ def decode_text(data: bytes, name: str) -> str:
         raise DatasetError([Problem(name, line, col, "", message)]) from None
     nul = text.find("\x00")
     if nul >= 0:
-        from .yamlread import line_col
+        from silkcli.dataset.yaml_read import line_col
 
         line, col = line_col(text, nul)
         raise DatasetError([Problem(name, line, col, "", "NUL byte in file; is it a binary file?")])
@@ -231,9 +231,9 @@ def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, name: str) -> m.Dataset:
-    from . import fields
-    from .progress import meter
-    from .yamlread import Reader
+    from silkcli.cli.progress import meter
+    from silkcli.dataset import schema_errors as fields
+    from silkcli.dataset.yaml_read import Reader
 
     with meter(len(text), name) as progress:  # a bar on stderr for a big file, if stderr is a terminal
         reader = Reader(name)
@@ -255,14 +255,14 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
 
 
 def _cross_issues(dataset: m.Dataset) -> list[Issue]:
-    from . import checks
+    from silkcli.dataset import checks
 
     return checks.cross_issues(dataset)
 
 
 def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
-    from . import checks
-    from .yamlplace import locate
+    from silkcli.dataset import checks
+    from silkcli.dataset.yaml_place import locate
 
     places = locate(text, [(path, at_key) for path, _, at_key in issues])
     problems = [
@@ -275,7 +275,7 @@ def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
 
 def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
     """Raise a DatasetError for each evidence quote missing from its archive."""
-    from . import checks
+    from silkcli.dataset import checks
 
     issues = checks.evidence_issues(dataset, sources_dir)
     if issues:

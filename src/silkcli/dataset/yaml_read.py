@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, shorten
-from .progress import Chunks
+from silkcli.cli.progress import Chunks
+from silkcli.errors import Problem, shorten
 
 try:  # libyaml is 8-13x faster; the pure-Python parser is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -108,7 +108,7 @@ class Reader:
         try:
             return self._document()
         except yaml.MarkedYAMLError as exc:
-            from .yamlplace import syntax_problem
+            from silkcli.dataset.yaml_place import syntax_problem
 
             self.problems = [syntax_problem(exc, text, self.filename)]
         except yaml.reader.ReaderError as exc:

@@ -1,0 +1,1 @@
+"""Render listings: one registry of output formats."""

@@ -1,0 +1,1 @@
+"""Select records and turn them into listings: filters, rows, columns."""
