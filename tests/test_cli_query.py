@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import TINY, run_cli
-from silkcli.formats.machine import Format
+from silkcli.formats import Format
 
 LISTING_COMMANDS = [
     ["agreements"],

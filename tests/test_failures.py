@@ -72,7 +72,7 @@ def test_internal_error_is_one_line_without_debug_and_a_traceback_with_it(monkey
     def broken(*_: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(rows, "documents", broken)
+    monkeypatch.setattr(rows, "document_listing", broken)
     quiet = run_cli("agreements")
     assert quiet.exit_code == 70
     assert quiet.stderr == "error: internal error: RuntimeError: simulated bug (rerun with --debug and report it)\n"

@@ -1,17 +1,12 @@
-"""What the global options set for the command that runs, and command wrapping."""
+"""What the global options set for the command that runs."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
-from silkcli.errors import Interrupted
+from silkcli.dataset.paths import bundled_path
 
 _data: Path | None = None
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def set_data_path(path: Path) -> None:
@@ -30,19 +25,4 @@ def data_path() -> Path:
     """The dataset file this run reads."""
     if _data is not None:
         return _data
-    from silkcli.dataset.paths import bundled_path
-
     return bundled_path()
-
-
-def guarded(func: F) -> F:
-    """Turn Ctrl-C inside a command into :class:`Interrupted` (Typer would swallow it)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KeyboardInterrupt:
-            raise Interrupted from None
-
-    return wrapper  # type: ignore[return-value]
