@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED
-from silkcli.dataset import complete_cache
+from silkcli.dataset.cache import completion as complete_cache
 
 VALUES = [("mining", "Mining"), ("énergie", "Énergie")]
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from silkcli.dataset import cache
 from silkcli.dataset import model as m
+from silkcli.dataset.cache import entries as cache
 from silkcli.errors import DatasetError, Problem
 
 if TYPE_CHECKING:
@@ -64,30 +64,73 @@ def load_dataset(path: Path, *, use_cache: bool = True) -> m.Dataset:
 _LOADED: list[m.Dataset] = []
 
 
-def _load(path: Path, *, use_cache: bool) -> m.Dataset:
-    name = display_name(path)
-    stat = _stat(path, name)
-    with _gc_paused(freeze=stat.st_size > FREEZE_BYTES):
-        cached = cache.get(path, stat) if use_cache else None
-        if isinstance(cached, m.Dataset):
-            return cached
-        data = _read(path, name)
-        if cached is not None and cached.matches(data):
-            checked = cache.decode_validated(data)
-            if checked is not None:
-                return checked
-        if use_cache and path.resolve() == bundled_path():
-            from silkcli.dataset import compiled
+class _Source:
+    """One dataset file being loaded: its name, its stat, and its bytes once read."""
 
-            shipped = compiled.read(path, data)  # compiled when the wheel was built
-            if shipped is not None:
-                return shipped
-        dataset, from_json = _parse(data, name)
-        if use_cache and from_json:
-            cache.put_validated(path, stat, data)
-        elif use_cache:
-            cache.put(path, stat, dataset)
-        return dataset
+    def __init__(self, path: Path, *, use_cache: bool) -> None:
+        self.path = path
+        self.name = display_name(path)
+        self.stat = _stat(path, self.name)
+        self.use_cache = use_cache
+        self._data: bytes | None = None
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes, read once."""
+        if self._data is None:
+            self._data = _read(self.path, self.name)
+        return self._data
+
+
+def _shipped_copy(source: _Source) -> m.Dataset | None:
+    """The bundled file's copy compiled when the wheel was built, if it was built from these bytes."""
+    if not source.use_cache or source.path.resolve() != bundled_path():
+        return None
+    from silkcli.dataset.cache import shipped  # noqa: PLC0415 - start-up: only the bundled file has one
+
+    return shipped.read(source.path, source.data)
+
+
+def _cache_entry(source: _Source) -> m.Dataset | None:
+    """The user cache's entry for this file version: a compiled dataset, or a sealed stamp its bytes match."""
+    found = (
+        cache.get(source.path, source.stat, verify=_still_valid, content=lambda: source.data)
+        if source.use_cache
+        else None
+    )
+    if isinstance(found, cache.Validated):
+        return cache.decode_validated(source.data) if found.matches(source.data) else None
+    return found
+
+
+def _parsed_file(source: _Source) -> m.Dataset:
+    """The file read and validated in full; what was learnt is kept in the cache."""
+    dataset, from_json = _parse(source.data, source.name)
+    if source.use_cache and from_json:
+        cache.put_validated(source.path, source.stat, source.data)
+    elif source.use_cache:
+        cache.put(source.path, source.stat, dataset, source=source.data)
+    return dataset
+
+
+#: How a dataset is loaded, in order: the first that answers wins, and the last always answers (or raises).
+LOAD_STRATEGIES = (_shipped_copy, _cache_entry, _parsed_file)
+
+
+def _load(path: Path, *, use_cache: bool) -> m.Dataset:
+    source = _Source(path, use_cache=use_cache)
+    with _gc_paused(freeze=source.stat.st_size > FREEZE_BYTES):
+        for strategy in LOAD_STRATEGIES:
+            dataset = strategy(source)
+            if dataset is not None:
+                return dataset
+    raise AssertionError("the last load strategy always answers")
+
+
+def _still_valid(dataset: m.Dataset) -> bool:
+    """Whether a dataset from an unsealed cache entry passes the checks its source file would."""
+    text = msgspec.json.encode(dataset, enc_hook=m.encode_hook)
+    return not _JSON_UNSAFE.search(text) and not _cross_issues(dataset)
 
 
 def _stat(path: Path, name: str) -> os.stat_result:
