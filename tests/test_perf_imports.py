@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from silkcli.cli.commands import BY_NAME
+from silkcli.cli.commands import COMMANDS as REGISTRY
 
 #: command name (aliases too) to the module that defines it
 COMMANDS = {name: command.module for name, command in BY_NAME.items()}
@@ -64,9 +66,6 @@ def test_json_query_builds_only_its_own_command(tmp_path: Path) -> None:
 
 def test_command_list_names_every_registered_command(tmp_path: Path) -> None:
     """The command registry names a function of each command's name in its module, and --help lists them all."""
-    import importlib
-
-    from silkcli.cli.commands import COMMANDS as REGISTRY
 
     for command in REGISTRY:
         function = getattr(importlib.import_module(f"silkcli.cli.{command.module}"), command.name)

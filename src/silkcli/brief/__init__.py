@@ -5,6 +5,7 @@
 package is cheap (the CLI registers the command on every run): the content
 builder and the renderers, and Rich with them, load only when a brief is made.
 """
+# ruff: noqa: PLC0415 - start-up: each renderer (Rich for terminal and svg) loads only when used
 
 from __future__ import annotations
 

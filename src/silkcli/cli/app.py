@@ -58,9 +58,7 @@ def root(
     if data is not None:
         state.set_data_path(data)
     if version:
-        from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - start-up: only --version reads data here
-
-        meta = load_dataset(state.data_path()).meta
+        meta = state.load().meta
         emit(f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n")
         raise typer.Exit()
     if ctx.invoked_subcommand is None:

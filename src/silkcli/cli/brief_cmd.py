@@ -66,10 +66,9 @@ def brief(
       silkcli brief -f svg --width 100 -o docs/brief.svg
     """
     from silkcli.brief.content import build_brief  # noqa: PLC0415 - start-up: brief --help needs none of these
-    from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above
     from silkcli.listings import select  # noqa: PLC0415 - as above
 
-    ds = load_dataset(state.data_path())
+    ds = state.load()
     chosen = fmt or _default_format(output)
     content = build_brief(
         ds,

@@ -50,11 +50,11 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence, load_dataset
+    from silkcli.dataset.load import check_evidence
     from silkcli.dataset.model import describe
 
     target = path or state.data_path()
-    dataset = load_dataset(target, use_cache=False)
+    dataset = state.load(target, use_cache=False)
     if sources is not None:
         check_evidence(target, dataset, sources)
     emit(describe(dataset) + "\n")
@@ -93,9 +93,8 @@ def export(
       silkcli export -f yaml -o copy.yaml
     """
     from silkcli.dataset.dump import iter_yaml, to_json
-    from silkcli.dataset.load import load_dataset
 
-    dataset = load_dataset(state.data_path())
+    dataset = state.load()
     chunks = (to_json(dataset),) if fmt is ExportFormat.json else iter_yaml(dataset)
     if out is None:
         emit_all(chunks)

@@ -34,9 +34,7 @@ TABLE_WARN_ROWS = 2000
 
 def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
     """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - start-up: --help and completion never load data
-
-    emit_listing(build(load_dataset(state.data_path())), output)
+    emit_listing(build(state.load()), output)
 
 
 def default_format() -> Format:

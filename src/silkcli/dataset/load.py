@@ -5,6 +5,7 @@ This is the only module that reads dataset files. Every problem becomes a
 offending YAML node, and all of them are raised together as one
 :class:`~silkcli.errors.DatasetError`.
 """
+# ruff: noqa: PLC0415 - start-up: the YAML reader, the checks and their messages load only when a file is parsed
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ import gc
 import os
 import re
 import stat as stat_
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
@@ -54,9 +55,52 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def load_dataset(path: Path, *, use_cache: bool = True) -> m.Dataset:
-    """The validated dataset at ``path``, from the compiled cache when fresh."""
-    dataset = _load(path, use_cache=use_cache)
+class Meter(Protocol):
+    """Where a load is, for a person watching; does nothing unless ``live``."""
+
+    live: bool
+
+    def read_to(self, done: int) -> None:
+        """``done`` characters of the text have been parsed."""
+
+    def stage(self, description: str) -> None:
+        """The load moved on to ``description`` (after reading)."""
+
+
+#: Given the length of a text and the file's name, a context in which a :class:`Meter` follows its parse.
+Progress = Callable[[int, str], AbstractContextManager[Meter]]
+
+
+class _Quiet:
+    live = False
+
+    def read_to(self, done: int) -> None:
+        """Nobody is watching."""
+
+    def stage(self, description: str) -> None:
+        """Nobody is watching."""
+
+
+@contextmanager
+def quiet(total: int, name: str) -> Iterator[Meter]:
+    """The :data:`Progress` that reports nothing."""
+    yield _Quiet()
+
+
+#: The progress of the load under way (a plain global: a load runs in one thread at a time).
+_progress: list[Progress] = [quiet]
+
+
+def load_dataset(path: Path, *, use_cache: bool = True, progress: Progress = quiet) -> m.Dataset:
+    """The validated dataset at ``path``, from the compiled cache when fresh.
+
+    ``progress`` follows a slow parse (the CLI draws a bar on a terminal).
+    """
+    _progress[:] = [progress]
+    try:
+        dataset = _load(path, use_cache=use_cache)
+    finally:
+        _progress[:] = [quiet]
     _LOADED[:] = [dataset]  # released with the process, not record by record (cli.main)
     return dataset
 
@@ -274,11 +318,10 @@ def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, name: str) -> m.Dataset:
-    from silkcli.cli.progress import meter
     from silkcli.dataset import schema_errors as fields
     from silkcli.dataset.yaml_read import Reader
 
-    with meter(len(text), name) as progress:  # a bar on stderr for a big file, if stderr is a terminal
+    with _progress[0](len(text), name) as progress:
         reader = Reader(name)
         raw = reader.read(text, on_read=progress.read_to if progress.live else None)
         if reader.problems:
