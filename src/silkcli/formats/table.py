@@ -22,8 +22,8 @@ _BAR_WIDTH = 10
 FILE_WIDTH = 120
 
 
-def make_console(*, color: bool, width: int | None, record: bool = False) -> Console:
-    """A console that draws into a string and never reads markup or emoji in what it prints."""
+def make_console(*, color: bool, width: int | None) -> Console:
+    """A console that draws into a string for a terminal and never reads markup or emoji in what it prints."""
     return Console(
         file=io.StringIO(),
         width=width,
@@ -33,7 +33,22 @@ def make_console(*, color: bool, width: int | None, record: bool = False) -> Con
         markup=False,
         emoji=False,
         highlight=False,
-        record=record,
+    )
+
+
+def picture_console(width: int) -> Console:
+    """A console that records a picture (SVG, HTML): the same for the same input, whatever the environment."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
     )
 
 
@@ -47,7 +62,7 @@ def iter_table(listing: Listing, view: View) -> Iterator[str]:
 
 
 def _recorded(listing: Listing, view: View) -> Console:
-    console = make_console(color=True, width=view.width or FILE_WIDTH, record=True)
+    console = picture_console(view.width or FILE_WIDTH)
     console.print(to_table(listing, width=console.width))
     return console
 

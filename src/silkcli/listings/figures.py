@@ -38,16 +38,9 @@ def _year_columns(year: str) -> tuple[Column, Column]:
     )
 
 
-class _Cited(NamedTuple):
+def _cited(row: shares.ReserveRow) -> m.Statistic | None:
     """The statistic a reserves row cites: its reserves figure, else its first production figure."""
-
-    source: str | None
-    evidence: str | None
-
-
-def _cited(row: shares.ReserveRow) -> _Cited:
-    stat = row.reserves or next(iter(row.production.values()), None)
-    return _Cited(stat.source, stat.evidence) if stat else _Cited(None, None)
+    return row.reserves or next(iter(row.production.values()), None)
 
 
 def reserve_listing(
@@ -57,7 +50,6 @@ def reserve_listing(
     periods = shares.production_periods(ds, topic)
     table = shares.reserve_rows(ds, topic)
     latest = periods[-1] if periods else ""
-    source, url, evidence = cite_columns(ds)
     columns = (
         Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank")),
         Column("country", "country code (empty for the world total)", get=attrgetter("code")),
@@ -90,11 +82,7 @@ def reserve_listing(
             get=lambda r: _round(r.production_share),
         ),
     )
-    cite = (
-        source._replace(get=lambda r: _cited(r).source),
-        url._replace(get=lambda r: url.value(_cited(r))),
-        evidence._replace(get=lambda r: _cited(r).evidence),
-    )
+    cite = cite_columns(ds, of=_cited)
     rows = [
         r
         for r in table
@@ -114,16 +102,6 @@ class KeyFigure(NamedTuple):
     stat: m.Statistic
     computed: shares.Computed
     discrepancy: str | None
-
-    @property
-    def source(self) -> str:
-        """The source the statistic cites."""
-        return self.stat.source
-
-    @property
-    def evidence(self) -> str:
-        """The statistic's evidence quote."""
-        return self.stat.evidence
 
 
 def _stat(name: str, help_text: str, **options: Any) -> Column:
@@ -157,7 +135,7 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
         ),
         Column("computed_from", "how 'computed' was derived", get=lambda f: f.computed.how or None),
         Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
-        *cite_columns(ds),
+        *cite_columns(ds, of=attrgetter("stat")),
     )
 
 

@@ -45,16 +45,6 @@ class SectorEntry(NamedTuple):
         """The record's id."""
         return self.record.id
 
-    @property
-    def source(self) -> str:
-        """The source the record cites."""
-        return self.record.source
-
-    @property
-    def evidence(self) -> str:
-        """The record's evidence quote."""
-        return self.record.evidence
-
 
 def _entries(ds: m.Dataset, sector: str) -> list[SectorEntry]:
     docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.sort_key())
@@ -78,7 +68,7 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "countries": "countries or signing sides",
         "text": "title or commitment text",
     }
-    columns = (*(Column(n, h, get=attrgetter(n)) for n, h in helps.items()), *cite_columns(ds))
+    columns = (*(Column(n, h, get=attrgetter(n)) for n, h in helps.items()), *cite_columns(ds, of=attrgetter("record")))
     return Listing(f"sector {sector}", columns, tuple(helps), _entries(ds, sector))
 
 
