@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from silkcli.cli import state
-from silkcli.cli.options import Output, stdout_is_terminal
+from silkcli.cli.options import TABLE_MIN_WIDTH, Output, stdout_is_terminal, terminal_width
 from silkcli.cli.output import emit, emit_all, note, write_atomic
 from silkcli.errors import ExitCode, OutputError
 from silkcli.formats import TABLE_FILES, Format, View, format_of, iter_format, render
@@ -71,7 +70,7 @@ def _view(output: Output, fmt: Format) -> View:
     """Width and colour for a table on stdout."""
     if fmt is not Format.table:
         return View(width=output.width)
-    width = output.width or shutil.get_terminal_size().columns
+    width = output.width or terminal_width(minimum=TABLE_MIN_WIDTH)
     return View(width=width, color=output.color.wanted(to_terminal=stdout_is_terminal()))
 
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from silkcli.errors import OutputError, PipeClosed, visible
+from silkcli.errors import OutputError, PipeClosed
 from silkcli.files import atomic_write
 
 #: How much output :func:`emit_all` gathers before it writes.
@@ -58,8 +58,6 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         atomic_write(path, payload)
     except FileNotFoundError:
         folder = path.parent if str(path.parent) else Path(".")
-        raise OutputError(
-            f"cannot write {visible(str(path))}: directory {visible(str(folder))} does not exist"
-        ) from None
+        raise OutputError(f"cannot write {path}: directory {folder} does not exist") from None
     except OSError as exc:
-        raise OutputError(f"cannot write {visible(str(path))}: {exc.strerror}") from None
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
