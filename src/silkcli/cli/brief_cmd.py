@@ -82,7 +82,7 @@ def brief(
     colored = color.wanted(to_terminal=output is None and stdout_is_terminal())
     text = render_brief(content, chosen, width=width or _default_width(chosen), color=colored)
     if output is None:
-        emit(text)
+        emit(text, for_person=chosen in (BriefFormat.terminal, BriefFormat.text))
     else:
         write_atomic(output, text)
 

@@ -45,7 +45,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing; notes and counts go to stderr."""
     fmt = output.fmt or default_format()
     if output.fields == "help":
-        emit(fields_help(listing))
+        emit(fields_help(listing), for_person=True)
         return
     export = format_of(output.export, option="--export", choices=TABLE_FILES) if output.export else None
     if output.export is not None:
@@ -57,7 +57,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
         note(f"note: {text}")
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    emit_all(iter_format(shaped, fmt, _view(output, fmt)))
+    emit_all(iter_format(shaped, fmt, _view(output, fmt)), for_person=fmt is Format.table)
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
