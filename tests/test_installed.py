@@ -88,7 +88,7 @@ def test_json_query_imports_neither_rich_nor_yaml_once_cached(tmp_path: Path) ->
 
 def test_table_query_imports_rich_but_not_yaml_once_cached(tmp_path: Path) -> None:
     """Rich is imported only when a table is drawn."""
-    probe = _probe(["agreements", "-f", "table"])
+    probe = _probe(["agreements", "-f", "table", "--width", "200"])
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     run([sys.executable, "-c", probe], env=env)
     assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "['rich']"

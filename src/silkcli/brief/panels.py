@@ -17,7 +17,7 @@ from rich.text import Text
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.table import make_console, picture_console
+from silkcli.formats.console import make_console, picture_console
 
 HEAD = "bold cyan"
 REF = "dim"

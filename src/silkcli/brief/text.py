@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.display import bar
+from silkcli.formats.display import bar, cell_width, wrap_cells
 
 _BAR = 20
 
 
 def _wrap(text: str, width: int, *, first: str = "", rest: str | None = None) -> list[str]:
-    indent = " " * len(first) if rest is None else rest
-    return textwrap.wrap(
-        w.plain(text), width, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False
-    ) or [first.rstrip()]
+    """``text`` wrapped between words to ``width`` terminal cells (Hangul and CJK take two each)."""
+    return wrap_cells(w.plain(text), width, first=first, rest=rest) or [first.rstrip()]
+
+
+def _url(url: str, indent: str, width: int) -> list[str]:
+    """A URL on its own line, under its note when it fits there, else from the margin (cut only if wider still)."""
+    if cell_width(indent + url) <= width:
+        return [indent + url]
+    return wrap_cells(url, width)
 
 
 def _fact(text: str, notes: tuple[int, ...], disputes: tuple[int, ...] = ()) -> str:
@@ -29,7 +32,7 @@ def _section(title: str) -> list[str]:
 
 
 def to_text(brief: Brief, *, width: int = 80) -> str:
-    """The whole brief as plain text lines of at most ``width`` characters (URLs excepted)."""
+    """The whole brief as plain text lines of at most ``width`` terminal cells."""
     width = max(width, 40)
     lines = _headline(brief, width)
     lines += _section(w.LEADERS)
@@ -49,7 +52,7 @@ def to_text(brief: Brief, *, width: int = 80) -> str:
 def _headline(brief: Brief, width: int) -> list[str]:
     h = brief.headline
     lines = _wrap(h.title.upper(), width)
-    lines.append("=" * min(width, max(len(line) for line in lines)))
+    lines.append("=" * min(width, max(cell_width(line) for line in lines)))
     sentences = w.headline_lines(h)
     sentences[0] = _fact(sentences[0], h.notes, h.disputes)
     for sentence in sentences:
@@ -73,7 +76,7 @@ def _figures(brief: Brief, width: int) -> list[str]:
     lines = _section(w.KEY_FIGURES)
     for chart in brief.reserves:
         lines += _wrap(_fact(f"{w.chart_title(chart)}: {w.chart_summary(chart)}", chart.notes, chart.disputes), width)
-        lines += _chart(chart)
+        lines += _chart(chart, width)
         caveat = w.chart_caveat(chart)
         if caveat:
             lines += _wrap(caveat, width)
@@ -82,7 +85,7 @@ def _figures(brief: Brief, width: int) -> list[str]:
     return lines
 
 
-def _chart(chart: ReserveChart) -> list[str]:
+def _chart(chart: ReserveChart, width: int) -> list[str]:
     names = max(len(b.country) for b in chart.bars)
     values = max(len(b.reserves) for b in chart.bars)
     shares = max(len(b.share or "") for b in chart.bars)
@@ -90,7 +93,8 @@ def _chart(chart: ReserveChart) -> list[str]:
     for b in chart.bars:
         rank = str(b.rank) if b.rank is not None else "–"
         cells = f"  {rank:>3} {b.country:<{names}}  {b.reserves:>{values}}  {b.share or '':>{shares}}  "
-        lines.append((cells + bar(b.fraction, _BAR) + (f" {w.FEATURED}" if b.featured else "")).rstrip())
+        room = max(1, min(_BAR, width - cell_width(cells) - 2))  # the bar shrinks on a narrow page
+        lines.append((cells + bar(b.fraction, room) + (f" {w.FEATURED}" if b.featured else "")).rstrip())
     return lines
 
 
@@ -113,6 +117,6 @@ def _rest(brief: Brief, width: int) -> list[str]:
     lines += _section(w.SOURCES)
     for note in brief.notes:
         lines += _wrap(w.note_line(note), width, first=f"[{note.number}] ")
-        lines.append(" " * len(f"[{note.number}] ") + note.url)
+        lines += _url(note.url, " " * len(f"[{note.number}] "), width)
     lines += ["", *_wrap(w.footer(brief), width)]
     return lines

@@ -46,6 +46,15 @@ def root(
             readable=False,  # the loader says why a file cannot be read, as a dataset problem (exit 3)
         ),
     ] = None,
+    color: Annotated[
+        str | None,
+        typer.Option(
+            "--color",
+            metavar="[auto|always|never]",
+            help="Colour what is drawn: auto honours NO_COLOR, TERM=dumb, FORCE_COLOR, CLICOLOR_FORCE.",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", envvar="SILKCLI_DEBUG", help="Show a traceback for internal errors.")
     ] = False,
@@ -57,6 +66,8 @@ def root(
     """Sourced facts about the Korea–Kyrgyzstan Comprehensive Partnership."""
     if data is not None:
         state.set_data_path(data)
+    if color is not None:
+        state.set_color(state.color_mode(color))
     if version:
         meta = state.load().meta
         about = f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n"
@@ -137,9 +148,16 @@ def _exit_now(code: object) -> None:
 def _run(args: list[str]) -> None:
     state.reset()
     try:
-        app(args=args, prog_name="silkcli")
+        code = app(args=args, prog_name="silkcli", standalone_mode=False)
+        if isinstance(code, int) and not isinstance(code, bool) and code:
+            sys.exit(code)  # typer.Exit(N) raised by a command
     except SilkError as exc:
         _fail(exc)
+    except ClickError as exc:
+        _fail_usage(exc)
+    except typer.Abort:
+        note("error: aborted")
+        sys.exit(1)
     except RecursionError:
         note("error: input nested too deeply")
         sys.exit(ExitCode.data)
@@ -157,6 +175,21 @@ def _fail(exc: SilkError) -> None:
     for line in exc.lines():
         note(line)
     sys.exit(exc.exit_code)
+
+
+#: Click's errors (Typer's vendored Click), reached through the public ``typer.BadParameter``: its bases.
+ClickError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+ClickUsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _fail_usage(exc: Exception) -> None:
+    """A Click/Typer error in silkcli's one style: ``error: WHAT (did you mean …?)`` and one hint line."""
+    from silkcli.cli.usage import usage_lines  # noqa: PLC0415 - start-up: only a mistyped command line needs it
+
+    lines, code = usage_lines(exc, usage=isinstance(exc, ClickUsageError))
+    for line in lines:
+        note(line)
+    sys.exit(code)
 
 
 def _silence_stdout() -> None:

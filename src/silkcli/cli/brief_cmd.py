@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,7 +19,7 @@ from silkcli.cli.options import (
     stdout_is_terminal,
     terminal_width,
 )
-from silkcli.cli.output import emit, write_atomic
+from silkcli.cli.output import emit, file_format, write_atomic
 
 BRIEF_MIN_WIDTH = 40
 
@@ -29,6 +28,7 @@ BriefFormatOpt = Annotated[
     typer.Option(
         "-f",
         "--format",
+        case_sensitive=False,
         help="terminal (default on a terminal), text (default in a pipe), markdown, html or svg; "
         "with -o FILE.md/.html/.svg the name decides.",
         show_default=False,
@@ -72,14 +72,14 @@ def brief(
     from silkcli.brief.content import build_brief  # noqa: PLC0415 - start-up: brief --help needs none of these
     from silkcli.listings import select  # noqa: PLC0415 - as above
 
+    chosen = file_format(output, fmt, tuple(BriefFormat)) if output is not None else fmt or _default_format()
     ds = state.load()
-    chosen = fmt or _default_format(output)
     content = build_brief(
         ds,
         sectors=select.resolve(sector or [], [s.id for s in ds.sectors], "sector"),
         within=select.period(since, until),
     )
-    colored = color.wanted(to_terminal=output is None and stdout_is_terminal())
+    colored = state.color(color).wanted(to_terminal=output is None and stdout_is_terminal())
     text = render_brief(content, chosen, width=width or _default_width(chosen), color=colored)
     if output is None:
         emit(text, for_person=chosen in (BriefFormat.terminal, BriefFormat.text))
@@ -87,11 +87,8 @@ def brief(
         write_atomic(output, text)
 
 
-def _default_format(output: Path | None) -> BriefFormat:
-    """The file name's format, else terminal for a person at a terminal and text for a pipe."""
-    if output is not None:
-        suffix = output.suffix.lower()
-        return next((f for f in BriefFormat if suffix in f.suffixes), BriefFormat.text)
+def _default_format() -> BriefFormat:
+    """terminal for a person at a terminal, text for a pipe."""
     return BriefFormat.terminal if stdout_is_terminal() else BriefFormat.text
 
 

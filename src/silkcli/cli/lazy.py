@@ -23,6 +23,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
+from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
 
 
@@ -52,9 +53,12 @@ class LazyCommands(Mapping[str, Any]):
             short_help=spec.summary,
             hidden=name != spec.name,
         )(function)
-        return typer.main.get_command_from_info(
+        command = typer.main.get_command_from_info(
             staging.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
         )
+        present = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        command.params.extend(state.command_options(present))
+        return command
 
     def __iter__(self) -> Iterator[str]:
         return iter(BY_NAME)

@@ -17,6 +17,7 @@ import typer
 from silkcli.cli import complete
 from silkcli.cli.listing_run import run_listing
 from silkcli.cli.options import (
+    BomOpt,
     CiteOpt,
     ColorMode,
     ColorOpt,
@@ -26,12 +27,16 @@ from silkcli.cli.options import (
     ExportOpt,
     FieldsOpt,
     FormatOpt,
+    LayoutOpt,
     LimitOpt,
     Many,
+    NoHeaderOpt,
     Output,
+    OutputFileOpt,
     SectorOpt,
     SinceOpt,
     SortOpt,
+    TableLayout,
     UntilOpt,
     WidthOpt,
 )
@@ -86,6 +91,10 @@ def agreements(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List signed documents in signing order (alias: documents).
 
@@ -111,7 +120,12 @@ def agreements(
         )
         return document_listing(ds, found)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def leaders(
@@ -129,6 +143,10 @@ def leaders(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List people and their roles (alias: people).
 
@@ -149,7 +167,12 @@ def leaders(
         )
         return people_listing(ds, found)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def timeline(
@@ -172,6 +195,10 @@ def timeline(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List dated events, oldest first (alias: dates).
 
@@ -193,7 +220,12 @@ def timeline(
         )
         return event_listing(ds, found)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def sectors(
@@ -213,6 +245,10 @@ def sectors(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List sectors with counts, or one sector's documents and commitments.
 
@@ -231,7 +267,12 @@ def sectors(
         (sector,) = select.resolve([name], ids(ds.sectors), "sector")
         return sector_detail_listing(ds, sector)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def commitments(
@@ -264,6 +305,10 @@ def commitments(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List what the sides agreed, asked or plan, by sector.
 
@@ -285,7 +330,12 @@ def commitments(
         )
         return commitment_listing(ds, found)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def reserves(
@@ -315,6 +365,10 @@ def reserves(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """Reserves and production by country, with shares and ranks.
 
@@ -339,7 +393,12 @@ def reserves(
             ds, topic, countries=select.resolve(country or [], ids(ds.countries), "country"), top=top
         )
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def stats(
@@ -356,6 +415,10 @@ def stats(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """Key figures and the claims made about them, with sources.
 
@@ -373,7 +436,12 @@ def stats(
 
         return key_figure_listing(ds, select.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def quotes(
@@ -391,6 +459,10 @@ def quotes(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List the words the sources quote.
 
@@ -406,7 +478,12 @@ def quotes(
 
         return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], ids(ds.people), "person")))
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def search(
@@ -430,6 +507,10 @@ def search(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """Find every record field that contains TEXT.
 
@@ -448,7 +529,12 @@ def search(
 
         return search_listing(ds, text, select.resolve(kind or [], record_kinds(sources=True), "kind"))
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def show(
@@ -463,6 +549,10 @@ def show(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """Show one record in full, with its source and evidence.
 
@@ -478,7 +568,12 @@ def show(
 
         return record_listing(ds, *select.find_record(ds, ident))
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )
 
 
 def sources(
@@ -492,6 +587,10 @@ def sources(
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
     """List the sources and how many records cite each.
 
@@ -506,4 +605,9 @@ def sources(
 
         return source_listing(ds)
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )

@@ -9,10 +9,17 @@ from typing import TYPE_CHECKING
 import typer
 
 from silkcli.cli import state
-from silkcli.cli.options import TABLE_MIN_WIDTH, Output, stdout_is_terminal, terminal_width
-from silkcli.cli.output import emit, emit_all, note, write_atomic
-from silkcli.errors import ExitCode, OutputError
-from silkcli.formats import TABLE_FILES, Format, View, format_of, iter_format, render
+from silkcli.cli.options import (
+    TABLE_MIN_WIDTH,
+    Output,
+    TableLayout,
+    hyperlinks_wanted,
+    stdout_is_terminal,
+    terminal_width,
+)
+from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
+from silkcli.errors import ExitCode, OutputError, UsageError
+from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
 from silkcli.listings.listing import Listing, Shape, fields_help, shape
 
 if TYPE_CHECKING:
@@ -26,7 +33,9 @@ FILTER_RULES = (
 )
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown, html, svg. The payload goes to stdout; counts and hints go to stderr."
+    "jsonl, yaml, markdown, html, svg. The payload goes to stdout, or to -o FILE (its suffix names the "
+    "format unless -f does); counts and hints go to stderr. A table never grows wider than the terminal: "
+    "it leaves out its least important columns (and says which) or shows each record as a block."
 )
 TABLE_WARN_ROWS = 2000
 
@@ -42,22 +51,34 @@ def default_format() -> Format:
 
 
 def emit_listing(listing: Listing, output: Output) -> None:
-    """Shape, render and write a listing; notes and counts go to stderr."""
-    fmt = output.fmt or default_format()
+    """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
+    fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format())
+    if output.output is not None:
+        file_format(output.output, fmt, tuple(Format))
     if output.fields == "help":
         emit(fields_help(listing), for_person=True)
         return
+    _check_options(output, fmt)
     export = format_of(output.export, option="--export", choices=TABLE_FILES) if output.export else None
-    if output.export is not None:
-        _check_folder(output.export)
+    for target in (output.export, output.output):
+        if target is not None:
+            _check_folder(target)
     shaped = shape(
         listing, Shape(output.fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence)
     )
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
-    if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
-        note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    emit_all(iter_format(shaped, fmt, _view(output, fmt)), for_person=fmt is Format.table)
+    view = _view(output, fmt)
+    if fmt is Format.table:
+        _note_fit(shaped, view)
+        if len(shaped.rows) > TABLE_WARN_ROWS:
+            note(
+                f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv"
+            )
+    if output.output is not None:
+        write_atomic(output.output, render(shaped, fmt, view))
+    else:
+        emit_all(iter_format(shaped, fmt, view), for_person=fmt is Format.table)
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
@@ -66,12 +87,38 @@ def emit_listing(listing: Listing, output: Output) -> None:
             raise typer.Exit(ExitCode.no_match)
 
 
+def _check_options(output: Output, fmt: Format) -> None:
+    """--no-header, --bom and --layout apply to some formats only: asking for them with another is a usage error."""
+    if not output.header and fmt not in (Format.tsv, Format.csv):
+        raise UsageError(f"--no-header applies to -f tsv and -f csv, not -f {fmt.value}")
+    if output.bom and fmt is not Format.csv:
+        raise UsageError(f"--bom applies to -f csv, not -f {fmt.value}")
+    if output.layout is not TableLayout.auto and fmt is not Format.table:
+        raise UsageError(f"--layout applies to -f table, not -f {fmt.value}")
+
+
+def _note_fit(listing: Listing, view: View) -> None:
+    """One note when a table left columns out, shortened values, or became records for want of room."""
+    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only, and they import Rich
+
+    if view.layout != "auto" or not listing.rows:
+        return
+    found = plan(listing, view.width or 80)
+    if found is None:
+        note("note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer")
+    elif text := fit_note(found):
+        note(text)
+
+
 def _view(output: Output, fmt: Format) -> View:
-    """Width and colour for a table on stdout."""
+    """Width, colour, hyperlinks and layout for a table; header and BOM for csv/tsv."""
     if fmt is not Format.table:
-        return View(width=output.width)
+        return View(width=output.width, header=output.header, bom=output.bom)
+    if output.output is not None:  # a table written to a file: plain text at a file's width
+        return View(width=output.width or FILE_WIDTH, layout=output.layout.value)
     width = output.width or terminal_width(minimum=TABLE_MIN_WIDTH)
-    return View(width=width, color=output.color.wanted(to_terminal=stdout_is_terminal()))
+    color = state.color(output.color).wanted(to_terminal=stdout_is_terminal())
+    return View(width=width, color=color, links=hyperlinks_wanted(color=color), layout=output.layout.value)
 
 
 def _check_folder(target: Path) -> None:

@@ -40,6 +40,35 @@ class ColorMode(str, enum.Enum):
         return to_terminal
 
 
+class TableLayout(str, enum.Enum):
+    """How ``-f table`` lays a listing out."""
+
+    auto = "auto"
+    table = "table"
+    records = "records"
+
+
+#: Terminals known to show OSC 8 hyperlinks, by TERM_PROGRAM and by TERM; any other terminal gets plain text.
+LINK_PROGRAMS = frozenset({"iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "rio"})
+LINK_TERMS = frozenset({"xterm-kitty", "xterm-ghostty", "wezterm", "foot", "foot-extra", "alacritty"})
+
+
+def hyperlinks_wanted(*, color: bool) -> bool:
+    """Whether to draw source URLs as OSC 8 hyperlinks: only with colour on, and only on a terminal known to show them.
+
+    Unknown terminals (tmux and screen included, which may not pass them on) get the URL as text.
+    """
+    if not color:
+        return False
+    env = os.environ
+    if env.get("TERM_PROGRAM", "") in LINK_PROGRAMS or env.get("TERM", "") in LINK_TERMS:
+        return True
+    if env.get("WT_SESSION") or env.get("KONSOLE_VERSION"):  # Windows Terminal, Konsole
+        return True
+    vte = env.get("VTE_VERSION", "")
+    return vte.isdigit() and int(vte) >= 5000  # GNOME Terminal and other VTE terminals since 0.50
+
+
 #: The widths a table or brief can be drawn at: wider costs time and memory for nothing on any screen.
 MAX_WIDTH = 1000
 TABLE_MIN_WIDTH = 20
@@ -84,18 +113,31 @@ UntilOpt = Annotated[
 ]
 OutputFileOpt = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False),
+    typer.Option(
+        "-o",
+        "--output",
+        help="Write to FILE (atomically) instead of stdout; its suffix names the format unless -f does.",
+        show_default=False,
+    ),
 ]
 ColorOpt = Annotated[
     ColorMode,
-    typer.Option("--color", help="Colour what is drawn: auto honours NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE."),
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour what is drawn: auto honours NO_COLOR, TERM=dumb, FORCE_COLOR, CLICOLOR_FORCE.",
+    ),
 ]
 
 # The output options of every listing command.
 FormatOpt = Annotated[
     Format | None,
     typer.Option(
-        "-f", "--format", help="Output format [default: table on a terminal, tsv otherwise].", show_default=False
+        "-f",
+        "--format",
+        case_sensitive=False,
+        help="Output format [default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
+        show_default=False,
     ),
 ]
 FieldsOpt = Annotated[
@@ -128,6 +170,19 @@ ExportOpt = Annotated[
     typer.Option("--export", help="Also write the table to FILE.html, FILE.svg or FILE.md.", show_default=False),
 ]
 
+NoHeaderOpt = Annotated[bool, typer.Option("--no-header", help="tsv and csv: leave out the header line.")]
+BomOpt = Annotated[
+    bool, typer.Option("--bom", help="csv: start with a byte order mark, so spreadsheet programs read Korean text.")
+]
+LayoutOpt = Annotated[
+    TableLayout,
+    typer.Option(
+        "--layout",
+        case_sensitive=False,
+        help="table: auto (a table when its essential columns fit, else one block per record), table or records.",
+    ),
+]
+
 
 class Output(NamedTuple):
     """The output options of a listing command, as given."""
@@ -142,3 +197,7 @@ class Output(NamedTuple):
     color: ColorMode = ColorMode.auto
     width: int | None = None
     export: Path | None = None
+    output: Path | None = None
+    header: bool = True
+    bom: bool = False
+    layout: TableLayout = TableLayout.auto

@@ -6,9 +6,9 @@ import codecs
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, TypeVar
 
-from silkcli.errors import OutputError, PipeClosed
+from silkcli.errors import OutputError, PipeClosed, UsageError
 from silkcli.files import atomic_write
 
 #: How much output :func:`emit_all` gathers before it writes.
@@ -100,3 +100,42 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise OutputError(f"cannot write {path}: directory {folder} does not exist") from None
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+class _FileFormat(Protocol):
+    @property
+    def value(self) -> str: ...  # noqa: D102 - the format's name, as -f takes it
+
+    @property
+    def suffixes(self) -> tuple[str, ...]: ...  # noqa: D102 - the file name endings it is written with
+
+
+F = TypeVar("F", bound=_FileFormat)
+
+
+def file_format(path: Path, given: F | None, choices: tuple[F, ...], *, option: str = "-o") -> F:
+    """The format to write ``path`` in: ``given`` (-f), else the one its suffix names; a usage error otherwise.
+
+    A suffix that names another format than ``given`` (``-f json -o x.csv``) is refused, as is any suffix
+    without -f that names none (``-o brief.pdf`` says how to make a PDF).
+    """
+    suffix = path.suffix.lower()
+    named = next((fmt for fmt in choices if suffix in fmt.suffixes), None)
+    if suffix == ".pdf":
+        raise UsageError(
+            f"{option} {path}: silkcli does not write PDF",
+            hint="write HTML instead (-f html -o NAME.html) and print it to PDF from a browser",
+        )
+    if given is not None:
+        if named is not None and named is not given:
+            raise UsageError(
+                f"{option} {path}: a {suffix} name is -f {named.value}, but -f {given.value} was given",
+                hint=f"name the file with {given.suffixes[0] if given.suffixes else 'another suffix'} or leave out -f",
+            )
+        return given
+    if named is None:
+        endings = ", ".join(fmt.suffixes[0] for fmt in choices if fmt.suffixes)
+        raise UsageError(
+            f"{option} {path}: cannot tell the format from the name", hint=f"use a name ending in {endings}, or -f"
+        )
+    return named

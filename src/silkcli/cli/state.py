@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer.core import TyperOption
 
 from silkcli.dataset.paths import bundled_path
 
 if TYPE_CHECKING:
+    from silkcli.cli.options import ColorMode
     from silkcli.dataset import model as m
 
 _data: Path | None = None
+_color: str = "auto"
 
 
 def set_data_path(path: Path) -> None:
@@ -19,10 +24,22 @@ def set_data_path(path: Path) -> None:
     _data = path
 
 
+def set_color(mode: str) -> None:
+    """Use ``mode`` (the global ``--color``) for commands not given a ``--color`` of their own."""
+    global _color
+    _color = mode
+
+
+def color(given: ColorMode) -> ColorMode:
+    """A command's ``--color``, or the global one when the command's is left at auto."""
+    return given if given.value != "auto" else type(given)(_color)
+
+
 def reset() -> None:
     """Forget the previous run's options (tests run many commands in one process)."""
-    global _data
+    global _data, _color
     _data = None
+    _color = "auto"
 
 
 def data_path() -> Path:
@@ -38,3 +55,53 @@ def load(path: Path | None = None, *, use_cache: bool = True) -> m.Dataset:
     from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above
 
     return load_dataset(path or data_path(), use_cache=use_cache, progress=meter)
+
+
+#: The global options' values: --color takes one of these (any case).
+COLOR_MODES = ("auto", "always", "never")
+
+
+def color_mode(value: str) -> str:
+    """The ``--color`` value ``value`` names, case-insensitively; a usage error with a did-you-mean otherwise."""
+    from silkcli.errors import suggest  # noqa: PLC0415 - start-up: only a --color given needs it
+
+    if value.lower() in COLOR_MODES:
+        return value.lower()
+    raise typer.BadParameter(f"'{value}' is not one of {', '.join(COLOR_MODES)}{suggest(value, COLOR_MODES)}")
+
+
+def _set_data(ctx: Any, param: Any, value: str | None) -> None:
+    if value is not None:
+        set_data_path(Path(value))
+
+
+def _set_color(ctx: Any, param: Any, value: str | None) -> None:
+    if value is not None:
+        set_color(color_mode(value))
+
+
+def command_options(present: set[str]) -> list[TyperOption]:
+    """The global options as options of a command too (``agreements --data copy.yaml``), unless it has its own."""
+    options = [
+        TyperOption(
+            param_decls=["--data"],
+            metavar="PATH",
+            expose_value=False,
+            callback=_set_data,
+            help="Dataset file instead of the bundled one (the global option, also after the command).",
+        ),
+        TyperOption(
+            param_decls=["--color"],
+            metavar="[auto|always|never]",
+            expose_value=False,
+            callback=_set_color,
+            help="Colour what is drawn (the global option, also after the command).",
+        ),
+        TyperOption(
+            param_decls=["--debug"],
+            is_flag=True,
+            expose_value=False,
+            help="Show a traceback for internal errors (the global option, also after the command).",
+        ),
+    ]
+    return [option for option in options if not set(option.opts) & present]

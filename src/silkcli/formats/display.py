@@ -7,6 +7,7 @@ apart from the Rich table and cost nothing to import.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from silkcli.listings.listing import Value
 
@@ -63,3 +64,53 @@ def bar(fraction: float, width: int = 12) -> str:
     eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
     full, rest = divmod(eighths, 8)
     return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: Hangul, CJK and other wide characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    total = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """A word too long for ``width`` cells, cut into pieces that fit."""
+    pieces, current = [], ""
+    for char in word:
+        if current and cell_width(current + char) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    return [*pieces, current]
+
+
+def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` wrapped between words into lines of at most ``width`` terminal cells.
+
+    Each line starts with ``first`` (the first) or ``rest`` (the others; as
+    many spaces as ``first`` by default); a word longer than a line is cut.
+    """
+    rest = " " * cell_width(first) if rest is None else rest
+    lines: list[str] = []
+    line, used = first, cell_width(first)
+    fresh = True
+    for word in text.split():
+        size = cell_width(word)
+        if not fresh and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if not fresh:
+            lines.append(line)
+            line, used = rest, cell_width(rest)
+        room = max(1, width - used)
+        *whole, last = _pieces(word, room) if size > room else [word]
+        for piece in whole:
+            lines.append(line + piece)
+            line, used = rest, cell_width(rest)
+        line, used, fresh = line + last, used + cell_width(last), False
+    return [*lines, line] if not fresh else lines

@@ -76,20 +76,27 @@ _TSV_ESCAPES = str.maketrans(
 
 
 def iter_tsv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
-    """Header then rows; backslash, tab, CR, LF, U+2028 and U+2029 in values escaped (\\\\ \\t \\r \\n \\u2028 …)."""
-    yield "\t".join(listing.fields) + "\n"
+    """Header (unless ``view.header`` is off) then rows.
+
+    Backslash, tab, CR, LF, U+2028 and U+2029 in values are escaped (\\\\ \\t \\r \\n \\u2028 …).
+    """
+    if view.header:
+        yield "\t".join(listing.fields) + "\n"
     for row in _rows(listing):
         yield "\t".join(text_value(v).translate(_TSV_ESCAPES) for v in row.values()) + "\n"
 
 
 def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
-    """RFC 4180 CSV (CRLF line ends, quotes where needed) through the csv module."""
+    """RFC 4180 CSV (CRLF line ends, quotes where needed) through the csv module; header and BOM as ``view`` says."""
     import csv  # noqa: PLC0415 - start-up: only csv output needs it
     import io  # noqa: PLC0415 - start-up: only csv output needs it
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(listing.fields)
+    if view.bom:
+        buffer.write("\ufeff")
+    if view.header:
+        writer.writerow(listing.fields)
     for i, row in enumerate(_rows(listing), start=1):
         writer.writerow([text_value(v) for v in row.values()])
         if i % _CHUNK == 0:

@@ -51,15 +51,18 @@ def reserve_listing(
     table = shares.reserve_rows(ds, topic)
     latest = periods[-1] if periods else ""
     columns = (
-        Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank")),
-        Column("country", "country code (empty for the world total)", get=attrgetter("code")),
-        Column("name", "country, or the world total's label", get=attrgetter("label")),
+        Column(
+            "rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank"), priority=3
+        ),
+        Column("country", "country code (empty for the world total)", get=attrgetter("code"), priority=1),
+        Column("name", "country, or the world total's label", get=attrgetter("label"), prose=True, priority=2),
         Column(
             "reserves_t",
             "reserves, metric tons",
             numeric=True,
             marker="reserves_marker",
             get=lambda r: r.reserves.value if r.reserves else None,
+            priority=1,
         ),
         Column("reserves_marker", "estimated, not_available, zero or lower_bound", get=lambda r: _marker(r.reserves)),
         Column(
@@ -80,6 +83,7 @@ def reserve_listing(
             f"share of world mine production {latest}, % (computed)",
             numeric=True,
             get=lambda r: _round(r.production_share),
+            priority=4,
         ),
     )
     cite = cite_columns(ds, of=_cited)
@@ -110,17 +114,17 @@ def _stat(name: str, help_text: str, **options: Any) -> Column:
 
 def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
     return (
-        _stat("id", "statistic id"),
+        _stat("id", "statistic id", priority=1),
         _stat("topic", "topic"),
-        _stat("metric", "what is measured"),
-        _stat("country", "country code (empty for a world total)"),
-        Column("period", "year the figure is for", get=lambda f: text_of(f.stat.period)),
-        _stat("value", "the figure as the source gives it", numeric=True, marker="marker"),
+        _stat("metric", "what is measured", priority=3),
+        _stat("country", "country code (empty for a world total)", priority=3),
+        Column("period", "year the figure is for", get=lambda f: text_of(f.stat.period), priority=3),
+        _stat("value", "the figure as the source gives it", numeric=True, marker="marker", priority=1),
         Column("marker", "estimated, approximate, lower_bound, not_available or zero", get=lambda f: _marker(f.stat)),
-        _stat("unit", "unit"),
-        Column("as_of", "when the source published it", get=lambda f: text_of(f.stat.as_of)),
+        _stat("unit", "unit", priority=3),
+        Column("as_of", "when the source published it", get=lambda f: text_of(f.stat.as_of), priority=5),
         _stat("claim", "an attributed claim rather than the source's own data"),
-        _stat("attribution", "whom the source attributes it to"),
+        _stat("attribution", "whom the source attributes it to", prose=True),
         Column(
             "computed",
             "what the data gives for this claim (computed)",
@@ -133,8 +137,8 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
             "'upper' when the computed value is an upper bound",
             get=lambda f: "upper" if f.computed.upper_bound else None,
         ),
-        Column("computed_from", "how 'computed' was derived", get=lambda f: f.computed.how or None),
-        Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
+        Column("computed_from", "how 'computed' was derived", get=lambda f: f.computed.how or None, prose=True),
+        Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy"), priority=5),
         *cite_columns(ds, of=attrgetter("stat")),
     )
 

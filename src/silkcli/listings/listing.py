@@ -34,6 +34,12 @@ class Column(NamedTuple):
     marker: str | None = None
     #: the value for one record; None: the record is a mapping that holds it under ``name``
     get: Getter | None = None
+    #: free text (titles, notes, names): a table wraps it between words; other values never break
+    prose: bool = False
+    #: which columns a narrow table leaves out first: the highest number first; 1 is never left out
+    priority: int = 2
+    #: a source's validated URL: a hyperlink on terminals that support them, shortened with … when narrow
+    link: bool = False
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
@@ -70,6 +76,8 @@ class Listing(NamedTuple):
     bar: str | None = None
     #: with ``Layout.record``: the whole record, as json/jsonl/yaml print it
     record: Mapping[str, object] | None = None
+    #: how many records matched before ``-n`` cut the list (None: not shaped yet)
+    total: int | None = None
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -143,6 +151,7 @@ def shape(listing: Listing, options: Shape) -> Listing:
         extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
         chosen = chosen + tuple(f for f in extra if f not in chosen)
     records = list(listing.rows)
+    total = len(records)
     if options.sort is not None:
         key = listing.column(parse_sort(options.sort, listing))
         values = [key.value(r) for r in records]
@@ -159,4 +168,4 @@ def shape(listing: Listing, options: Shape) -> Listing:
     wanted = [listing.column(name) for name in chosen]
     wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
     rows: list[Row] = [{c.name: c.value(r) for c in wanted} for r in records]
-    return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None)
+    return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None, total=total)

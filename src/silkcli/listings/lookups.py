@@ -20,8 +20,8 @@ def sector_listing(ds: m.Dataset) -> Listing:
     commitments = {s.id: sum(c.sector == s.id for c in ds.commitments) for s in ds.sectors}
     source, _, evidence = cite_columns(ds)
     columns = (
-        Column("id", "sector id", get=attrgetter("id")),
-        Column("name", "sector name", get=attrgetter("name")),
+        Column("id", "sector id", get=attrgetter("id"), priority=1),
+        Column("name", "sector name", get=attrgetter("name"), prose=True, priority=1),
         Column("documents", "documents in the sector", numeric=True, get=lambda s: documents[s.id]),
         Column("commitments", "commitments in the sector", numeric=True, get=lambda s: commitments[s.id]),
         source._replace(help="id of the source naming the sector"),
@@ -68,7 +68,11 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "countries": "countries or signing sides",
         "text": "title or commitment text",
     }
-    columns = (*(Column(n, h, get=attrgetter(n)) for n, h in helps.items()), *cite_columns(ds, of=attrgetter("record")))
+    priorities = {"kind": 1, "id": 1, "date": 4, "type": 3, "countries": 5, "text": 1}  # only the text wraps
+    columns = (
+        *(Column(n, h, get=attrgetter(n), prose=n == "text", priority=priorities[n]) for n, h in helps.items()),
+        *cite_columns(ds, of=attrgetter("record")),
+    )
     return Listing(f"sector {sector}", columns, tuple(helps), _entries(ds, sector))
 
 
@@ -100,7 +104,11 @@ def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()
             if match:
                 found.append({"kind": kind, "id": record.id, "field": field, "snippet": snippet(value, match)})
     helps = ("record kind", "record id", "field that matched", "text around the match")
-    columns = tuple(Column(n, h, get=itemgetter(n)) for n, h in zip(SEARCH_FIELDS, helps, strict=True))
+    priorities = (3, 1, 4, 1)  # kind, id, field, snippet: the snippet wraps, the others never break
+    columns = tuple(
+        Column(n, h, get=itemgetter(n), prose=n == "snippet", priority=p)
+        for n, h, p in zip(SEARCH_FIELDS, helps, priorities, strict=True)
+    )
     return Listing("matches", columns, SEARCH_FIELDS, found, highlight=text)
 
 
@@ -127,7 +135,7 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
             {"field": "source.url", "value": source.url},
         ]
         document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-    columns = (Column("field", "field name"), Column("value", "value"))
+    columns = (Column("field", "field name", priority=1), Column("value", "value", prose=True, priority=1))
     return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
 
 

@@ -23,12 +23,14 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
         return found
 
     return (
-        Column("source", "id of the source the record cites", get=source),
-        Column("source_url", "URL of that source", get=lambda r: urls.get(source(r) or "")),
+        Column("source", "id of the source the record cites", get=source, priority=3),
+        Column("source_url", "URL of that source", get=lambda r: urls.get(source(r) or ""), priority=4, link=True),
         Column(
             "evidence",
             "verbatim quote from the source supporting the record",
             get=lambda r: getattr(of(r), "evidence", None),
+            prose=True,
+            priority=5,
         ),
     )
 
@@ -58,27 +60,32 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     names = {p.id: p.name for p in ds.people}
     columns = (
-        _attr("id", "document id"),
-        Column("signed", "date signed", get=lambda d: str(d.signed)),
-        _attr("type", "document type"),
-        _attr("sectors", "sectors it covers"),
-        _attr("title", "English title (a translation where title_is_translation)"),
+        _attr("id", "document id", priority=1),
+        Column("signed", "date signed", get=lambda d: str(d.signed), priority=3),
+        _attr("type", "document type", priority=4),
+        _attr("sectors", "sectors it covers", priority=5),
+        _attr("title", "English title (a translation where title_is_translation)", prose=True, priority=1),
         Column(
             "parties",
             "signing ministries or agencies by country; 'unknown' where the sources do not say",
             get=lambda d: tuple(party_text(p, names) for p in d.parties),
+            prose=True,
+            priority=6,
         ),
         _attr("status", "status"),
         _attr("summit", "one of the documents signed at the summit"),
-        _attr("native_title", "title in the original language"),
+        _attr("native_title", "title in the original language", prose=True),
         _attr("title_is_translation", "the English title is a translation, not an official one"),
         Column("amount", "amount committed", numeric=True, get=_amount("value")),
         Column("currency", "currency of the amount", get=_amount("currency")),
         Column("amount_period", "period of the amount", get=_amount("period")),
         Column(
-            "milestones", "later steps (date: what)", get=lambda d: tuple(f"{x.date}: {x.what}" for x in d.milestones)
+            "milestones",
+            "later steps (date: what)",
+            get=lambda d: tuple(f"{x.date}: {x.what}" for x in d.milestones),
+            prose=True,
         ),
-        _attr("note", "caveats and unknowns"),
+        _attr("note", "caveats and unknowns", prose=True, priority=6),
         *cite_columns(ds),
     )
     default = ("id", "signed", "type", "sectors", "title", "parties")
@@ -88,13 +95,13 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""
     columns = (
-        _attr("id", "person id"),
-        _attr("name", "name as the sources write it"),
-        _attr("country", "country code"),
-        _attr("role", "role"),
-        _attr("title", "title or office"),
-        _attr("native_name", "name in the original script"),
-        _attr("note", "caveats"),
+        _attr("id", "person id", priority=1),
+        _attr("name", "name as the sources write it", prose=True, priority=1),
+        _attr("country", "country code", priority=3),
+        _attr("role", "role", priority=4),
+        _attr("title", "title or office", prose=True, priority=2),
+        _attr("native_name", "name in the original script", prose=True),
+        _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),
     )
     return Listing("people", columns, ("id", "name", "country", "role", "title"), persons)
@@ -103,16 +110,18 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
-        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", get=lambda e: str(e.date)),
+        Column(
+            "date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", get=lambda e: str(e.date), priority=1
+        ),
         Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
-        _attr("kind", "kind of event"),
-        _attr("title", "what happened"),
-        _attr("countries", "countries involved"),
-        _attr("place", "where"),
-        _attr("id", "event id"),
-        _attr("people", "people involved (ids)"),
+        _attr("kind", "kind of event", priority=4),
+        _attr("title", "what happened", prose=True, priority=1),
+        _attr("countries", "countries involved", priority=5),
+        _attr("place", "where", prose=True),
+        _attr("id", "event id", priority=1),
+        _attr("people", "people involved (ids)", priority=4),
         Column("precision", "year, month or day", get=lambda e: e.date.precision),
-        _attr("note", "caveats"),
+        _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),
     )
     return Listing("events", columns, ("date", "kind", "title", "countries", "id"), found)
@@ -121,13 +130,13 @@ def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
 def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     """The commitments listing."""
     columns = (
-        _attr("id", "commitment id"),
-        _attr("sector", "sector"),
-        _attr("countries", "which side(s)"),
-        _attr("kind", "agreed, asked or plans"),
-        _attr("text", "what was agreed, asked or planned"),
-        _attr("document", "the document it rests on"),
-        _attr("note", "caveats"),
+        _attr("id", "commitment id", priority=1),
+        _attr("sector", "sector", priority=4),
+        _attr("countries", "which side(s)", priority=5),
+        _attr("kind", "agreed, asked or plans", priority=3),
+        _attr("text", "what was agreed, asked or planned", prose=True, priority=1),
+        _attr("document", "the document it rests on", priority=4),
+        _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),
     )
     return Listing("commitments", columns, ("id", "sector", "countries", "kind", "text"), found)
@@ -137,12 +146,12 @@ def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
     names = {p.id: p.name for p in ds.people}
     columns = (
-        _attr("id", "quote id"),
-        _attr("person", "who said it (id)"),
-        Column("name", "who said it", get=lambda q: names.get(q.person, q.person)),
-        Column("date", "when", get=lambda q: text_of(q.date)),
-        _attr("text", "the quoted words"),
-        _attr("note", "context"),
+        _attr("id", "quote id", priority=1),
+        _attr("person", "who said it (id)", priority=3),
+        Column("name", "who said it", get=lambda q: names.get(q.person, q.person), prose=True, priority=3),
+        Column("date", "when", get=lambda q: text_of(q.date), priority=4),
+        _attr("text", "the quoted words", prose=True, priority=1),
+        _attr("note", "context", prose=True, priority=6),
         *cite_columns(ds),
     )
     return Listing("quotes", columns, ("id", "name", "date", "text"), found)
@@ -156,12 +165,12 @@ def source_listing(ds: m.Dataset) -> Listing:
     for _, source_id, _ in cited(ds):
         counts[source_id] = counts.get(source_id, 0) + 1
     columns = (
-        _attr("id", "source id"),
-        _attr("title", "title"),
-        _attr("publisher", "publisher"),
-        Column("published", "publication date, as precise as known", get=lambda s: text_of(s.published)),
-        _attr("url", "address"),
-        _attr("author", "author"),
+        _attr("id", "source id", priority=1),
+        _attr("title", "title", prose=True, priority=2),
+        _attr("publisher", "publisher", prose=True, priority=3),
+        Column("published", "publication date, as precise as known", get=lambda s: text_of(s.published), priority=4),
+        _attr("url", "address", link=True, priority=5),
+        _attr("author", "author", prose=True),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("cited_by", "how many records cite it", numeric=True, get=lambda s: counts.get(s.id, 0)),
