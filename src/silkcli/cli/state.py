@@ -67,7 +67,8 @@ def color_mode(value: str) -> str:
 
     if value.lower() in COLOR_MODES:
         return value.lower()
-    raise typer.BadParameter(f"'{value}' is not one of {', '.join(COLOR_MODES)}{suggest(value, COLOR_MODES)}")
+    message = f"'{value}' is not one of {', '.join(COLOR_MODES)}{suggest(value, COLOR_MODES)}"
+    raise typer.BadParameter(message, param_hint="--color")
 
 
 def _set_data(ctx: Any, param: Any, value: str | None) -> None:

@@ -38,8 +38,9 @@ def _what(exc: Exception) -> str:
         guess = f" (did you mean {' or '.join(sorted(possibilities))}?)" if possibilities else ""
         return f"no such option: {option}{guess}"
     param: Any = getattr(exc, "param", None)
-    if param is not None and message:
-        names = "/".join(getattr(param, "opts", ())) or str(getattr(param, "human_readable_name", ""))
+    named = getattr(exc, "param_hint", None)
+    if (param is not None or isinstance(named, str)) and message:
+        names = "/".join(getattr(param, "opts", ())) or str(getattr(param, "human_readable_name", "") or named)
         choices = [str(c) for c in getattr(getattr(param, "type", None), "choices", ()) or ()]
         found = _NOT_ONE_OF.match(message)
         if choices and found:

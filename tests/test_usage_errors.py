@@ -1,0 +1,86 @@
+"""One style for every error, the parser's too; case-insensitive choices; global options after the command."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TINY, run_cli
+from silkcli.cli.commands import COMMANDS
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["agreements", "-n", "abc"],
+            "error: -n/--limit: 'abc' is not a whole number\nsee 'silkcli agreements --help'\n",
+        ),
+        (
+            ["agreements", "--fromat", "json"],
+            "error: no such option: --fromat (did you mean --bom or --format?)\nsee 'silkcli agreements --help'\n",
+        ),
+        (
+            ["leaders", "--width", "5"],
+            "error: --width: 5 is not in the range 20<=x<=1000\nsee 'silkcli leaders --help'\n",
+        ),
+        (
+            ["agrements"],
+            "error: no such command 'agrements' (did you mean 'agreements'?)\nsee 'silkcli --help'\n",
+        ),
+        (["search"], "error: missing argument 'text'\nsee 'silkcli search --help'\n"),
+        (["--color", "sometimes", "leaders"], "error: --color: 'sometimes' is not one of auto, always, never\n"),
+    ],
+)
+def test_parser_errors_read_like_silkcli_errors(args: list[str], stderr: str) -> None:
+    """Exit 2, `error: WHAT (did you mean …?)` and at most one hint line, no Usage: block or box."""
+    result = run_cli(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(stderr.splitlines()[0] + "\n")
+    assert result.stderr == stderr or len(result.stderr.splitlines()) == 2
+    assert "Usage:" not in result.stderr and "╭" not in result.stderr
+
+
+def test_an_unknown_format_suggests_the_closest() -> None:
+    """`-f jsn` names the valid formats and the one meant."""
+    result = run_cli("leaders", "-f", "jsn")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith("(did you mean 'json'?)")
+    assert len(result.stderr.splitlines()) == 2
+
+
+@pytest.mark.parametrize(("option", "value"), [("-f", "JSON"), ("-f", "Json"), ("--color", "NEVER")])
+def test_choices_are_case_insensitive(option: str, value: str) -> None:
+    """`-f JSON` is `-f json`; `--color NEVER` is `--color never`."""
+    given = run_cli("--data", str(TINY), "leaders", option, value, *(["-f", "json"] if option != "-f" else []))
+    plain = run_cli("--data", str(TINY), "leaders", option, value.lower(), *(["-f", "json"] if option != "-f" else []))
+    assert given.exit_code == 0 and given.stdout == plain.stdout
+
+
+def test_data_works_after_the_command_name() -> None:
+    """`silkcli agreements --data FILE` reads FILE, as `silkcli --data FILE agreements` does."""
+    after = run_cli("agreements", "--data", str(TINY), "-f", "json")
+    before = run_cli("--data", str(TINY), "agreements", "-f", "json")
+    assert after.exit_code == 0 and after.stdout == before.stdout
+    assert "doc-mining-mou" in after.stdout and after.stdout != run_cli("agreements", "-f", "json").stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "schema", "brief", "leaders"])
+def test_global_options_are_accepted_after_every_command(command: str) -> None:
+    """--data, --color and --debug work after any command name."""
+    result = run_cli(command, "--data", str(TINY), "--color", "never", "--debug")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_global_color_applies_to_the_command() -> None:
+    """`silkcli --color always leaders -f table` colours the table; the command's own --color still wins."""
+    coloured = run_cli("--color", "always", "leaders", "-f", "table")
+    assert "\x1b[" in coloured.stdout
+    assert "\x1b" not in run_cli("--color", "always", "leaders", "-f", "table", "--color", "never").stdout
+
+
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS if c.listing])
+def test_listing_help_lists_its_output_options(command: str) -> None:
+    """Each listing command's --help still shows its options, the new output options included."""
+    text = run_cli(command, "--help").stdout
+    for option in ("--format", "--fields", "--output", "--no-header", "--bom", "--width", "--data"):
+        assert option in text, option
