@@ -59,7 +59,11 @@ def test_f_wins_over_a_name_without_a_known_suffix(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message", "hint"),
     [
-        (["agreements", "-o", "x.pdf"], "error: -o x.pdf: silkcli does not write PDF", "print it to PDF from a browser"),
+        (
+            ["agreements", "-o", "x.pdf"],
+            "error: -o x.pdf: silkcli does not write PDF",
+            "print it to PDF from a browser",
+        ),
         (["brief", "-o", "b.pdf"], "error: -o b.pdf: silkcli does not write PDF", "print it to PDF from a browser"),
         (["agreements", "-f", "json", "-o", "x.csv"], "error: -o x.csv: a .csv name is -f csv, but -f json", ".json"),
         (["leaders", "-o", "x.txt"], "error: -o x.txt: cannot tell the format from the name", ".csv"),

@@ -8,10 +8,11 @@ import json
 
 import pytest
 import yaml
+from rich.cells import cell_len
 from rich.console import Console
 
 from silkcli.formats import MACHINE_FORMATS, Format, render
-from silkcli.formats.display import bar, display
+from silkcli.formats.display import bar, cell_width, display, wrap_cells
 from silkcli.formats.table import to_table
 from silkcli.listings.listing import Column, Listing, Shape, shape
 
@@ -164,3 +165,19 @@ def test_shape_selects_sorts_limits_and_cites() -> None:
         Shape(cite=True, evidence=True),
     )
     assert cited.fields == ("id", "source", "source_url", "evidence")
+
+
+@pytest.mark.parametrize("width", [16, 20, 31])
+def test_wrap_cells_counts_hangul_as_two_cells_and_keeps_words_whole(width: int) -> None:
+    """Lines stay within ``width`` cells; words no longer than a line are never split."""
+    text = "윤석열 대통령과 사디르 자파로프 키르기스스탄 대통령이 서울에서 정상회담을 했다 (Seoul summit)"
+    lines = wrap_cells(text, width, first="- ")
+    assert all(cell_len(line) <= width for line in lines)
+    assert " ".join(" ".join(lines).replace("- ", "", 1).split()) == text
+    assert cell_width("키르기스스탄") == cell_len("키르기스스탄") == 12
+
+
+def test_wrap_cells_cuts_only_a_word_wider_than_the_line() -> None:
+    """A 12-cell word on 8-cell lines is cut into pieces of at most 8 cells; nothing is lost."""
+    lines = wrap_cells("키르기스스탄 ok", 8)
+    assert lines == ["키르기스", "스탄 ok"]

@@ -50,7 +50,7 @@ def root(
         str | None,
         typer.Option(
             "--color",
-            metavar="[auto|always|never]",
+            metavar="<auto|always|never>",
             help="Colour what is drawn: auto honours NO_COLOR, TERM=dumb, FORCE_COLOR, CLICOLOR_FORCE.",
             show_default=False,
         ),

@@ -86,14 +86,14 @@ def command_options(present: set[str]) -> list[TyperOption]:
     options = [
         TyperOption(
             param_decls=["--data"],
-            metavar="PATH",
+            metavar="<path>",
             expose_value=False,
             callback=_set_data,
             help="Dataset file instead of the bundled one (the global option, also after the command).",
         ),
         TyperOption(
             param_decls=["--color"],
-            metavar="[auto|always|never]",
+            metavar="<auto|always|never>",
             expose_value=False,
             callback=_set_color,
             help="Colour what is drawn (the global option, also after the command).",
