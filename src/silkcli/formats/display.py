@@ -7,7 +7,6 @@ apart from the Rich table and cost nothing to import.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from silkcli.listings.listing import Value
 
@@ -70,6 +69,8 @@ def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes: Hangul, CJK and other wide characters two, combining marks none."""
     if text.isascii():
         return len(text)
+    import unicodedata  # noqa: PLC0415 - start-up: the JSON query path imports this module but never measures
+
     total = 0
     for char in text:
         if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
