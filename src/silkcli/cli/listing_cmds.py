@@ -69,7 +69,8 @@ def agreements(
         bool | None,
         typer.Option(
             "--summit/--no-summit",
-            help="Only the documents signed at the summit, or only the others.",
+            help="Only the documents counted as signed at the summit (a joint statement adopted there is not one), "
+            "or only the others.",
             show_default=False,
         ),
     ] = None,
@@ -94,7 +95,7 @@ def agreements(
         within=query.period(since, until),
         summit=summit,
     )
-    return rows.documents(ds, found)
+    return rows.with_summit_notes(ds, rows.documents(ds, found), summit=summit)
 
 
 def leaders(

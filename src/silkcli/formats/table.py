@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from silkcli.formats.machine import text_value
+from silkcli.listings.chronology import UNKNOWN_PART
 from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
@@ -28,6 +29,8 @@ def display(value: Value, marker: Value = None) -> str:
         text = f"{value:,}"
     elif isinstance(value, float):
         text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+    elif isinstance(value, str) and str(marker) in UNKNOWN_PART:  # a date's precision: 2024-12 (day unknown)
+        return f"{value}\n({UNKNOWN_PART[str(marker)]})"  # on its own line, so the column stays narrow
     else:
         return text_value(value)
     mark = _MARKS.get(str(marker), "") if marker else ""
@@ -103,7 +106,8 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    text = Text(display(row.get(name), marker))
+    value = row.get(name)
+    text = Text(column.blank if value is None and column.blank else display(value, marker))
     if listing.highlight and name == "snippet":
         text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
     return text

@@ -10,6 +10,7 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.listings import shares as figures
+from silkcli.listings.chronology import claim_date, published_after
 from silkcli.listings.listing import Column, Listing, Row, Value, with_cite_columns
 from silkcli.listings.records import source_urls
 
@@ -55,7 +56,7 @@ def sector_detail(ds: m.Dataset, sector: str) -> Listing:
     """One sector's documents, then its commitments."""
     urls = source_urls(ds)
     rows: list[Row] = []
-    for d in sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.sort_key()):
+    for d in sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key()):
         sides = tuple(dict.fromkeys(p.country for p in d.parties))
         rows.append(_detail("document", d, str(d.signed), d.type, sides, d.title, urls))
     for c in ds.commitments:
@@ -104,8 +105,19 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
             Column(f"prod_{year}_t", f"mine production {year}, t", numeric=True, marker=f"prod_{year}_marker")
         )
         columns.append(Column(f"prod_{year}_marker", f"marker of the {year} figure"))
+    reserves_basis, production_basis = figures.share_bases(ds, topic, table)
     latest = periods[-1] if periods else ""
-    columns.append(Column("prod_share_pct", f"share of world mine production {latest}, % (computed)", numeric=True))
+    share = _production_share_field(latest)
+    columns.append(
+        Column(
+            share,
+            f"share of world mine production {production_basis.period or latest}, % of "
+            f"{production_basis.denominator} (computed)",
+            numeric=True,
+            marker=f"{share}_marker",
+        )
+    )
+    columns.append(Column(f"{share}_marker", "'estimated' when the share rests on an estimated figure"))
     rows: list[Row] = []
     for row in table:
         if countries and row.code not in countries:
@@ -115,12 +127,19 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
         rows.append(_reserve_row(row, periods, urls))
     listing_columns = with_cite_columns(columns)
     default = tuple(c.name for c in columns)
-    notes = (
-        ("reserve shares are upper bounds: the source gives the world total only as a lower bound",)
-        if any(r.share_is_upper_bound for r in table)
-        else ()
-    )
-    return Listing("reserves", listing_columns, default, rows, notes=notes)
+    notes = [
+        f"shares are of {reserves_basis.denominator} as the source gives it, not of the listed countries' sum; "
+        f"production shares are for {production_basis.period or latest}"
+    ]
+    if any(r.share_is_upper_bound for r in table):
+        notes.append("reserve shares are upper bounds: the source gives the world total only as a lower bound")
+    notes += [n for n in map(figures.sum_note, (reserves_basis, production_basis)) if n]
+    return Listing("reserves", listing_columns, default, rows, notes=tuple(notes))
+
+
+def _production_share_field(period: str) -> str:
+    """``prod_2024_share_pct``: the share column names its year, like ``prod_2024_t``."""
+    return f"prod_{period}_share_pct" if period else "prod_share_pct"
 
 
 def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, str]) -> Row:
@@ -138,7 +157,11 @@ def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, st
         prod = row.production.get(year)
         out[f"prod_{year}_t"] = prod.value if prod else None
         out[f"prod_{year}_marker"] = _marker(prod)
-    out["prod_share_pct"] = _round(row.production_share)
+    share = _production_share_field(periods[-1] if periods else "")
+    out[share] = _round(row.production_share)
+    out[f"{share}_marker"] = (
+        "estimated" if row.production_share is not None and row.production_share_estimated else None
+    )
     cite = stat or next(iter(row.production.values()), None)
     out.update(source=cite.source if cite else None, source_url=urls.get(cite.source) if cite else None)
     out["evidence"] = cite.evidence if cite else None
@@ -164,7 +187,13 @@ STAT_COLUMNS = with_cite_columns(
         Column("attribution", "whom the source attributes it to"),
         Column("computed", "what the data gives for this claim (computed)", numeric=True, marker="computed_bound"),
         Column("computed_bound", "'upper' when the computed value is an upper bound"),
-        Column("computed_from", "how 'computed' was derived"),
+        Column("computed_from", "how 'computed' was derived: what it is a share of, and for which year"),
+        Column("computed_published", "when the data 'computed' comes from was published"),
+        Column(
+            "computed_later",
+            "that data was published after the claim (its source's date, else the date it is as of); "
+            "empty where a date is not known",
+        ),
         Column("discrepancy", "id of the discrepancy record about it"),
     )
 )
@@ -175,13 +204,20 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
     parties = set(ds.partnership.parties)
     flagged = {rid: d.id for d in ds.discrepancies for rid in d.related}
     urls = source_urls(ds)
+    sources = {s.id: s for s in ds.sources}
     check = figures.claim_checker(ds)
     rows: list[Row] = []
+    later: list[m.Source] = []
     for s in ds.statistics:
         in_table = s.metric in (figures.RESERVES, figures.PRODUCTION) and not s.claim
         if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
             continue
-        computed, how = check(s) if s.claim else (None, "")
+        found = check(s) if s.claim else figures.Check(None, "")
+        data = sources.get(found.data.source) if found.data else None
+        published = data.published if data else None
+        is_later = published_after(published, claim_date(sources, s).date) if data else None
+        if is_later and data:
+            later.append(data)
         rows.append(
             {
                 "id": s.id,
@@ -195,9 +231,11 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "as_of": str(s.as_of) if s.as_of else None,
                 "claim": s.claim,
                 "attribution": s.attribution,
-                "computed": _round(computed),
-                "computed_bound": "upper" if "upper bound" in how else None,
-                "computed_from": how or None,
+                "computed": _round(found.value),
+                "computed_bound": "upper" if "upper bound" in found.how else None,
+                "computed_from": found.how or None,
+                "computed_published": str(published) if published else None,
+                "computed_later": is_later,
                 "discrepancy": flagged.get(s.id),
                 "source": s.source,
                 "source_url": urls.get(s.source),
@@ -215,9 +253,19 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
         "as_of",
         "source",
         "computed",
+        "computed_later",
         "discrepancy",
     )
-    return Listing("statistics", STAT_COLUMNS, default, rows)
+    return Listing("statistics", STAT_COLUMNS, default, rows, notes=_later_notes(later))
+
+
+def _later_notes(later: list[m.Source]) -> tuple[str, ...]:
+    """Say that claims are compared with data published after them, and which data."""
+    if not later:
+        return ()
+    named = "; ".join(dict.fromkeys(f"{s.title}, published {s.published}" for s in later))
+    claims = "1 claim is" if len(later) == 1 else f"{len(later)} claims are"
+    return (f"{claims} compared with data published after them ({named}): see computed_later",)
 
 
 SEARCH_COLUMNS = (

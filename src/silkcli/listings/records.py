@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from silkcli.dataset import model as m
-from silkcli.listings.listing import Column, Listing, Row, with_cite_columns
+from silkcli.listings.listing import Column, Listing, Row, Value, with_cite_columns
 
 
 def source_urls(ds: m.Dataset) -> dict[str, str]:
@@ -31,13 +31,14 @@ def party_text(party: m.Party, names: dict[str, str]) -> str:
 DOCUMENT_COLUMNS = with_cite_columns(
     (
         Column("id", "document id"),
-        Column("signed", "date signed"),
+        Column("signed", "date signed, as precise as known", marker="signed_precision"),
         Column("type", "document type"),
         Column("sectors", "sectors it covers"),
         Column("title", "English title (a translation where title_is_translation)"),
         Column("parties", "signing ministries or agencies by country; 'unknown' where the sources do not say"),
         Column("status", "status"),
-        Column("summit", "one of the documents signed at the summit"),
+        Column("summit", "one of the documents signed at the summit (--summit)"),
+        Column("at_summit", "signed or adopted at the summit, whether or not one of the summit documents"),
         Column("native_title", "title in the original language"),
         Column("title_is_translation", "the English title is a translation, not an official one"),
         Column("amount", "amount committed", numeric=True),
@@ -45,6 +46,7 @@ DOCUMENT_COLUMNS = with_cite_columns(
         Column("amount_period", "period of the amount"),
         Column("milestones", "later steps (date: what)"),
         Column("note", "caveats and unknowns"),
+        Column("signed_precision", "day, month or year: how precisely the signing date is known"),
     )
 )
 
@@ -66,6 +68,7 @@ def documents(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
                 "parties": tuple(party_text(p, names) for p in d.parties),
                 "status": d.status,
                 "summit": d.summit,
+                "at_summit": d.summit or d.at_summit,
                 "native_title": d.native_title,
                 "title_is_translation": d.title_is_translation,
                 "amount": amount.value if amount else None,
@@ -73,11 +76,40 @@ def documents(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
                 "amount_period": amount.period if amount else None,
                 "milestones": tuple(f"{ms.date}: {ms.what}" for ms in d.milestones),
                 "note": d.note,
+                "signed_precision": d.signed.precision,
                 **_cite(urls, d),
             }
         )
     default = ("id", "signed", "type", "sectors", "title", "parties")
     return Listing("documents", DOCUMENT_COLUMNS, default, rows)
+
+
+def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -> Listing:
+    """The agreements listing, saying where a document of the summit that is not one of its counted ones went.
+
+    With --no-summit it is listed among the others, and with --summit left out: both say so on stderr.
+    """
+    if summit is None:
+        return listing
+    shown = {row["id"] for row in listing.rows}
+    return listing._replace(notes=listing.notes + _summit_notes(ds, shown, summit=summit))
+
+
+def _summit_notes(ds: m.Dataset, shown: set[Value], *, summit: bool) -> tuple[str, ...]:
+    counted = sum(d.summit for d in ds.documents)
+    statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
+    notes = []
+    for d in ds.documents:
+        if d.summit or not d.at_summit:
+            continue
+        done = statuses.get(d.status, d.status)
+        if d.id in shown:
+            notes.append(f"{d.id} was {done} at the summit but is not one of the {counted} summit documents")
+        elif summit:
+            notes.append(
+                f"{d.id}, {done} at the summit, is not one of the {counted} summit documents (see --no-summit)"
+            )
+    return tuple(notes)
 
 
 PEOPLE_COLUMNS = with_cite_columns(
@@ -114,7 +146,7 @@ def people(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
 
 EVENT_COLUMNS = with_cite_columns(
     (
-        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", marker="precision"),
         Column("end", "last day, for events that span days"),
         Column("kind", "kind of event"),
         Column("title", "what happened"),
@@ -217,7 +249,7 @@ SOURCE_COLUMNS = (
     Column("id", "source id"),
     Column("title", "title"),
     Column("publisher", "publisher"),
-    Column("published", "publication date, as precise as known"),
+    Column("published", "publication date, as precise as known; n.d. in tables where not known", blank="n.d."),
     Column("url", "address"),
     Column("author", "author"),
     Column("language", "language code"),
