@@ -105,19 +105,8 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
             Column(f"prod_{year}_t", f"mine production {year}, t", numeric=True, marker=f"prod_{year}_marker")
         )
         columns.append(Column(f"prod_{year}_marker", f"marker of the {year} figure"))
-    reserves_basis, production_basis = figures.share_bases(ds, topic, table)
-    latest = periods[-1] if periods else ""
-    share = _production_share_field(latest)
-    columns.append(
-        Column(
-            share,
-            f"share of world mine production {production_basis.period or latest}, % of "
-            f"{production_basis.denominator} (computed)",
-            numeric=True,
-            marker=f"{share}_marker",
-        )
-    )
-    columns.append(Column(f"{share}_marker", "'estimated' when the share rests on an estimated figure"))
+    bases = figures.share_bases(ds, topic, table)
+    columns += _production_share_columns(bases[1], periods[-1] if periods else "")
     rows: list[Row] = []
     for row in table:
         if countries and row.code not in countries:
@@ -125,21 +114,24 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
         if top is not None and row.code and (row.rank is None or row.rank > top):
             continue
         rows.append(_reserve_row(row, periods, urls))
-    listing_columns = with_cite_columns(columns)
     default = tuple(c.name for c in columns)
-    notes = [
-        f"shares are of {reserves_basis.denominator} as the source gives it, not of the listed countries' sum; "
-        f"production shares are for {production_basis.period or latest}"
-    ]
-    if any(r.share_is_upper_bound for r in table):
-        notes.append("reserve shares are upper bounds: the source gives the world total only as a lower bound")
-    notes += [n for n in map(figures.sum_note, (reserves_basis, production_basis)) if n]
-    return Listing("reserves", listing_columns, default, rows, notes=tuple(notes))
+    notes = figures.table_notes(*bases, upper=any(r.share_is_upper_bound for r in table))
+    return Listing("reserves", with_cite_columns(columns), default, rows, notes=notes)
 
 
 def _production_share_field(period: str) -> str:
     """``prod_2024_share_pct``: the share column names its year, like ``prod_2024_t``."""
     return f"prod_{period}_share_pct" if period else "prod_share_pct"
+
+
+def _production_share_columns(basis: figures.ShareBasis, latest: str) -> list[Column]:
+    """The production share column, named by its year, and its estimate marker."""
+    share = _production_share_field(latest)
+    what = f"share of world mine production {basis.period or latest}, % of {basis.denominator} (computed)"
+    return [
+        Column(share, what, numeric=True, marker=f"{share}_marker"),
+        Column(f"{share}_marker", "'estimated' when the share rests on an estimated figure"),
+    ]
 
 
 def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, str]) -> Row:
@@ -214,8 +206,7 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
             continue
         found = check(s) if s.claim else figures.Check(None, "")
         data = sources.get(found.data.source) if found.data else None
-        published = data.published if data else None
-        is_later = published_after(published, claim_date(sources, s).date) if data else None
+        is_later = published_after(data.published, claim_date(sources, s).date) if data else None
         if is_later and data:
             later.append(data)
         rows.append(
@@ -234,7 +225,7 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "computed": _round(found.value),
                 "computed_bound": "upper" if "upper bound" in found.how else None,
                 "computed_from": found.how or None,
-                "computed_published": str(published) if published else None,
+                "computed_published": str(data.published) if data and data.published else None,
                 "computed_later": is_later,
                 "discrepancy": flagged.get(s.id),
                 "source": s.source,
@@ -242,20 +233,8 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "evidence": s.evidence,
             }
         )
-    default = (
-        "id",
-        "metric",
-        "country",
-        "period",
-        "value",
-        "marker",
-        "unit",
-        "as_of",
-        "source",
-        "computed",
-        "computed_later",
-        "discrepancy",
-    )
+    default: tuple[str, ...] = ("id", "metric", "country", "period", "value", "marker", "unit", "as_of", "source")
+    default += ("computed", "computed_later", "discrepancy")
     return Listing("statistics", STAT_COLUMNS, default, rows, notes=_later_notes(later))
 
 

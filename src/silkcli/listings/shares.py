@@ -219,6 +219,17 @@ def sum_note(basis: ShareBasis) -> str | None:
     )
 
 
+def table_notes(reserves: ShareBasis, production: ShareBasis, *, upper: bool) -> tuple[str, ...]:
+    """What a reserves table's shares are of, and why a column adds up to more than 100% where it does."""
+    notes = [
+        f"shares are of {reserves.denominator} as the source gives it, not of the listed countries' sum; "
+        f"production shares are for {production.period}"
+    ]
+    if upper:
+        notes.append("reserve shares are upper bounds: the source gives the world total only as a lower bound")
+    return tuple(notes + [n for n in map(sum_note, (reserves, production)) if n])
+
+
 def coverage(rows: list[ReserveRow]) -> tuple[int, int]:
     """How many listed countries have a reserve figure (so are ranked), and how many are listed without one."""
     countries = [r for r in rows if r.code]
