@@ -85,3 +85,15 @@ def test_summit_filters_say_where_the_joint_statement_went() -> None:
         "note: doc-joint-statement was adopted at the summit but is not one of the 10 summit documents\n"
     )
     assert run_cli("agreements", "-f", "json").stderr == ""
+
+
+def test_show_cites_an_undated_source_as_nd_in_tables_only() -> None:
+    """`show` of a record citing the undated article: n.d. in the table, an empty cell in tsv, null in json."""
+    ident = "sb-claim-production-share-kg-article"
+    table = run_cli("show", ident, "-f", "table", "--width", "100").stdout
+    assert "n.d." in next(line for line in table.splitlines() if "source.published" in line)
+    tsv = run_cli("show", ident, "-f", "tsv").stdout
+    assert "source.published\t\n" in tsv
+    assert json.loads(run_cli("show", "koreaherald-20241203", "-f", "json").stdout)["published"] is None
+    source_table = run_cli("show", "koreaherald-20241203", "-f", "table", "--width", "100").stdout
+    assert "n.d." in next(line for line in source_table.splitlines() if "published" in line)

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from silkcli.formats.machine import text_value
-from silkcli.listings.chronology import UNKNOWN_PART
+from silkcli.listings.chronology import NO_DATE, UNKNOWN_PART
 from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
@@ -21,6 +21,8 @@ def display(value: Value, marker: Value = None) -> str:
     """A value as people read it: thousands separators, USGS-style markers."""
     if marker == "not_available" and value is None:
         return "NA"
+    if marker == "no_date" and value is None:  # a source whose publication date is not known
+        return NO_DATE
     if marker == "zero":
         return "—"
     if isinstance(value, bool):
@@ -106,8 +108,7 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    value = row.get(name)
-    text = Text(column.blank if value is None and column.blank else display(value, marker))
+    text = Text(display(row.get(name), marker))
     if listing.highlight and name == "snippet":
         text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
     return text

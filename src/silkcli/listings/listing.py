@@ -25,10 +25,8 @@ class Column(NamedTuple):
     name: str
     help: str
     numeric: bool = False
-    #: in tables, the value of this other field decorates this one (``4,500e``, ``2024-12 (day unknown)``)
+    #: in tables, the value of this other field decorates this one (``4,500e``, ``2024-12 (day unknown)``, ``n.d.``)
     marker: str | None = None
-    #: what a table shows where the value is missing (``n.d.`` for an undated source); machine formats keep null
-    blank: str = ""
 
 
 class Listing(NamedTuple):

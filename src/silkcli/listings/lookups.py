@@ -298,20 +298,31 @@ def record_fields(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> List
     plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
     rows: list[Row] = [{"field": "kind", "value": kind}]
     rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
+    if isinstance(record, m.Source):
+        rows = [r | {"value_marker": _no_date(record.published)} if r["field"] == "published" else r for r in rows]
     source_id = getattr(record, "source", None)
     source = next((s for s in ds.sources if s.id == source_id), None)
     if source is not None:
         rows += [
             {"field": "source.title", "value": source.title},
             {"field": "source.publisher", "value": source.publisher},
-            {"field": "source.published", "value": str(source.published) if source.published else None},
+            {"field": "source.published", "value": _date(source.published), "value_marker": _no_date(source.published)},
             {"field": "source.url", "value": source.url},
         ]
-    columns = (Column("field", "field name"), Column("value", "value"))
+    columns = (Column("field", "field name"), Column("value", "value", marker="value_marker"))
     document = {"kind": kind, **plain}
     if source is not None:
         document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
     return Listing(kind, columns, ("field", "value"), rows, document=document)
+
+
+def _date(value: m.PartialDate | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _no_date(value: m.PartialDate | None) -> str | None:
+    """The marker that makes a table write ``n.d.`` for a source with no known date."""
+    return "no_date" if value is None else None
 
 
 def _flat(value: Any) -> Value:

@@ -249,12 +249,15 @@ SOURCE_COLUMNS = (
     Column("id", "source id"),
     Column("title", "title"),
     Column("publisher", "publisher"),
-    Column("published", "publication date, as precise as known; n.d. in tables where not known", blank="n.d."),
+    Column(
+        "published", "publication date, as precise as known (n.d. in tables where not known)", marker="published_marker"
+    ),
     Column("url", "address"),
     Column("author", "author"),
     Column("language", "language code"),
     Column("archive", "file name of the archived text, where one is kept"),
     Column("cited_by", "how many records cite it", numeric=True),
+    Column("published_marker", "'no_date' where the publication date is not known"),
 )
 
 
@@ -276,6 +279,7 @@ def sources(ds: m.Dataset) -> Listing:
             "language": s.language,
             "archive": s.archive,
             "cited_by": counts.get(s.id, 0),
+            "published_marker": None if s.published else "no_date",
         }
         for s in ds.sources
     ]
