@@ -97,3 +97,13 @@ def test_show_cites_an_undated_source_as_nd_in_tables_only() -> None:
     assert json.loads(run_cli("show", "koreaherald-20241203", "-f", "json").stdout)["published"] is None
     source_table = run_cli("show", "koreaherald-20241203", "-f", "table", "--width", "100").stdout
     assert "n.d." in next(line for line in source_table.splitlines() if "published" in line)
+
+
+def test_sector_detail_and_timeline_tables_show_the_unknown_part() -> None:
+    """A sector's month-dated documents and the timeline's partial dates say which part is unknown in tables."""
+    detail = run_cli("sectors", "trade-investment", "-f", "table", "--width", "140").stdout
+    assert "(day unknown)" in detail
+    rows = json.loads(run_cli("sectors", "trade-investment", "-f", "json").stdout)
+    assert [r["date"] for r in rows if r["kind"] == "document"][-1] == "2024-12"
+    timeline = run_cli("timeline", "--until", "1997", "-f", "table", "--width", "120").stdout
+    assert "(day unknown)" in timeline

@@ -44,10 +44,11 @@ SECTOR_DETAIL_COLUMNS = with_cite_columns(
     (
         Column("kind", "document or commitment"),
         Column("id", "record id"),
-        Column("date", "date signed (documents)"),
+        Column("date", "date signed (documents)", marker="date_precision"),
         Column("type", "document type, or agreed/asked/plans"),
         Column("countries", "countries or signing sides"),
         Column("text", "title or commitment text"),
+        Column("date_precision", "day, month or year: how precisely the date is known"),
     )
 )
 
@@ -59,6 +60,7 @@ def sector_detail(ds: m.Dataset, sector: str) -> Listing:
     for d in sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key()):
         sides = tuple(dict.fromkeys(p.country for p in d.parties))
         rows.append(_detail("document", d, str(d.signed), d.type, sides, d.title, urls))
+        rows[-1]["date_precision"] = d.signed.precision
     for c in ds.commitments:
         if c.sector == sector:
             rows.append(_detail("commitment", c, None, c.kind, c.countries, c.text, urls))
