@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from silkcli.brief.claims import ClaimFigure, claim_figures, percent
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
-from silkcli.formats.table import display
+from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 
 ELECTRICITY_SHARE = "electricity-share"

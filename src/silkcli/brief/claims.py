@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
-from silkcli.formats.table import display
+from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 from silkcli.listings.chronology import NO_DATE, claim_date, published_after
 
@@ -68,7 +68,7 @@ def claim_figures(ds: m.Dataset, ledger: Ledger, featured: computed.ReserveRow) 
 
 
 def _data(
-    check: Callable[[m.Statistic], computed.Check], claim: m.Statistic, featured: computed.ReserveRow
+    check: Callable[[m.Statistic], computed.Computed], claim: m.Statistic, featured: computed.ReserveRow
 ) -> tuple[m.Statistic | None, str | None]:
     """The table record a claim is checked against, and what it gives, as text."""
     if claim.metric == computed.RESERVES and featured.reserves is not None:
@@ -82,7 +82,7 @@ def _data(
         return found.data, None
     if claim.unit == "rank":
         return found.data, display(found.value)
-    bound = "≤" if "upper bound" in found.how else ""
+    bound = "≤" if found.upper_bound else ""
     return found.data, f"{bound}{percent(float(found.value))} of {found.denominator}"
 
 

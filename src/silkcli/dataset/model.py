@@ -13,6 +13,7 @@ classes are created they cost a fraction of that.
 import datetime as dt
 import re
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -306,12 +307,16 @@ class Document(Record, frozen=True, kw_only=True):
     amount: Amount | None = None
 
 
+CommitmentKind = Literal["agreed", "asked", "plans"]
+COMMITMENT_KINDS: tuple[str, ...] = typing.get_args(CommitmentKind)
+
+
 class Commitment(Record, frozen=True, kw_only=True):
     """What one or both sides agreed, asked or plan in a sector."""
 
     sector: Ref
     countries: tuple[Ref, ...]
-    kind: Literal["agreed", "asked", "plans"]
+    kind: CommitmentKind
     text: Text
     document: Ref | None = None
 
@@ -398,18 +403,38 @@ class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omi
     discrepancies: tuple[Discrepancy, ...] = ()
 
 
-#: The record lists of a dataset, in file order; ``show`` and ``search`` walk them.
-RECORD_KINDS: tuple[str, ...] = (
-    "countries",
-    "sectors",
-    "people",
-    "documents",
-    "commitments",
-    "events",
-    "statistics",
-    "quotes",
-    "discrepancies",
-)
+def _holds_records(kind: Any) -> bool:
+    """Whether a field of :class:`Dataset` is a list of records (``tuple[Document, ...]``)."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and is_struct_type(args[0]) and issubclass(args[0], Record)
+
+
+#: The record lists of a dataset, in file order (derived from :class:`Dataset`'s fields).
+RECORD_KINDS: tuple[str, ...] = tuple(f.name for f in msgspec.structs.fields(Dataset) if _holds_records(f.type))
+
+
+def record_kinds(*, sources: bool = False) -> tuple[str, ...]:
+    """Every kind of record ``show`` and ``search`` know: the partnership, the lists, and the sources if asked."""
+    return ("partnership", *RECORD_KINDS, *(("sources",) if sources else ()))
+
+
+def iter_records(ds: Dataset, *, sources: bool = False) -> Iterator[tuple[str, Record | Source]]:
+    """Every record with its kind, in file order: the partnership first, then each list (and the sources)."""
+    yield "partnership", ds.partnership
+    for kind in RECORD_KINDS:
+        for record in getattr(ds, kind):
+            yield kind, record
+    if sources:
+        for source in ds.sources:
+            yield "sources", source
+
+
+def describe(dataset: Dataset) -> str:
+    """``ok: N records in K kinds, S sources``."""
+    counts: dict[str, int] = {}
+    for kind, _ in iter_records(dataset):
+        counts[kind] = counts.get(kind, 0) + 1
+    return f"ok: {sum(counts.values())} records in {len(counts)} kinds, {len(dataset.sources)} sources"
 
 
 def json_schema() -> dict[str, Any]:

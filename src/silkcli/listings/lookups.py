@@ -1,260 +1,100 @@
-"""Listing rows for sectors, reserves, key figures, search and show."""
+"""Listings that look across record kinds: sectors with their records, search, one record in full."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.listings import shares as figures
-from silkcli.listings.chronology import claim_date, published_after
-from silkcli.listings.listing import Column, Listing, Row, Value, with_cite_columns
-from silkcli.listings.records import source_urls
-
-SECTOR_COLUMNS = (
-    Column("id", "sector id"),
-    Column("name", "sector name"),
-    Column("documents", "documents in the sector", numeric=True),
-    Column("commitments", "commitments in the sector", numeric=True),
-    Column("source", "id of the source naming the sector"),
-    Column("evidence", "verbatim quote"),
-)
+from silkcli.listings.listing import Column, Layout, Listing, Row, Value
+from silkcli.listings.records import cite_columns, no_date, text_of
 
 
-def sectors(ds: m.Dataset) -> Listing:
+def sector_listing(ds: m.Dataset) -> Listing:
     """Every sector with its counts."""
-    rows: list[Row] = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "documents": sum(s.id in d.sectors for d in ds.documents),
-            "commitments": sum(c.sector == s.id for c in ds.commitments),
-            "source": s.source,
-            "evidence": s.evidence,
-        }
-        for s in ds.sectors
-    ]
-    return Listing("sectors", SECTOR_COLUMNS, ("id", "name", "documents", "commitments"), rows)
-
-
-SECTOR_DETAIL_COLUMNS = with_cite_columns(
-    (
-        Column("kind", "document or commitment"),
-        Column("id", "record id"),
-        Column("date", "date signed (documents)", marker="date_precision"),
-        Column("type", "document type, or agreed/asked/plans"),
-        Column("countries", "countries or signing sides"),
-        Column("text", "title or commitment text"),
-        Column("date_precision", "day, month or year: how precisely the date is known"),
+    documents = {s.id: sum(s.id in d.sectors for d in ds.documents) for s in ds.sectors}
+    commitments = {s.id: sum(c.sector == s.id for c in ds.commitments) for s in ds.sectors}
+    source, _, evidence = cite_columns(ds)
+    columns = (
+        Column("id", "sector id", get=attrgetter("id")),
+        Column("name", "sector name", get=attrgetter("name")),
+        Column("documents", "documents in the sector", numeric=True, get=lambda s: documents[s.id]),
+        Column("commitments", "commitments in the sector", numeric=True, get=lambda s: commitments[s.id]),
+        source._replace(help="id of the source naming the sector"),
+        evidence._replace(help="verbatim quote"),
     )
-)
+    return Listing("sectors", columns, ("id", "name", "documents", "commitments"), ds.sectors)
 
 
-def sector_detail(ds: m.Dataset, sector: str) -> Listing:
+class SectorEntry(NamedTuple):
+    """A document or commitment of one sector, as the sector listing shows it."""
+
+    kind: str
+    record: m.Document | m.Commitment
+    date: str | None
+    type: str
+    countries: tuple[str, ...]
+    text: str
+    #: day, month or year, for a document's date
+    date_precision: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The record's id."""
+        return self.record.id
+
+    @property
+    def source(self) -> str:
+        """The source the record cites."""
+        return self.record.source
+
+    @property
+    def evidence(self) -> str:
+        """The record's evidence quote."""
+        return self.record.evidence
+
+
+def _entries(ds: m.Dataset, sector: str) -> list[SectorEntry]:
+    docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key())
+    found = [
+        SectorEntry(
+            "document",
+            d,
+            str(d.signed),
+            d.type,
+            tuple(dict.fromkeys(p.country for p in d.parties)),
+            d.title,
+            d.signed.precision,
+        )
+        for d in docs
+    ]
+    found += [
+        SectorEntry("commitment", c, None, c.kind, c.countries, c.text) for c in ds.commitments if c.sector == sector
+    ]
+    return found
+
+
+def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
     """One sector's documents, then its commitments."""
-    urls = source_urls(ds)
-    rows: list[Row] = []
-    for d in sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key()):
-        sides = tuple(dict.fromkeys(p.country for p in d.parties))
-        rows.append(_detail("document", d, str(d.signed), d.type, sides, d.title, urls))
-        rows[-1]["date_precision"] = d.signed.precision
-    for c in ds.commitments:
-        if c.sector == sector:
-            rows.append(_detail("commitment", c, None, c.kind, c.countries, c.text, urls))
-    default = ("kind", "id", "date", "type", "countries", "text")
-    return Listing(f"sector {sector}", SECTOR_DETAIL_COLUMNS, default, rows)
-
-
-def _detail(
-    kind: str, record: m.Record, date: str | None, what: str, sides: tuple[str, ...], text: str, urls: dict[str, str]
-) -> Row:
-    return {
-        "kind": kind,
-        "id": record.id,
-        "date": date,
-        "type": what,
-        "countries": sides,
-        "text": text,
-        "source": record.source,
-        "source_url": urls.get(record.source),
-        "evidence": record.evidence,
+    helps = {
+        "kind": "document or commitment",
+        "id": "record id",
+        "date": "date signed (documents)",
+        "type": "document type, or agreed/asked/plans",
+        "countries": "countries or signing sides",
+        "text": "title or commitment text",
     }
-
-
-def _marker(stat: m.Statistic | None) -> str | None:
-    return None if stat is None or stat.marker == "none" else stat.marker
-
-
-def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset(), top: int | None = None) -> Listing:
-    """Reserves and mine production per country, with computed shares and ranks."""
-    periods = figures.production_periods(ds, topic)
-    table = figures.reserve_rows(ds, topic)
-    urls = source_urls(ds)
-    columns = [
-        Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True),
-        Column("country", "country code (empty for the world total)"),
-        Column("name", "country, or the world total's label"),
-        Column("reserves_t", "reserves, metric tons", numeric=True, marker="reserves_marker"),
-        Column("reserves_marker", "estimated, not_available, zero or lower_bound"),
-        Column("share_pct", "share of world reserves, % (computed)", numeric=True, marker="share_bound"),
-        Column("share_bound", "'upper' when the world total is only a lower bound"),
-    ]
-    for year in periods:
-        columns.append(
-            Column(f"prod_{year}_t", f"mine production {year}, t", numeric=True, marker=f"prod_{year}_marker")
-        )
-        columns.append(Column(f"prod_{year}_marker", f"marker of the {year} figure"))
-    bases = figures.share_bases(ds, topic, table)
-    columns += _production_share_columns(bases[1], periods[-1] if periods else "")
-    rows: list[Row] = []
-    for row in table:
-        if countries and row.code not in countries:
-            continue
-        if top is not None and row.code and (row.rank is None or row.rank > top):
-            continue
-        rows.append(_reserve_row(row, periods, urls))
-    default = tuple(c.name for c in columns)
-    notes = figures.table_notes(*bases, upper=any(r.share_is_upper_bound for r in table))
-    return Listing("reserves", with_cite_columns(columns), default, rows, notes=notes)
-
-
-def _production_share_field(period: str) -> str:
-    """``prod_2024_share_pct``: the share column names its year, like ``prod_2024_t``."""
-    return f"prod_{period}_share_pct" if period else "prod_share_pct"
-
-
-def _production_share_columns(basis: figures.ShareBasis, latest: str) -> list[Column]:
-    """The production share column, named by its year, and its estimate marker."""
-    share = _production_share_field(latest)
-    what = f"share of world mine production {basis.period or latest}, % of {basis.denominator} (computed)"
-    return [
-        Column(share, what, numeric=True, marker=f"{share}_marker"),
-        Column(f"{share}_marker", "'estimated' when the share rests on an estimated figure"),
-    ]
-
-
-def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, str]) -> Row:
-    stat = row.reserves
-    out: Row = {
-        "rank": row.rank,
-        "country": row.code,
-        "name": row.label,
-        "reserves_t": stat.value if stat else None,
-        "reserves_marker": _marker(stat),
-        "share_pct": _round(row.reserves_share),
-        "share_bound": "upper" if row.reserves_share is not None and row.share_is_upper_bound else None,
-    }
-    for year in periods:
-        prod = row.production.get(year)
-        out[f"prod_{year}_t"] = prod.value if prod else None
-        out[f"prod_{year}_marker"] = _marker(prod)
-    share = _production_share_field(periods[-1] if periods else "")
-    out[share] = _round(row.production_share)
-    out[f"{share}_marker"] = (
-        "estimated" if row.production_share is not None and row.production_share_estimated else None
+    columns = tuple(
+        Column(n, h, marker="date_precision" if n == "date" else None, get=attrgetter(n)) for n, h in helps.items()
     )
-    cite = stat or next(iter(row.production.values()), None)
-    out.update(source=cite.source if cite else None, source_url=urls.get(cite.source) if cite else None)
-    out["evidence"] = cite.evidence if cite else None
-    return out
-
-
-def _round(value: int | float | None) -> int | float | None:
-    return round(value, 3) if isinstance(value, float) else value
-
-
-STAT_COLUMNS = with_cite_columns(
-    (
-        Column("id", "statistic id"),
-        Column("topic", "topic"),
-        Column("metric", "what is measured"),
-        Column("country", "country code (empty for a world total)"),
-        Column("period", "year the figure is for"),
-        Column("value", "the figure as the source gives it", numeric=True, marker="marker"),
-        Column("marker", "estimated, approximate, lower_bound, not_available or zero"),
-        Column("unit", "unit"),
-        Column("as_of", "when the source published it"),
-        Column("claim", "an attributed claim rather than the source's own data"),
-        Column("attribution", "whom the source attributes it to"),
-        Column("computed", "what the data gives for this claim (computed)", numeric=True, marker="computed_bound"),
-        Column("computed_bound", "'upper' when the computed value is an upper bound"),
-        Column("computed_from", "how 'computed' was derived: what it is a share of, and for which year"),
-        Column("computed_published", "when the data 'computed' comes from was published"),
-        Column(
-            "computed_later",
-            "that data was published after the claim (its source's date, else the date it is as of); "
-            "empty where a date is not known",
-        ),
-        Column("discrepancy", "id of the discrepancy record about it"),
+    precision = Column(
+        "date_precision", "day, month or year: how precisely the date is known", get=attrgetter("date_precision")
     )
-)
-
-
-def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
-    """Claims and standalone figures, plus the partnership's parties' table rows and world totals."""
-    parties = set(ds.partnership.parties)
-    flagged = {rid: d.id for d in ds.discrepancies for rid in d.related}
-    urls = source_urls(ds)
-    sources = {s.id: s for s in ds.sources}
-    check = figures.claim_checker(ds)
-    rows: list[Row] = []
-    later: list[m.Source] = []
-    for s in ds.statistics:
-        in_table = s.metric in (figures.RESERVES, figures.PRODUCTION) and not s.claim
-        if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
-            continue
-        found = check(s) if s.claim else figures.Check(None, "")
-        data = sources.get(found.data.source) if found.data else None
-        is_later = published_after(data.published, claim_date(sources, s).date) if data else None
-        if is_later and data:
-            later.append(data)
-        rows.append(
-            {
-                "id": s.id,
-                "topic": s.topic,
-                "metric": s.metric,
-                "country": s.country,
-                "period": str(s.period) if s.period else None,
-                "value": s.value,
-                "marker": _marker(s),
-                "unit": s.unit,
-                "as_of": str(s.as_of) if s.as_of else None,
-                "claim": s.claim,
-                "attribution": s.attribution,
-                "computed": _round(found.value),
-                "computed_bound": "upper" if "upper bound" in found.how else None,
-                "computed_from": found.how or None,
-                "computed_published": str(data.published) if data and data.published else None,
-                "computed_later": is_later,
-                "discrepancy": flagged.get(s.id),
-                "source": s.source,
-                "source_url": urls.get(s.source),
-                "evidence": s.evidence,
-            }
-        )
-    default: tuple[str, ...] = ("id", "metric", "country", "period", "value", "marker", "unit", "as_of", "source")
-    default += ("computed", "computed_later", "discrepancy")
-    return Listing("statistics", STAT_COLUMNS, default, rows, notes=_later_notes(later))
-
-
-def _later_notes(later: list[m.Source]) -> tuple[str, ...]:
-    """Say that claims are compared with data published after them, and which data."""
-    if not later:
-        return ()
-    named = "; ".join(dict.fromkeys(f"{s.title}, published {s.published}" for s in later))
-    claims = "1 claim is" if len(later) == 1 else f"{len(later)} claims are"
-    return (f"{claims} compared with data published after them ({named}): see computed_later",)
-
-
-SEARCH_COLUMNS = (
-    Column("kind", "record kind"),
-    Column("id", "record id"),
-    Column("field", "field that matched"),
-    Column("snippet", "text around the match"),
-)
+    return Listing(f"sector {sector}", (*columns, precision, *cite_columns(ds)), tuple(helps), _entries(ds, sector))
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -269,23 +109,24 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{i}]")
 
 
-def search(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()) -> Listing:
+SEARCH_FIELDS = ("kind", "id", "field", "snippet")
+
+
+def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()) -> Listing:
     """Every field of every record containing ``text`` (case-insensitive)."""
     pattern = re.compile(re.escape(text), re.IGNORECASE)
-    rows: list[Row] = []
-    groups = (
-        [("partnership", (ds.partnership,))] + [(k, getattr(ds, k)) for k in m.RECORD_KINDS] + [("sources", ds.sources)]
-    )
-    for kind, records in groups:
+    found: list[Row] = []
+    for kind, record in m.iter_records(ds, sources=True):
         if kinds and kind not in kinds:
             continue
-        for record in records:
-            plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-            for field, value in _strings(plain, ""):
-                match = pattern.search(value)
-                if match:
-                    rows.append({"kind": kind, "id": record.id, "field": field, "snippet": snippet(value, match)})
-    return Listing("matches", SEARCH_COLUMNS, ("kind", "id", "field", "snippet"), rows, highlight=text)
+        plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
+        for field, value in _strings(plain, ""):
+            match = pattern.search(value)
+            if match:
+                found.append({"kind": kind, "id": record.id, "field": field, "snippet": snippet(value, match)})
+    helps = ("record kind", "record id", "field that matched", "text around the match")
+    columns = tuple(Column(n, h, get=itemgetter(n)) for n, h in zip(SEARCH_FIELDS, helps, strict=True))
+    return Listing("matches", columns, SEARCH_FIELDS, found, highlight=text)
 
 
 def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
@@ -295,36 +136,34 @@ def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
     return ("…" if start else "") + text + ("…" if end < len(value) else "")
 
 
-def record_fields(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record as field/value rows, its source's details appended."""
+def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
+    """One record in full: field/value rows, its source's details appended."""
     plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
     rows: list[Row] = [{"field": "kind", "value": kind}]
     rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
     if isinstance(record, m.Source):
-        rows = [r | {"value_marker": _no_date(record.published)} if r["field"] == "published" else r for r in rows]
+        rows = [r | {"value_marker": no_date(record.published)} if r["field"] == "published" else r for r in rows]
     source_id = getattr(record, "source", None)
     source = next((s for s in ds.sources if s.id == source_id), None)
+    document = {"kind": kind, **plain}
     if source is not None:
         rows += [
             {"field": "source.title", "value": source.title},
             {"field": "source.publisher", "value": source.publisher},
-            {"field": "source.published", "value": _date(source.published), "value_marker": _no_date(source.published)},
+            {
+                "field": "source.published",
+                "value": text_of(source.published),
+                "value_marker": no_date(source.published),
+            },
             {"field": "source.url", "value": source.url},
         ]
-    columns = (Column("field", "field name"), Column("value", "value", marker="value_marker"))
-    document = {"kind": kind, **plain}
-    if source is not None:
         document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-    return Listing(kind, columns, ("field", "value"), rows, document=document)
-
-
-def _date(value: m.PartialDate | None) -> str | None:
-    return str(value) if value is not None else None
-
-
-def _no_date(value: m.PartialDate | None) -> str | None:
-    """The marker that makes a table write ``n.d.`` for a source with no known date."""
-    return "no_date" if value is None else None
+    columns = (
+        Column("field", "field name"),
+        Column("value", "value", marker="value_marker"),
+        Column("value_marker", "'no_date' for a source whose publication date is not known (n.d. in tables)"),
+    )
+    return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
 
 
 def _flat(value: Any) -> Value:

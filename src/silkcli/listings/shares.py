@@ -110,26 +110,28 @@ def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
     return row._replace(rank=rank)
 
 
-class Check(NamedTuple):
-    """What the data gives for a claim, how that was computed, and the record it rests on."""
+class Computed(NamedTuple):
+    """What the data gives for a claim, how it was derived, and whether it is only an upper bound."""
 
-    value: int | float | None
-    how: str
+    value: int | float | None = None
+    how: str = ""
+    upper_bound: bool = False
+    #: the table record the value rests on (its source says when the data was published)
     data: m.Statistic | None = None
     #: what a share is of (``the world total (rounded)``); empty for a rank
     denominator: str = ""
 
 
-def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Check]:
+def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Computed]:
     """A function giving what the data says for a claim about a share or rank, and how it was computed.
 
     Each topic's table is computed once, however many claims are checked against it.
     """
     tables: dict[str, tuple[dict[str | None, ReserveRow], tuple[ShareBasis, ShareBasis], str]] = {}
 
-    def check(claim: m.Statistic) -> Check:
+    def check(claim: m.Statistic) -> Computed:
         if claim.metric not in COMPUTED_CLAIMS or claim.country is None:
-            return Check(None, "")
+            return Computed()
         if claim.topic not in tables:
             rows = reserve_rows(ds, claim.topic)
             latest = (production_periods(ds, claim.topic) or [""])[-1]
@@ -137,15 +139,15 @@ def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Check]:
         by_code, (reserves, production), latest = tables[claim.topic]
         row = by_code.get(claim.country)
         if row is None:
-            return Check(None, "")
+            return Computed()
         if claim.metric == "reserves-rank":
-            return Check(row.rank, "rank by reserves in the source table", row.reserves)
+            return Computed(row.rank, "rank by reserves in the source table", data=row.reserves)
         if claim.metric == "reserves-share":
             bound = " (an upper bound: the world total is a lower bound)" if row.share_is_upper_bound else ""
             how = f"reserves / {reserves.denominator}{bound}"
-            return Check(row.reserves_share, how, row.reserves, reserves.denominator)
+            return Computed(row.reserves_share, how, row.share_is_upper_bound, row.reserves, reserves.denominator)
         how = f"mine production {production.period or ''} / {production.denominator}"
-        return Check(row.production_share, how, row.production.get(latest), production.denominator)
+        return Computed(row.production_share, how, data=row.production.get(latest), denominator=production.denominator)
 
     return check
 
