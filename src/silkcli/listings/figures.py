@@ -140,6 +140,23 @@ def _stat(name: str, help_text: str, **options: Any) -> Column:
     return Column(name, help_text, get=lambda f: getattr(f.stat, name), **options)
 
 
+def _later_columns() -> tuple[Column, Column]:
+    """When the data a claim is checked against was published, and whether that was after the claim."""
+    return (
+        Column(
+            "computed_published",
+            "when the data 'computed' comes from was published",
+            get=lambda f: text_of(f.data_published),
+        ),
+        Column(
+            "computed_later",
+            "that data was published after the claim (its source's date, else the date it is as of); "
+            "empty where a date is not known",
+            get=attrgetter("data_later"),
+        ),
+    )
+
+
 def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
     return (
         _stat("id", "statistic id"),
@@ -170,17 +187,7 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
             "how 'computed' was derived: what it is a share of, and for which year",
             get=lambda f: f.computed.how or None,
         ),
-        Column(
-            "computed_published",
-            "when the data 'computed' comes from was published",
-            get=lambda f: text_of(f.data_published),
-        ),
-        Column(
-            "computed_later",
-            "that data was published after the claim (its source's date, else the date it is as of); "
-            "empty where a date is not known",
-            get=attrgetter("data_later"),
-        ),
+        *_later_columns(),
         Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
         *cite_columns(ds),
     )
