@@ -1,7 +1,7 @@
 """The brief's key figures: reserves next to the leaders, production, electricity share, finance.
 
 Shares and ranks come from :mod:`silkcli.listings.shares`; values are written
-the way the listing tables write them (:func:`silkcli.formats.table.display`),
+the way the listing tables write them (:func:`silkcli.formats.display.display`),
 USGS markers included. A rank says what it ranks among, and a share what it
 is a share of and for which year.
 """
@@ -77,9 +77,10 @@ class ReserveChart:
     bars: tuple[ReserveBar, ...]
     notes: tuple[int, ...]
     disputes: tuple[int, ...]
-    coverage: Coverage
-    production: ProductionFigure | None
-    claims: tuple[ClaimFigure, ...]
+    #: what the rank is out of, the party's production share and the claims beside the data (:func:`_with_context`)
+    coverage: Coverage = Coverage(0, 0, None, None, ())
+    production: ProductionFigure | None = None
+    claims: tuple[ClaimFigure, ...] = ()
     #: what the shares are of: ``the world total (rounded)``
     denominator: str = "the world total"
 
@@ -156,9 +157,6 @@ def _chart(
         bars=tuple(_bar(r, peak, featured) for r in shown),
         notes=ledger.cite(stat.source, *([world.source] if world else [])),
         disputes=ledger.dispute(stat.id, *claims, *([world.id] if world else [])),
-        coverage=Coverage(0, 0, None, None, ()),
-        production=None,
-        claims=(),
     )
 
 

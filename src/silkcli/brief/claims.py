@@ -71,12 +71,9 @@ def _data(
     check: Callable[[m.Statistic], computed.Computed], claim: m.Statistic, featured: computed.ReserveRow
 ) -> tuple[m.Statistic | None, str | None]:
     """The table record a claim is checked against, and what it gives, as text."""
-    if claim.metric == computed.RESERVES and featured.reserves is not None:
-        row = featured.reserves
-        return row, _value(row.value, row.marker, row.unit)
-    if claim.metric == computed.PRODUCTION and claim.period is not None:
-        row_or_none = featured.production.get(str(claim.period))
-        return row_or_none, _value(row_or_none.value, row_or_none.marker, row_or_none.unit) if row_or_none else None
+    if claim.metric in (computed.RESERVES, computed.PRODUCTION):
+        same = featured.reserves if claim.metric == computed.RESERVES else featured.production.get(str(claim.period))
+        return same, _value(same.value, same.marker, same.unit) if same is not None else None
     found = check(claim)
     if found.value is None:
         return found.data, None
