@@ -18,12 +18,14 @@ from silkcli.formats.display import bar, display
 from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
+#: Unicode's line and paragraph separators break a cell's line as a newline does (and never misalign a row).
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 #: Width of a table drawn into a file (--export) when none is given.
 FILE_WIDTH = 120
 
 
-def make_console(*, color: bool, width: int | None, record: bool = False) -> Console:
-    """A console that draws into a string and never reads markup or emoji in what it prints."""
+def make_console(*, color: bool, width: int | None) -> Console:
+    """A console that draws into a string for a terminal and never reads markup or emoji in what it prints."""
     return Console(
         file=io.StringIO(),
         width=width,
@@ -33,7 +35,22 @@ def make_console(*, color: bool, width: int | None, record: bool = False) -> Con
         markup=False,
         emoji=False,
         highlight=False,
-        record=record,
+    )
+
+
+def picture_console(width: int) -> Console:
+    """A console that records a picture (SVG, HTML): the same for the same input, whatever the environment."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
     )
 
 
@@ -47,7 +64,7 @@ def iter_table(listing: Listing, view: View) -> Iterator[str]:
 
 
 def _recorded(listing: Listing, view: View) -> Console:
-    console = make_console(color=True, width=view.width or FILE_WIDTH, record=True)
+    console = picture_console(view.width or FILE_WIDTH)
     console.print(to_table(listing, width=console.width))
     return console
 
@@ -122,7 +139,7 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    text = Text(display(row.get(name), marker))
+    text = Text(display(row.get(name), marker).translate(_LINE_SEPARATORS))
     if listing.highlight and name == "snippet":
         text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
     return text

@@ -53,16 +53,9 @@ def _production_share_columns(basis: shares.ShareBasis, latest: str) -> tuple[Co
     )
 
 
-class _Cited(NamedTuple):
+def _cited(row: shares.ReserveRow) -> m.Statistic | None:
     """The statistic a reserves row cites: its reserves figure, else its first production figure."""
-
-    source: str | None
-    evidence: str | None
-
-
-def _cited(row: shares.ReserveRow) -> _Cited:
-    stat = row.reserves or next(iter(row.production.values()), None)
-    return _Cited(stat.source, stat.evidence) if stat else _Cited(None, None)
+    return row.reserves or next(iter(row.production.values()), None)
 
 
 def reserve_listing(
@@ -73,7 +66,6 @@ def reserve_listing(
     table = shares.reserve_rows(ds, topic)
     latest = periods[-1] if periods else ""
     bases = shares.share_bases(ds, topic, table)
-    source, url, evidence = cite_columns(ds)
     columns = (
         Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank")),
         Column("country", "country code (empty for the world total)", get=attrgetter("code")),
@@ -101,11 +93,7 @@ def reserve_listing(
         *(column for year in periods for column in _year_columns(year)),
         *_production_share_columns(bases[1], latest),
     )
-    cite = (
-        source._replace(get=lambda r: _cited(r).source),
-        url._replace(get=lambda r: url.value(_cited(r))),
-        evidence._replace(get=lambda r: _cited(r).evidence),
-    )
+    cite = cite_columns(ds, of=_cited)
     rows = [
         r
         for r in table
@@ -124,16 +112,6 @@ class KeyFigure(NamedTuple):
     #: when the data ``computed`` rests on was published, and whether that was after the claim
     data_published: m.PartialDate | None = None
     data_later: bool | None = None
-
-    @property
-    def source(self) -> str:
-        """The source the statistic cites."""
-        return self.stat.source
-
-    @property
-    def evidence(self) -> str:
-        """The statistic's evidence quote."""
-        return self.stat.evidence
 
 
 def _stat(name: str, help_text: str, **options: Any) -> Column:
@@ -189,7 +167,7 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
         ),
         *_later_columns(),
         Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
-        *cite_columns(ds),
+        *cite_columns(ds, of=attrgetter("stat")),
     )
 
 

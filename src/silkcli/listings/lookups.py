@@ -47,16 +47,6 @@ class SectorEntry(NamedTuple):
         """The record's id."""
         return self.record.id
 
-    @property
-    def source(self) -> str:
-        """The source the record cites."""
-        return self.record.source
-
-    @property
-    def evidence(self) -> str:
-        """The record's evidence quote."""
-        return self.record.evidence
-
 
 def _entries(ds: m.Dataset, sector: str) -> list[SectorEntry]:
     docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key())
@@ -94,7 +84,8 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
     precision = Column(
         "date_precision", "day, month or year: how precisely the date is known", get=attrgetter("date_precision")
     )
-    return Listing(f"sector {sector}", (*columns, precision, *cite_columns(ds)), tuple(helps), _entries(ds, sector))
+    cite = cite_columns(ds, of=attrgetter("record"))
+    return Listing(f"sector {sector}", (*columns, precision, *cite), tuple(helps), _entries(ds, sector))
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:

@@ -6,7 +6,7 @@ records a filter found; rows are built later, for the fields printed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -14,18 +14,22 @@ from silkcli.dataset import model as m
 from silkcli.listings.listing import Column, Listing
 
 
-def cite_columns(ds: m.Dataset) -> tuple[Column, ...]:
-    """The columns ``--cite`` adds: a record's source, its URL and the evidence quote."""
+def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
+    """The columns ``--cite`` adds: the source a row's record (``of(row)``) cites, its URL and the evidence quote."""
     urls = {s.id: s.url for s in ds.sources}
 
-    def source(record: Any) -> str | None:
-        found: str | None = getattr(record, "source", None)
+    def source(row: Any) -> str | None:
+        found: str | None = getattr(of(row), "source", None)
         return found
 
     return (
         Column("source", "id of the source the record cites", get=source),
         Column("source_url", "URL of that source", get=lambda r: urls.get(source(r) or "")),
-        Column("evidence", "verbatim quote from the source supporting the record", get=attrgetter("evidence")),
+        Column(
+            "evidence",
+            "verbatim quote from the source supporting the record",
+            get=lambda r: getattr(of(r), "evidence", None),
+        ),
     )
 
 
