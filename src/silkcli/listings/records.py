@@ -40,6 +40,11 @@ def text_of(value: m.PartialDate | None) -> str | None:
     return str(value) if value is not None else None
 
 
+def no_date(value: m.PartialDate | None) -> str | None:
+    """The marker that makes a table cite a source with no known date as ``n.d.``."""
+    return "no_date" if value is None else None
+
+
 def party_text(party: m.Party, names: dict[str, str]) -> str:
     """``KR: Ministry of Education`` (``unknown`` when the sources do not say)."""
     body = party.body if party.body is not None else "unknown"
@@ -61,7 +66,13 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     names = {p.id: p.name for p in ds.people}
     columns = (
         _attr("id", "document id", priority=1),
-        Column("signed", "date signed", get=lambda d: str(d.signed), priority=3),
+        Column(
+            "signed",
+            "date signed, as precise as known",
+            marker="signed_precision",
+            get=lambda d: str(d.signed),
+            priority=3,
+        ),
         _attr("type", "document type", priority=4),
         _attr("sectors", "sectors it covers", priority=5),
         _attr("title", "English title (a translation where title_is_translation)", prose=True, priority=1),
@@ -73,7 +84,12 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             priority=6,
         ),
         _attr("status", "status"),
-        _attr("summit", "one of the documents signed at the summit"),
+        _attr("summit", "one of the documents signed at the summit (--summit)"),
+        Column(
+            "at_summit",
+            "signed or adopted at the summit, whether or not one of the summit documents",
+            get=lambda d: d.summit or d.at_summit,
+        ),
         _attr("native_title", "title in the original language", prose=True),
         _attr("title_is_translation", "the English title is a translation, not an official one"),
         Column("amount", "amount committed", numeric=True, get=_amount("value")),
@@ -86,10 +102,42 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             prose=True,
         ),
         _attr("note", "caveats and unknowns", prose=True, priority=6),
+        Column(
+            "signed_precision", "day, month or year: how precisely the signing date is known", get=_precision("signed")
+        ),
         *cite_columns(ds),
     )
     default = ("id", "signed", "type", "sectors", "title", "parties")
     return Listing("documents", columns, default, docs)
+
+
+def _precision(name: str) -> Any:
+    """The getter of how precisely a date attribute is known: ``day``, ``month`` or ``year``."""
+    return lambda record: getattr(record, name).precision
+
+
+def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -> Listing:
+    """The agreements listing, saying where a document of the summit that is not one of its counted ones went.
+
+    With --no-summit it is listed among the others, and with --summit left out: both say so on stderr.
+    """
+    if summit is None:
+        return listing
+    shown = {d.id for d in listing.rows}
+    counted = sum(d.summit for d in ds.documents)
+    statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
+    notes = []
+    for d in ds.documents:
+        if d.summit or not d.at_summit:
+            continue
+        done = statuses.get(d.status, d.status)
+        if d.id in shown:
+            notes.append(f"{d.id} was {done} at the summit but is not one of the {counted} summit documents")
+        elif summit:
+            notes.append(
+                f"{d.id}, {done} at the summit, is not one of the {counted} summit documents (see --no-summit)"
+            )
+    return listing._replace(notes=listing.notes + tuple(notes))
 
 
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
@@ -111,7 +159,11 @@ def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
         Column(
-            "date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", get=lambda e: str(e.date), priority=1
+            "date",
+            "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)",
+            marker="precision",
+            get=lambda e: str(e.date),
+            priority=1,
         ),
         Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
         _attr("kind", "kind of event", priority=4),
@@ -168,11 +220,20 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id", priority=1),
         _attr("title", "title", prose=True, priority=2),
         _attr("publisher", "publisher", prose=True, priority=3),
-        Column("published", "publication date, as precise as known", get=lambda s: text_of(s.published), priority=4),
+        Column(
+            "published",
+            "publication date, as precise as known (n.d. in tables where not known)",
+            marker="published_marker",
+            get=lambda s: text_of(s.published),
+            priority=4,
+        ),
         _attr("url", "address", link=True, priority=5),
         _attr("author", "author", prose=True),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("cited_by", "how many records cite it", numeric=True, get=lambda s: counts.get(s.id, 0)),
+        Column(
+            "published_marker", "'no_date' where the publication date is not known", get=lambda s: no_date(s.published)
+        ),
     )
     return Listing("sources", columns, ("id", "publisher", "published", "title", "url"), ds.sources)
