@@ -57,12 +57,12 @@ def test_every_listing_fits_every_width_with_ids_whole(dataset: object, command:
 
 
 def test_the_first_readme_command_fits_80_columns_and_says_what_it_left_out() -> None:
-    """`agreements --sector mining` at 80 columns: the id whole, the title wrapped, one note naming parties."""
+    """`agreements --sector mining` at 80 columns: the id whole, the title wrapped, one note naming what went."""
     result = run_cli("agreements", "--sector", "mining", "-f", "table", "--width", "80")
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
     assert "│ doc-energy-minerals-mou │" in result.stdout
     assert "1 record" in result.stdout.splitlines()[-1]
-    assert result.stderr == "note: 1 column hidden: parties; use --fields or a wider terminal\n"
+    assert result.stderr == "note: 2 columns hidden: parties, sectors; use --fields or a wider terminal\n"
 
 
 def test_columns_are_left_out_highest_priority_number_first() -> None:
@@ -115,8 +115,9 @@ def test_long_urls_are_shortened_only_with_a_note_saying_where_to_read_them() ->
 
 def test_prose_wraps_between_words_and_lists_between_items() -> None:
     """Titles break only at spaces; a list of sectors breaks after its '; ', never inside a sector id."""
-    result = run_cli("agreements", "--sector", "mining", "-f", "table", "--width", "80")
-    cells = [line.split("│")[4].strip() for line in result.stdout.splitlines() if line.startswith("│")]
+    result = run_cli("agreements", "--sector", "mining", "--fields", "id,sectors,title", "-f", "table", "--width", "52")
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 52
+    cells = [line.split("│")[2].strip() for line in result.stdout.splitlines() if line.startswith("│")]
     assert cells[:2] == ["energy;", "mining"]
-    title = " ".join(line.split("│")[5].strip() for line in result.stdout.splitlines() if line.startswith("│"))
+    title = " ".join(line.split("│")[3].strip() for line in result.stdout.splitlines() if line.startswith("│"))
     assert " ".join(title.split()) == "MOU on Cooperation in the Energy Sector and Critical Minerals"

@@ -70,7 +70,7 @@ def test_first_readme_command_fits_an_80_column_terminal() -> None:
     assert max(cell_len(line) for line in lines) <= 80
     assert "doc-energy-minerals-mou" in screen.stdout
     assert lines[-1].strip() == "1 record"
-    assert screen.stderr == "note: 1 column hidden: parties; use --fields or a wider terminal\n"
+    assert screen.stderr == "note: 2 columns hidden: parties, sectors; use --fields or a wider terminal\n"
 
 
 @pytest.mark.parametrize("cols", [40, 60, 100, 160])

@@ -98,18 +98,10 @@ def plan(listing: Listing, width: int) -> Plan | None:
     fields = shown_fields(listing)
     measures = {name: _measure(listing, name) for name in fields}
     room = width - 1
-    shown = list(fields)
-    hidden: list[str] = []
-    if not listing.explicit:  # fields the user chose are never left out
-        order = sorted(
-            (name for name in fields if listing.column(name).priority > 1),
-            key=lambda name: (-listing.column(name).priority, -fields.index(name)),
-        )
-        for name in order:
-            if _need(shown, measures) <= room:
-                break
-            shown.remove(name)
-            hidden.append(name)
+    # Columns go until prose has a readable width; if that cannot be had, only until the values fit at all.
+    shown, hidden = _keep(listing, fields, measures, room, comfortable=True)
+    if _need(shown, measures, comfortable=True) > room:
+        shown, hidden = _keep(listing, fields, measures, room, comfortable=False)
     if not shown or _need(shown, measures) > room:
         return None
     widths = _spread([measures[n] for n in shown], room - _PER_COLUMN * len(shown))
@@ -134,8 +126,27 @@ def squeeze(listing: Listing, width: int) -> Plan:
     return Plan(shown, tuple(widths), hidden)
 
 
-def _need(shown: Sequence[str], measures: dict[str, _Measure]) -> int:
-    return sum(measures[name].floor + _PER_COLUMN for name in shown)
+def _keep(
+    listing: Listing, fields: tuple[str, ...], measures: dict[str, _Measure], room: int, *, comfortable: bool
+) -> tuple[list[str], list[str]]:
+    """The columns shown and those left out, highest priority number first, until the rest fit in ``room``."""
+    shown, hidden = list(fields), []
+    if listing.explicit:  # fields the user chose are never left out
+        return shown, hidden
+    order = sorted(
+        (name for name in fields if listing.column(name).priority > 1),
+        key=lambda name: (-listing.column(name).priority, -fields.index(name)),
+    )
+    for name in order:
+        if _need(shown, measures, comfortable=comfortable) <= room:
+            break
+        shown.remove(name)
+        hidden.append(name)
+    return shown, hidden
+
+
+def _need(shown: Sequence[str], measures: dict[str, _Measure], *, comfortable: bool = False) -> int:
+    return sum((measures[n].comfort if comfortable else measures[n].floor) + _PER_COLUMN for n in shown)
 
 
 def _spread(measures: Sequence[_Measure], room: int) -> list[int]:
