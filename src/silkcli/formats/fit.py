@@ -130,7 +130,8 @@ def _keep(
     listing: Listing, fields: tuple[str, ...], measures: dict[str, _Measure], room: int, *, comfortable: bool
 ) -> tuple[list[str], list[str]]:
     """The columns shown and those left out, highest priority number first, until the rest fit in ``room``."""
-    shown, hidden = list(fields), []
+    shown: list[str] = list(fields)
+    hidden: list[str] = []
     if listing.explicit:  # fields the user chose are never left out
         return shown, hidden
     order = sorted(
