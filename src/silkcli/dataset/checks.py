@@ -15,6 +15,8 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset.model import is_struct_type
+from silkcli.dataset.provenance import cited as cited  # re-exported
+from silkcli.dataset.provenance import records as records  # re-exported
 from silkcli.dataset.schema_errors import Issue, suggest
 from silkcli.errors import shorten
 
@@ -27,6 +29,7 @@ REFERENCES: dict[type, dict[str, str]] = {
     m.Amount: {"source": "sources"},
     m.Milestone: {"source": "sources"},
     m.Claim: {"source": "sources"},
+    m.Cite: {"source": "sources"},
     m.Document: {"type": "document_types", "sectors": "sectors", "status": "statuses"},
     m.Commitment: {"sector": "sectors", "countries": "countries", "document": "documents"},
     m.Event: {"kind": "event_kinds", "countries": "countries", "people": "people"},
@@ -52,14 +55,6 @@ _SINGULAR = {
 
 Path_ = tuple[str | int, ...]
 _ID = operator.attrgetter("id")
-
-
-def records(ds: m.Dataset) -> Iterator[tuple[Path_, m.Record]]:
-    """Every record with its path, the partnership included."""
-    yield ("partnership",), ds.partnership
-    for kind in m.RECORD_KINDS:
-        for i, record in enumerate(getattr(ds, kind)):
-            yield (kind, i), record
 
 
 def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
@@ -205,19 +200,6 @@ def date_issues(ds: m.Dataset) -> list[Issue]:
         for i, event in enumerate(ds.events)
         if event.end is not None and event.end.last() < event.date.first()
     ]
-
-
-def cited(ds: m.Dataset) -> Iterator[tuple[Path_, str, str]]:
-    """Every (path, source id, evidence) in the dataset, nested ones too."""
-    for path, record in records(ds):
-        yield path + ("evidence",), record.source, record.evidence
-        for i, ms in enumerate(getattr(record, "milestones", ())):
-            yield path + ("milestones", i, "evidence"), ms.source, ms.evidence
-        amount = getattr(record, "amount", None)
-        if amount is not None:
-            yield path + ("amount", "evidence"), amount.source, amount.evidence
-        for i, claim in enumerate(getattr(record, "claims", ())):
-            yield path + ("claims", i, "evidence"), claim.source, claim.evidence
 
 
 def _squash(text: str) -> str:

@@ -46,6 +46,11 @@ Evidence = Annotated[
 CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}" + END, description="ISO 3166-1 alpha-2 code.")]
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
 
+#: Marks a field as a *fact*: a value a source must support (``validate`` asks that a
+#: citation cover it). Ids, notes, links between records and editorial labels are not
+#: facts. The marker is metadata only: decoding does no extra work for it.
+FACT = Meta(extra={"fact": True}, extra_json_schema={"x-fact": True})
+
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + END)
 
 
@@ -164,12 +169,65 @@ def is_struct_type(kind: Any) -> TypeGuard[type[Struct]]:
     return typing.get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, Struct)
 
 
+#: A fact field a citation supports, by name (``date``, ``parties``).
+FieldName = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z_]+" + END,
+        max_length=40,
+        description="The name of a fact field of the record (or nested struct) the citation is on.",
+    ),
+]
+
+
+class Cite(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One citation: a verbatim quote from a source, and the fact fields it supports."""
+
+    source: Annotated[Ref, Meta(description="The id of the source quoted.")]
+    quote: Annotated[Evidence, Meta(description="A verbatim quote from the source.")]
+    fields: Annotated[
+        tuple[FieldName, ...],
+        Meta(
+            description=(
+                "The fact fields this quote supports. Without it the quote supports the whole "
+                "record, except the fields that some citation names."
+            )
+        ),
+    ] = ()
+    inferred: Annotated[
+        bool, Meta(description="The values are inferred from the quote rather than stated in it (say how).")
+    ] = False
+    how: Annotated[Text, Meta(description="How an inferred value follows from the quote.")] | None = None
+
+    def __post_init__(self) -> None:
+        if self.inferred and self.how is None:
+            raise ValueError("an inferred citation says `how` the value follows from the quote")
+        if self.how is not None and not self.inferred:
+            raise ValueError("`how` belongs to a citation marked `inferred: true`")
+
+
+Cites = Annotated[
+    tuple[Cite, ...],
+    Meta(
+        description=(
+            "Citations beyond `source`/`evidence`, each supporting the fields it names. "
+            "A field named by any citation is supported by those citations only."
+        )
+    ),
+]
+
+
 class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
-    """Base of every record: each one cites a source and quotes it."""
+    """Base of every record: each fact in it is supported by a cited, verbatim quote.
+
+    ``source`` + ``evidence`` is the short form of one citation that supports the
+    whole record; ``cites`` adds citations for particular fields.
+    """
 
     id: Id
-    source: Ref
-    evidence: Evidence
+    source: Annotated[Ref, Meta(description="Short form: the source of a quote supporting the whole record.")] | None = None
+    evidence: Annotated[Evidence, Meta(description="Short form: a verbatim quote from `source`.")] | None = None
+    cites: Cites = ()
     note: Text | None = None
 
 
@@ -218,35 +276,35 @@ class Country(Record, frozen=True, kw_only=True):
     """A country, by ISO 3166-1 alpha-2 code."""
 
     id: CountryCode
-    name: Text
-    official_name: Text | None = None
-    region: Text | None = None
+    name: Annotated[Text, FACT]
+    official_name: Annotated[Text, FACT] | None = None
+    region: Annotated[Text, FACT] | None = None
 
 
 class Sector(Record, frozen=True, kw_only=True):
     """A field of cooperation."""
 
-    name: Text
+    name: Annotated[Text, FACT]
 
 
 class Person(Record, frozen=True, kw_only=True):
     """Someone the sources name in a role."""
 
-    name: Text
-    native_name: Text | None = None
-    country: Ref
-    role: Ref
-    title: Text
+    name: Annotated[Text, FACT]
+    native_name: Annotated[Text, FACT] | None = None
+    country: Annotated[Ref, FACT]
+    role: Annotated[Ref, FACT]
+    title: Annotated[Text, FACT]
 
 
 class Partnership(Record, frozen=True, kw_only=True):
     """The partnership the dataset is about."""
 
-    name: Text
-    native_name: Text | None = None
-    parties: tuple[Ref, ...]
-    date: PartialDate
-    venue: Text
+    name: Annotated[Text, FACT]
+    native_name: Annotated[Text, FACT] | None = None
+    parties: Annotated[tuple[Ref, ...], FACT]
+    date: Annotated[PartialDate, FACT]
+    venue: Annotated[Text, FACT]
     summit: Ref
     relations: Ref
 
@@ -262,35 +320,37 @@ class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Money a document commits, as sourced."""
 
-    value: Number
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END)]
-    ceiling: bool = False
-    period: Text | None = None
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END), FACT]
+    ceiling: Annotated[bool, FACT] = False
+    period: Annotated[Text, FACT] | None = None
     source: Ref
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Milestone(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A later step in a document's life (consent, entry into force)."""
 
-    date: PartialDate
-    what: Text
+    date: Annotated[PartialDate, FACT]
+    what: Annotated[Text, FACT]
     source: Ref
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Document(Record, frozen=True, kw_only=True):
     """A signed document."""
 
-    title: Text
-    native_title: Text | None = None
+    title: Annotated[Text, FACT]
+    native_title: Annotated[Text, FACT] | None = None
     title_is_translation: bool = False
-    type: Ref
-    parties: tuple[Party, ...]
+    type: Annotated[Ref, FACT]
+    parties: Annotated[tuple[Party, ...], FACT]
     sectors: tuple[Ref, ...]
-    signed: PartialDate
-    summit: bool
-    status: Ref
+    signed: Annotated[PartialDate, FACT]
+    summit: Annotated[bool, FACT]
+    status: Annotated[Ref, FACT]
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
 
@@ -299,22 +359,22 @@ class Commitment(Record, frozen=True, kw_only=True):
     """What one or both sides agreed, asked or plan in a sector."""
 
     sector: Ref
-    countries: tuple[Ref, ...]
-    kind: Literal["agreed", "asked", "plans"]
-    text: Text
-    document: Ref | None = None
+    countries: Annotated[tuple[Ref, ...], FACT]
+    kind: Annotated[Literal["agreed", "asked", "plans"], FACT]
+    text: Annotated[Text, FACT]
+    document: Annotated[Ref, FACT] | None = None
 
 
 class Event(Record, frozen=True, kw_only=True):
     """A dated event for the timeline."""
 
-    date: PartialDate
-    end: PartialDate | None = None
-    title: Text
+    date: Annotated[PartialDate, FACT]
+    end: Annotated[PartialDate, FACT] | None = None
+    title: Annotated[Text, FACT]
     kind: Ref
-    countries: tuple[Ref, ...] = ()
-    people: tuple[Ref, ...] = ()
-    place: Text | None = None
+    countries: Annotated[tuple[Ref, ...], FACT] = ()
+    people: Annotated[tuple[Ref, ...], FACT] = ()
+    place: Annotated[Text, FACT] | None = None
 
 
 Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_available", "zero"]
@@ -324,16 +384,16 @@ class Statistic(Record, frozen=True, kw_only=True):
     """A figure as a source states it, markers included."""
 
     topic: Ref
-    metric: Ref
-    country: Ref | None = None
+    metric: Annotated[Ref, FACT]
+    country: Annotated[Ref, FACT] | None = None
     label: Text | None = None
-    period: PartialDate | None = None
-    value: Number | None
-    unit: Text
-    marker: Marker = "none"
-    as_of: PartialDate | None = None
+    period: Annotated[PartialDate, FACT] | None = None
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT] | None
+    unit: Annotated[Text, FACT]
+    marker: Annotated[Marker, FACT] = "none"
+    as_of: Annotated[PartialDate, FACT] | None = None
     claim: bool = False
-    attribution: Text | None = None
+    attribution: Annotated[Text, FACT] | None = None
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.marker == "not_available"):
@@ -345,17 +405,18 @@ class Statistic(Record, frozen=True, kw_only=True):
 class Quote(Record, frozen=True, kw_only=True):
     """Words a source quotes someone as saying."""
 
-    person: Ref
-    text: Text
-    date: PartialDate | None = None
+    person: Annotated[Ref, FACT]
+    text: Annotated[Text, FACT]
+    date: Annotated[PartialDate, FACT] | None = None
 
 
 class Claim(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """One side of a disagreement, with its source."""
 
-    says: Text
+    says: Annotated[Text, FACT]
     source: Ref
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Discrepancy(Record, frozen=True, kw_only=True):
@@ -366,6 +427,10 @@ class Discrepancy(Record, frozen=True, kw_only=True):
     resolution: Text
     claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
     related: tuple[Ref, ...] = ()
+    kind: Annotated[
+        Literal["substance", "spelling"],
+        Meta(description="`spelling`: the claims differ only in how a name or word is written."),
+    ] = "substance"
 
 
 class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):

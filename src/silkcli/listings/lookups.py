@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.provenance import first_cite
 from silkcli.listings import shares as figures
 from silkcli.listings.listing import Column, Listing, Row, Value, with_cite_columns
 from silkcli.listings.records import source_urls
@@ -75,9 +76,7 @@ def _detail(
         "type": what,
         "countries": sides,
         "text": text,
-        "source": record.source,
-        "source_url": urls.get(record.source),
-        "evidence": record.evidence,
+        **_cited(record, urls),
     }
 
 
@@ -140,9 +139,15 @@ def _reserve_row(row: figures.ReserveRow, periods: list[str], urls: dict[str, st
         out[f"prod_{year}_marker"] = _marker(prod)
     out["prod_share_pct"] = _round(row.production_share)
     cite = stat or next(iter(row.production.values()), None)
-    out.update(source=cite.source if cite else None, source_url=urls.get(cite.source) if cite else None)
-    out["evidence"] = cite.evidence if cite else None
+    out.update(_cited(cite, urls) if cite else {"source": None, "source_url": None, "evidence": None})
     return out
+
+
+def _cited(record: m.Record, urls: dict[str, str]) -> dict[str, str | None]:
+    cite = first_cite(record)
+    if cite is None:
+        return {"source": None, "source_url": None, "evidence": None}
+    return {"source": cite.source, "source_url": urls.get(cite.source), "evidence": cite.quote}
 
 
 def _round(value: int | float | None) -> int | float | None:
@@ -199,9 +204,7 @@ def key_figures(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
                 "computed_bound": "upper" if "upper bound" in how else None,
                 "computed_from": how or None,
                 "discrepancy": flagged.get(s.id),
-                "source": s.source,
-                "source_url": urls.get(s.source),
-                "evidence": s.evidence,
+                **_cited(s, urls),
             }
         )
     default = (

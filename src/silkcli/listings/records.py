@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from silkcli.dataset import model as m
+from silkcli.dataset.provenance import first_cite
 from silkcli.listings.listing import Column, Listing, Row, with_cite_columns
 
 
@@ -14,7 +15,10 @@ def source_urls(ds: m.Dataset) -> dict[str, str]:
 
 
 def _cite(urls: dict[str, str], record: m.Record) -> Row:
-    return {"source": record.source, "source_url": urls.get(record.source), "evidence": record.evidence}
+    cite = first_cite(record)
+    if cite is None:
+        return {"source": None, "source_url": None, "evidence": None}
+    return {"source": cite.source, "source_url": urls.get(cite.source), "evidence": cite.quote}
 
 
 def _date(value: m.PartialDate | None) -> str | None:
