@@ -194,7 +194,7 @@ def commitments(
         Many,
         typer.Option(
             "--kind",
-            help="agreed, asked or plans (repeatable).",
+            help="agreed, asked, plans or expects (repeatable).",
             autocompletion=complete.commitment_kinds,
             show_default=False,
         ),
@@ -214,7 +214,7 @@ def commitments(
         ds,
         sectors=query.resolve(sector or [], ids(ds.sectors), "sector"),
         countries=query.resolve(country or [], ids(ds.countries), "country"),
-        kinds=query.resolve(kind or [], ("agreed", "asked", "plans"), "kind"),
+        kinds=query.resolve(kind or [], ("agreed", "asked", "plans", "expects"), "kind"),
     )
     return rows.commitments(ds, found)
 

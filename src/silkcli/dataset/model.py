@@ -305,6 +305,7 @@ class Partnership(Record, frozen=True, kw_only=True):
     parties: Annotated[tuple[Ref, ...], FACT]
     date: Annotated[PartialDate, FACT]
     venue: Annotated[Text, FACT]
+    significance: Annotated[Text, FACT] | None = None
     summit: Ref
     relations: Ref
 
@@ -356,11 +357,11 @@ class Document(Record, frozen=True, kw_only=True):
 
 
 class Commitment(Record, frozen=True, kw_only=True):
-    """What one or both sides agreed, asked or plan in a sector."""
+    """What one or both sides agreed, asked, plan or expect in a sector."""
 
     sector: Ref
     countries: Annotated[tuple[Ref, ...], FACT]
-    kind: Annotated[Literal["agreed", "asked", "plans"], FACT]
+    kind: Annotated[Literal["agreed", "asked", "plans", "expects"], FACT]
     text: Annotated[Text, FACT]
     document: Annotated[Ref, FACT] | None = None
 

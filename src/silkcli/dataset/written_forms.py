@@ -32,7 +32,7 @@ _EN_MONTHS = (
 )
 #: Russian month names, nominative and genitive stems (январь / января).
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
-_DASH = r"\s*[-–—~∼〜]\s*"
+_DASH = r"\s*(?:[-–—~∼〜]|to)\s*"
 
 
 def _month_words(month: int) -> str:
@@ -61,6 +61,7 @@ def _date_patterns(year: int, month: int | None, day: int | None) -> tuple[re.Pa
         re.compile(rf"(?<!\d){span}{d}(?:{_DASH}\d{{1,2}})?(?:st|nd|rd|th)?\s+(?:of\s+)?{words}", re.I),
         re.compile(rf"{m}\s*월\s*{span}(?<!\d){d}\s*(?:{_DASH}\d{{1,2}}\s*)?일"),
         re.compile(rf"{y}\s*(?:년|[-./])\s*0?{month}\s*(?:월|[-./])\s*{d}(?!\d)"),
+        re.compile(rf"(?<![\d.]){month}\.\s*(?:\d{{1,2}}\.?{_DASH})?{d}\."),  # "6.10.~11." (month.day.)
     )
 
 
@@ -96,6 +97,16 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 _NUMBER = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(" + "|".join(_SCALES) + r")(?![a-z]))?",
