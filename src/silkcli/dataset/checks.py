@@ -70,7 +70,7 @@ def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
 def cross_issues(ds: m.Dataset) -> list[Issue]:
     """Every problem between records: duplicate ids, unknown references, events ending before they start."""
     sets = id_sets(ds)
-    return duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds)
+    return duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds) + pairing_issues(ds)
 
 
 def duplicate_issues(ds: m.Dataset, sets: dict[str, set[str]]) -> list[Issue]:
@@ -199,6 +199,16 @@ def date_issues(ds: m.Dataset) -> list[Issue]:
         (("events", i, "end"), f"ends ({event.end}) before it starts ({event.date})", False)
         for i, event in enumerate(ds.events)
         if event.end is not None and event.end.last() < event.date.first()
+    ]
+
+
+def pairing_issues(ds: m.Dataset) -> list[Issue]:
+    """Records with a ``source`` but no ``evidence`` or the reverse: the short form is one citation, both or neither."""
+    return [
+        (path + (lack,), f"`{have}` needs `{lack}` beside it (together they are one citation)", False)
+        for path, record in records(ds)
+        if (record.source is None) != (record.evidence is None)
+        for have, lack in [("source", "evidence") if record.evidence is None else ("evidence", "source")]
     ]
 
 

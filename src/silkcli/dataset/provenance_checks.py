@@ -28,7 +28,6 @@ def check(ds: m.Dataset) -> Report:
     """Every provenance problem in ``ds``, and the count of dates and numbers checked."""
     report = Report()
     for path, struct in pv.cited_structs(ds):
-        report.issues.extend(_pairing(struct, path))
         report.issues.extend(_named_fields(struct, path))
         for name, cites in pv.support_map(struct).items():
             if not cites:
@@ -45,13 +44,6 @@ def cite_path(struct: msgspec.Struct, path: Path_, cite: m.Cite) -> Path_:
         if other is cite:
             return path + ("cites", i, "quote")
     return path + ("evidence",)
-
-
-def _pairing(struct: msgspec.Struct, path: Path_) -> Iterator[pv.Issue]:
-    source, evidence = getattr(struct, "source", None), getattr(struct, "evidence", None)
-    if (source is None) != (evidence is None):
-        have, lack = ("source", "evidence") if evidence is None else ("evidence", "source")
-        yield path + (have,), f"`{have}` needs `{lack}` beside it (together they are one citation)", True
 
 
 def _named_fields(struct: msgspec.Struct, path: Path_) -> Iterator[pv.Issue]:

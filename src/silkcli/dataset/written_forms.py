@@ -85,6 +85,8 @@ _SCALES = {
     "조": 1e12,
 }
 _WORDS = {
+    "zero": 0,
+    "nil": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -127,6 +129,8 @@ def numbers_in(quote: str) -> list[float]:
         joined = unit != math.inf and scale < unit and quote[end : match.start()].strip() == ""
         running = running + value if joined else value
         found.append(value)
+        if scale_word:
+            found.append(float(digits))  # "120 million" also states 120 (in a unit of millions)
         if joined:
             found.append(running)
         end, unit = match.end(), scale if scale_word and scale_word in "천만억조" else math.inf
