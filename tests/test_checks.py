@@ -21,8 +21,14 @@ Path_ = tuple[str | int, ...]
 
 
 def _mentions(kind: Any, target: Any) -> bool:
-    """Whether the annotation ``kind`` is ``target`` or holds it (in a tuple or a union)."""
-    return kind == target or any(_mentions(arg, target) for arg in typing.get_args(kind))
+    """Whether the annotation ``kind`` is ``target`` or holds it (in a tuple or a union, or with more metadata)."""
+    if kind == target:
+        return True
+    if typing.get_origin(kind) is typing.Annotated and typing.get_origin(target) is typing.Annotated:
+        same_type = kind.__origin__ == target.__origin__
+        if same_type and all(meta in kind.__metadata__ for meta in target.__metadata__):
+            return True  # Annotated[Ref, FACT] is a Ref marked as a fact
+    return any(_mentions(arg, target) for arg in typing.get_args(kind))
 
 
 def _struct_of(kind: Any) -> type[msgspec.Struct] | None:
