@@ -161,7 +161,8 @@ def listing_command(
             output = Output(**{n: kwargs.pop(n) for n in COMMON_NAMES})
             from silkcli.dataset.load import load_dataset
 
-            emit_listing(build(load_dataset(state.data_path()), **kwargs), output, bar_field=bar_field)
+            dataset = load_dataset(state.data_path())
+            emit_listing(build(dataset, **kwargs), output, bar_field=bar_field, dataset=dataset)
 
         command.__signature__ = inspect.Signature(own + common)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in own + common}
@@ -196,8 +197,13 @@ def default_format() -> Format:
         return Format.tsv
 
 
-def emit_listing(listing: Listing, output: Output, *, bar_field: str | None = None) -> None:
-    """Shape, render and write a listing; notes and counts go to stderr."""
+def emit_listing(
+    listing: Listing, output: Output, *, bar_field: str | None = None, dataset: m.Dataset | None = None
+) -> None:
+    """Shape, render and write a listing; notes and counts go to stderr.
+
+    With ``--cite`` and the ``dataset`` the rows came from, each row cites the sources of the fields it shows.
+    """
     fmt = output.fmt or default_format()
     if output.fields == "help":
         emit(fields_help(listing))
@@ -209,6 +215,10 @@ def emit_listing(listing: Listing, output: Output, *, bar_field: str | None = No
     evidence = fmt in (Format.json, Format.jsonl, Format.yaml)
     options = Shape(output.fields, output.sort, output.desc, output.limit, output.cite, evidence)
     shaped = shape(listing, options)
+    if output.cite and dataset is not None:
+        from silkcli.listings.cited import cite_shown_fields  # only --cite needs it
+
+        shaped = cite_shown_fields(dataset, shaped)
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
     if fmt is Format.table:

@@ -225,7 +225,9 @@ class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit
     """
 
     id: Id
-    source: Annotated[Ref, Meta(description="Short form: the source of a quote supporting the whole record.")] | None = None
+    source: (
+        Annotated[Ref, Meta(description="Short form: the source of a quote supporting the whole record.")] | None
+    ) = None
     evidence: Annotated[Evidence, Meta(description="Short form: a verbatim quote from `source`.")] | None = None
     cites: Cites = ()
     note: Text | None = None

@@ -270,7 +270,11 @@ def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
 
 
 def record_fields(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record as field/value rows, its source's details appended."""
+    """One record as field/value rows, its source's details appended (a record: each field with its citations)."""
+    if isinstance(record, m.Record):
+        from silkcli.listings.cited import record_with_citations  # only `show` needs it
+
+        return record_with_citations(ds, kind, record, _flat)
     plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
     rows: list[Row] = [{"field": "kind", "value": kind}]
     rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
