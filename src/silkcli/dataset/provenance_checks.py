@@ -68,7 +68,6 @@ def _check_value(struct: msgspec.Struct, path: Path_, name: str, cites: tuple[m.
     for cite in stated:
         found = states_date(cite.quote, value) if isinstance(value, m.PartialDate) else states_number(cite.quote, value)
         if not found:
-            what = "date" if isinstance(value, m.PartialDate) else "number"
             message = (
                 f"the quote does not state {name} {_shown(value)}: cite one that does, or mark the citation inferred"
             )
