@@ -89,8 +89,15 @@ def supporting(struct: msgspec.Struct, field: str) -> tuple[m.Cite, ...]:
 
 
 def support_map(struct: msgspec.Struct) -> dict[str, tuple[m.Cite, ...]]:
-    """Each fact field with a value, and the citations that support it."""
-    return {f: supporting(struct, f) for f in fact_fields(type(struct)) if has_value(getattr(struct, f))}
+    """Each fact field with a value, and the citations that support it (as :func:`supporting` says)."""
+    cites = citations(struct)
+    general = tuple(c for c in cites if not c.fields)
+    named = [c for c in cites if c.fields]
+    out: dict[str, tuple[m.Cite, ...]] = {}
+    for name in fact_fields(type(struct)):
+        if has_value(getattr(struct, name)):
+            out[name] = tuple(c for c in named if name in c.fields) or general
+    return out
 
 
 def sources_of(struct: msgspec.Struct, fields: typing.Iterable[str]) -> tuple[str, ...]:
