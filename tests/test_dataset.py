@@ -305,3 +305,10 @@ def test_tiny_dataset_validates_and_exports() -> None:
     assert run_cli("validate", str(TINY)).exit_code == 0
     exported = run_cli("--data", str(TINY), "export", "-f", "json")
     assert json.loads(exported.stdout)["partnership"]["parties"] == ["XA", "XB"]
+
+
+def test_every_listed_source_is_cited() -> None:
+    """No source sits in the list unused: each one supports at least one fact."""
+    data = raw_dataset()
+    cited = {cite["source"] for _, item in _cited_items(data) for cite in _cites(item)}
+    assert [s["id"] for s in data["sources"] if s["id"] not in cited] == []
