@@ -12,7 +12,9 @@ classes are created they cost a fraction of that.
 
 import datetime as dt
 import re
+import types
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -29,27 +31,63 @@ Id = Annotated[
     str,
     Meta(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END,
+        extra={"says": "an id (letters, digits, '.', '_' or '-')"},
         max_length=80,
         description="Identifier: letters, digits, '.', '_' or '-'.",
     ),
 ]
-#: A field naming another record by its id. It is checked against the ids it
-#: may name (by ``checks``, with a did-you-mean), which is stricter than the
-#: id pattern, so the pattern is not run on it: references outnumber ids
-#: several times over, and matching each one cost a third of a large load.
-Ref = Annotated[str, Meta(min_length=1, max_length=80, description="The id of a record this one refers to.")]
-Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S")]
-Evidence = Annotated[
-    str,
-    Meta(min_length=1, max_length=2_000, pattern=r"\S", description="A verbatim quote from the source."),
-]
-CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}" + END, description="ISO 3166-1 alpha-2 code.")]
-Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
+
 
 #: Marks a field as a *fact*: a value a source must support (``validate`` asks that a
 #: citation cover it). Ids, notes, links between records and editorial labels are not
 #: facts. The marker is metadata only: decoding does no extra work for it.
 FACT = Meta(extra={"fact": True}, extra_json_schema={"x-fact": True})
+
+
+def _refers_to(target: str, what: str) -> Meta:
+    """A field naming another record by its id: ``target`` is the list (or vocabulary) it names.
+
+    It is checked against the ids it may name (by ``checks``, with a did-you-mean),
+    which is stricter than the id pattern, so the pattern is not run on it:
+    references outnumber ids several times over, and matching each one cost a
+    third of a large load.
+    """
+    return Meta(min_length=1, max_length=80, description=f"The id of {what}.", extra={"refers_to": target})
+
+
+SourceRef = Annotated[str, _refers_to("sources", "a source")]
+CountryRef = Annotated[str, _refers_to("countries", "a country")]
+PersonRef = Annotated[str, _refers_to("people", "a person")]
+EventRef = Annotated[str, _refers_to("events", "an event")]
+SectorRef = Annotated[str, _refers_to("sectors", "a sector")]
+DocumentRef = Annotated[str, _refers_to("documents", "a document")]
+RecordRef = Annotated[str, _refers_to("records", "any record")]
+RoleRef = Annotated[str, _refers_to("roles", "a role (vocabulary.roles)")]
+TypeRef = Annotated[str, _refers_to("document_types", "a document type (vocabulary.document_types)")]
+StatusRef = Annotated[str, _refers_to("statuses", "a status (vocabulary.statuses)")]
+EventKindRef = Annotated[str, _refers_to("event_kinds", "an event kind (vocabulary.event_kinds)")]
+TopicRef = Annotated[str, _refers_to("topics", "a topic (vocabulary.topics)")]
+MetricRef = Annotated[str, _refers_to("metrics", "a metric (vocabulary.metrics)")]
+Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S", extra={"says": "a text that is not blank"})]
+Evidence = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=2_000,
+        pattern=r"\S",
+        description="A verbatim quote from the source.",
+        extra={"says": "a text that is not blank"},
+    ),
+]
+CountryCode = Annotated[
+    str,
+    Meta(
+        pattern=r"^[A-Z]{2}" + END,
+        description="ISO 3166-1 alpha-2 code.",
+        extra={"says": "an ISO 3166 alpha-2 code such as 'FR'"},
+    ),
+]
+Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + END)
 
@@ -169,6 +207,20 @@ def is_struct_type(kind: Any) -> TypeGuard[type[Struct]]:
     return typing.get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, Struct)
 
 
+def meta_extra(kind: Any, name: str) -> Any:
+    """What a field's type declares under ``Meta(extra={name: …})``, looking through ``| None`` and tuples."""
+    if typing.get_origin(kind) is Annotated:
+        base, *metadata = typing.get_args(kind)
+        for item in metadata:
+            if isinstance(item, Meta) and item.extra and name in item.extra:
+                return item.extra[name]
+        return meta_extra(base, name)
+    if typing.get_origin(kind) in (typing.Union, types.UnionType, tuple):
+        found = [meta_extra(arg, name) for arg in typing.get_args(kind) if arg is not type(None) and arg is not ...]
+        return next((f for f in found if f is not None), None)
+    return None
+
+
 #: A fact field a citation supports, by name (``date``, ``parties``).
 FieldName = Annotated[
     str,
@@ -176,6 +228,7 @@ FieldName = Annotated[
         pattern=r"^[a-z_]+" + END,
         max_length=40,
         description="The name of a fact field of the record (or nested struct) the citation is on.",
+        extra={"says": "a field name such as 'date'"},
     ),
 ]
 
@@ -183,8 +236,8 @@ FieldName = Annotated[
 class Cite(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """One citation: a verbatim quote from a source, and the fact fields it supports."""
 
-    source: Annotated[Ref, Meta(description="The id of the source quoted.")]
-    quote: Annotated[Evidence, Meta(description="A verbatim quote from the source.")]
+    source: SourceRef
+    quote: Evidence
     fields: Annotated[
         tuple[FieldName, ...],
         Meta(
@@ -226,7 +279,7 @@ class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit
 
     id: Id
     source: (
-        Annotated[Ref, Meta(description="Short form: the source of a quote supporting the whole record.")] | None
+        Annotated[SourceRef, Meta(description="Short form: the source of a quote supporting the whole record.")] | None
     ) = None
     evidence: Annotated[Evidence, Meta(description="Short form: a verbatim quote from `source`.")] | None = None
     cites: Cites = ()
@@ -261,17 +314,25 @@ class DatasetInfo(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True,
     license: Text | None = None
 
 
+LanguageCode = Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})]
+FileName = Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})]
+
+
 class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A publication the records cite."""
 
     id: Id
     title: Text
     publisher: Text
-    url: Annotated[str, Meta(pattern=r"^https?://\S+" + END)]
+    url: Annotated[str, Meta(pattern=r"^https?://\S+" + END, extra={"says": "an http:// or https:// URL"})]
     published: PartialDate | None
     author: Text | None = None
-    language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END)] | None = None
-    archive: Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END)] | None = None
+    language: (
+        Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})] | None
+    ) = None
+    archive: (
+        Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})] | None
+    ) = None
 
 
 class Country(Record, frozen=True, kw_only=True):
@@ -294,8 +355,8 @@ class Person(Record, frozen=True, kw_only=True):
 
     name: Annotated[Text, FACT]
     native_name: Annotated[Text, FACT] | None = None
-    country: Annotated[Ref, FACT]
-    role: Annotated[Ref, FACT]
+    country: Annotated[CountryRef, FACT]
+    role: Annotated[RoleRef, FACT]
     title: Annotated[Text, FACT]
 
 
@@ -304,30 +365,30 @@ class Partnership(Record, frozen=True, kw_only=True):
 
     name: Annotated[Text, FACT]
     native_name: Annotated[Text, FACT] | None = None
-    parties: Annotated[tuple[Ref, ...], FACT]
+    parties: Annotated[tuple[CountryRef, ...], FACT]
     date: Annotated[PartialDate, FACT]
     venue: Annotated[Text, FACT]
     significance: Annotated[Text, FACT] | None = None
-    summit: Ref
-    relations: Ref
+    summit: EventRef
+    relations: EventRef
 
 
 class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """One signing side of a document; ``body: null`` means not known."""
 
-    country: Ref
+    country: CountryRef
     body: Text | None
-    signatory: Ref | None = None
+    signatory: PersonRef | None = None
 
 
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Money a document commits, as sourced."""
 
     value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT]
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END), FACT]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"}), FACT]
     ceiling: Annotated[bool, FACT] = False
     period: Annotated[Text, FACT] | None = None
-    source: Ref
+    source: SourceRef
     evidence: Evidence
     cites: Cites = ()
 
@@ -337,7 +398,7 @@ class Milestone(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, o
 
     date: Annotated[PartialDate, FACT]
     what: Annotated[Text, FACT]
-    source: Ref
+    source: SourceRef
     evidence: Evidence
     cites: Cites = ()
 
@@ -348,24 +409,28 @@ class Document(Record, frozen=True, kw_only=True):
     title: Annotated[Text, FACT]
     native_title: Annotated[Text, FACT] | None = None
     title_is_translation: bool = False
-    type: Annotated[Ref, FACT]
+    type: Annotated[TypeRef, FACT]
     parties: Annotated[tuple[Party, ...], FACT]
-    sectors: tuple[Ref, ...]
+    sectors: tuple[SectorRef, ...]
     signed: Annotated[PartialDate, FACT]
     summit: Annotated[bool, FACT]
-    status: Annotated[Ref, FACT]
+    status: Annotated[StatusRef, FACT]
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
+
+
+CommitmentKind = Literal["agreed", "asked", "plans", "expects"]
+COMMITMENT_KINDS: tuple[str, ...] = typing.get_args(CommitmentKind)
 
 
 class Commitment(Record, frozen=True, kw_only=True):
     """What one or both sides agreed, asked, plan or expect in a sector."""
 
-    sector: Ref
-    countries: Annotated[tuple[Ref, ...], FACT]
-    kind: Annotated[Literal["agreed", "asked", "plans", "expects"], FACT]
+    sector: SectorRef
+    countries: Annotated[tuple[CountryRef, ...], FACT]
+    kind: Annotated[CommitmentKind, FACT]
     text: Annotated[Text, FACT]
-    document: Annotated[Ref, FACT] | None = None
+    document: Annotated[DocumentRef, FACT] | None = None
 
 
 class Event(Record, frozen=True, kw_only=True):
@@ -374,9 +439,9 @@ class Event(Record, frozen=True, kw_only=True):
     date: Annotated[PartialDate, FACT]
     end: Annotated[PartialDate, FACT] | None = None
     title: Annotated[Text, FACT]
-    kind: Ref
-    countries: Annotated[tuple[Ref, ...], FACT] = ()
-    people: Annotated[tuple[Ref, ...], FACT] = ()
+    kind: EventKindRef
+    countries: Annotated[tuple[CountryRef, ...], FACT] = ()
+    people: Annotated[tuple[PersonRef, ...], FACT] = ()
     place: Annotated[Text, FACT] | None = None
 
 
@@ -386,9 +451,9 @@ Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_availab
 class Statistic(Record, frozen=True, kw_only=True):
     """A figure as a source states it, markers included."""
 
-    topic: Ref
-    metric: Annotated[Ref, FACT]
-    country: Annotated[Ref, FACT] | None = None
+    topic: TopicRef
+    metric: Annotated[MetricRef, FACT]
+    country: Annotated[CountryRef, FACT] | None = None
     label: Text | None = None
     period: Annotated[PartialDate, FACT] | None = None
     value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT] | None
@@ -408,7 +473,7 @@ class Statistic(Record, frozen=True, kw_only=True):
 class Quote(Record, frozen=True, kw_only=True):
     """Words a source quotes someone as saying."""
 
-    person: Annotated[Ref, FACT]
+    person: Annotated[PersonRef, FACT]
     text: Annotated[Text, FACT]
     date: Annotated[PartialDate, FACT] | None = None
 
@@ -417,7 +482,7 @@ class Claim(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
     """One side of a disagreement, with its source."""
 
     says: Annotated[Text, FACT]
-    source: Ref
+    source: SourceRef
     evidence: Evidence
     cites: Cites = ()
 
@@ -429,7 +494,7 @@ class Discrepancy(Record, frozen=True, kw_only=True):
     summary: Text
     resolution: Text
     claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
-    related: tuple[Ref, ...] = ()
+    related: tuple[RecordRef, ...] = ()
     kind: Annotated[
         Literal["substance", "spelling"],
         Meta(description="`spelling`: the claims differ only in how a name or word is written."),
@@ -455,18 +520,63 @@ class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omi
     discrepancies: tuple[Discrepancy, ...] = ()
 
 
-#: The record lists of a dataset, in file order; ``show`` and ``search`` walk them.
-RECORD_KINDS: tuple[str, ...] = (
-    "countries",
-    "sectors",
-    "people",
-    "documents",
-    "commitments",
-    "events",
-    "statistics",
-    "quotes",
-    "discrepancies",
-)
+def _holds_records(kind: Any) -> bool:
+    """Whether a field of :class:`Dataset` is a list of records (``tuple[Document, ...]``)."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and is_struct_type(args[0]) and issubclass(args[0], Record)
+
+
+#: The record lists of a dataset, in file order (derived from :class:`Dataset`'s fields).
+RECORD_KINDS: tuple[str, ...] = tuple(f.name for f in msgspec.structs.fields(Dataset) if _holds_records(f.type))
+
+
+def record_kinds(*, sources: bool = False) -> tuple[str, ...]:
+    """Every kind of record ``show`` and ``search`` know: the partnership, the lists, and the sources if asked."""
+    return ("partnership", *RECORD_KINDS, *(("sources",) if sources else ()))
+
+
+def iter_records(ds: Dataset, *, sources: bool = False) -> Iterator[tuple[str, Record | Source]]:
+    """Every record with its kind, in file order: the partnership first, then each list (and the sources)."""
+    yield "partnership", ds.partnership
+    for kind in RECORD_KINDS:
+        for record in getattr(ds, kind):
+            yield kind, record
+    if sources:
+        for source in ds.sources:
+            yield "sources", source
+
+
+def _metas(kind: Any, seen: set[type]) -> Iterator[Meta]:
+    """Every ``Meta`` declared anywhere in ``kind``, nested Structs included."""
+    if typing.get_origin(kind) is Annotated:
+        base, *metadata = typing.get_args(kind)
+        yield from (item for item in metadata if isinstance(item, Meta))
+        yield from _metas(base, seen)
+    elif is_struct_type(kind):
+        if kind not in seen:
+            seen.add(kind)
+            for field in msgspec.structs.fields(kind):
+                yield from _metas(field.type, seen)
+    else:
+        for arg in typing.get_args(kind):
+            yield from _metas(arg, seen)
+
+
+def pattern_words() -> dict[str, str]:
+    """Each pattern of the schema and what it asks for, in words (from ``Meta(extra={"says": …})``)."""
+    return {
+        meta.pattern: meta.extra["says"]
+        for meta in _metas(Dataset, set())
+        if meta.pattern is not None and meta.extra and "says" in meta.extra
+    }
+
+
+def describe(dataset: Dataset) -> str:
+    """``ok: N records in K kinds, S sources``."""
+    counts: dict[str, int] = {}
+    for kind, _ in iter_records(dataset):
+        counts[kind] = counts.get(kind, 0) + 1
+    return f"ok: {sum(counts.values())} records in {len(counts)} kinds, {len(dataset.sources)} sources"
 
 
 def json_schema() -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
-from silkcli.listings.listing import Column, Listing, Row, Value
+from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 
 COLUMNS = (
     Column("field", "field name"),
@@ -53,7 +54,7 @@ def record_with_citations(ds: m.Dataset, kind: str, record: m.Record, flat: Any)
     if used:
         document["source_detail"] = msgspec.to_builtins(used[0], enc_hook=m.encode_hook)
         document["sources_detail"] = [msgspec.to_builtins(s, enc_hook=m.encode_hook) for s in used]
-    return Listing(kind, COLUMNS, ("field", "value", "cited"), rows, document=document)
+    return Listing(kind, COLUMNS, ("field", "value", "cited"), rows, layout=Layout.record, record=document)
 
 
 def _cited_cell(key: str, support: dict[str, tuple[m.Cite, ...]]) -> str | None:
@@ -134,33 +135,36 @@ def _support_document(support: dict[str, tuple[m.Cite, ...]]) -> dict[str, list[
     }
 
 
-def cite_shown_fields(ds: m.Dataset, listing: Listing) -> Listing:
-    """``--cite``: each row's source cells name the sources of the fields it shows, not only the first citation.
+class CiteGetter:
+    """The getter of a ``--cite`` column: the sources of the fields a row shows (or of the record).
 
-    Rows whose ``id`` is a record's id get ``source``, ``source_url`` and
-    ``evidence`` from the citations that support the shown fields (inferred
-    ones marked); other rows keep what their builder put there.
+    :func:`~silkcli.listings.listing.shape` calls :meth:`for_fields` with the
+    fields chosen, so a row names the sources of what it prints, inferred ones
+    marked; without fields (or none of them a fact) it gives the record's
+    first citation.
     """
-    index: dict[str, m.Record] = {r.id: r for _, r in pv.records(ds)}
-    urls = {s.id: s.url for s in ds.sources}
-    shown = [f for f in listing.fields if f not in ("source", "source_url", "evidence")]
-    rows = [_cited_row(row, index.get(str(row.get("id"))), shown, urls) for row in listing.rows]
-    return listing._replace(rows=rows)
 
+    def __init__(self, of: Callable[[Any], Any], urls: dict[str, str], part: str, fields: tuple[str, ...] = ()) -> None:
+        self.of, self.urls, self.part, self.fields = of, urls, part, fields
 
-def _cited_row(row: Row, record: m.Record | None, shown: list[str], urls: dict[str, str]) -> Row:
-    if record is None:
-        return row
-    support = pv.support_map(record)
-    cites = [c for name in shown for c in support.get(name, ())]
-    if not cites:
-        return row
-    unique = list({(c.source, c.quote): c for c in cites}.values())
-    ids = cited_as(tuple(unique))
-    sources = list(dict.fromkeys(c.source for c in unique))
-    return {
-        **row,
-        "source": ids,
-        "source_url": "; ".join(urls.get(s, "") for s in sources),
-        "evidence": " | ".join(c.quote for c in unique),
-    }
+    def for_fields(self, fields: tuple[str, ...]) -> CiteGetter:
+        """This getter for rows that show ``fields``."""
+        return CiteGetter(self.of, self.urls, self.part, fields)
+
+    def __call__(self, row: Any) -> Value:
+        """The source ids, their URLs or the quotes, joined with '; ' (quotes with ' | ')."""
+        record = self.of(row)
+        if not isinstance(record, msgspec.Struct):
+            return None
+        support = pv.support_map(record)
+        cites = list({(c.source, c.quote): c for f in self.fields for c in support.get(f, ())}.values())
+        if not cites:
+            first = pv.first_cite(record)
+            cites = [first] if first is not None else []
+        if not cites:
+            return None
+        if self.part == "source":
+            return cited_as(tuple(cites))
+        if self.part == "source_url":
+            return "; ".join(self.urls.get(s, "") for s in dict.fromkeys(c.source for c in cites))
+        return " | ".join(c.quote for c in cites)
