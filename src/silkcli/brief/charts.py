@@ -152,7 +152,9 @@ def _electricity(ds: m.Dataset, ledger: Ledger) -> Figure | None:
     where = countries.get(first.country or "", first.country or "")
     values = list(dict.fromkeys(with_unit(s.value, s.marker, s.unit) for s in stats))
     if len(values) > 1:  # the sources disagree: show every figure, none as settled
-        notes = tuple(dict.fromkeys(n for s in stats for n in ledger.cite_fields(s, "value", "attribution")))
+        shown = {with_unit(s.value, s.marker, s.unit): s for s in reversed(stats)}  # the first stat of each value
+        firsts = [s for s in stats if shown[with_unit(s.value, s.marker, s.unit)] is s]
+        notes = tuple(dict.fromkeys(n for s in firsts for n in ledger.cite_fields(s, "value", "attribution")))
         return Figure(label, "disputed: " + ", ".join(values), where, notes, ledger.dispute(*(s.id for s in stats)))
     detail = f"{where}, according to {first.attribution}" if first.attribution else where
     notes = ledger.cite_fields(first, "value", "attribution")
