@@ -60,7 +60,13 @@ LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+")
 
 
 def linked(text: Text) -> Text:
-    """``text`` as an OSC 8 hyperlink to itself when it is an http(s) URL, else as it is (never a link to data)."""
-    if LINKABLE.fullmatch(text.plain):
-        text.stylize(Style(link=text.plain))
+    """``text`` (a source URL, or several joined by '; ') with each http(s) URL an OSC 8 hyperlink to itself.
+
+    Only columns that hold sources' validated URLs are passed here: other data never becomes a link.
+    """
+    start = 0
+    for item in text.plain.split("; "):
+        if LINKABLE.fullmatch(item):
+            text.stylize(Style(link=item), start, start + len(item))
+        start += len(item) + 2
     return text
