@@ -32,6 +32,7 @@ COMMANDS = {
     **dict.fromkeys(("reserves", "stats", "quotes", "search", "show", "sources"), "listing_cmds"),
     **dict.fromkeys(("validate", "schema", "export"), "data_cmds"),
     "brief": "brief_cmd",
+    "man": "publish_cmds",
 }
 
 app = typer.Typer(

@@ -37,7 +37,8 @@ FILTER_RULES = (
 )
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown. The payload goes to stdout; counts and hints go to stderr."
+    "jsonl, yaml, markdown; for sources also csl-json, bibtex and ris. The payload goes to stdout; "
+    "counts and hints go to stderr."
 )
 TABLE_WARN_ROWS = 2000
 

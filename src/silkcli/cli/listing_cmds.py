@@ -358,6 +358,7 @@ def sources(ds: m.Dataset) -> Listing:
     Examples:
       silkcli sources
       silkcli sources --fields id,url -f csv
+      silkcli sources -f bibtex > silkcli.bib
     """
     from silkcli.listings import records as rows
 

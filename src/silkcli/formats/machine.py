@@ -24,9 +24,14 @@ class Format(str, enum.Enum):
     jsonl = "jsonl"
     yaml = "yaml"
     markdown = "markdown"
+    #: reference-manager formats: for ``sources`` only
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+    ris = "ris"
 
 
-MACHINE_FORMATS = tuple(f for f in Format if f is not Format.table)
+CITATION_FORMATS = (Format.csl_json, Format.bibtex, Format.ris)
+MACHINE_FORMATS = tuple(f for f in Format if f is not Format.table and f not in CITATION_FORMATS)
 _CHUNK = 500
 
 
@@ -160,7 +165,23 @@ def iter_format(listing: Listing, fmt: Format) -> Iterator[str]:
         return iter_yaml(listing)
     if fmt is Format.table:
         raise ValueError("tables are drawn by silkcli.table")
+    if fmt is Format.csl_json or fmt is Format.bibtex or fmt is Format.ris:
+        return iter((citations(listing, fmt),))
     _unreachable(fmt)
+
+
+def citations(listing: Listing, fmt: Format) -> str:
+    """The sources of a ``sources`` listing in a reference manager's format; a usage error for other listings."""
+    if listing.kind != "sources":
+        from silkcli.errors import UsageError
+
+        raise UsageError(f"-f {fmt.value} is for `silkcli sources` only (it formats references)")
+    from silkcli.publish import references  # only for these formats
+
+    sources = references.sources_from_rows(listing.rows)
+    if fmt is Format.csl_json:
+        return references.to_csl_json(sources)
+    return references.to_bibtex(sources) if fmt is Format.bibtex else references.to_ris(sources)
 
 
 def _unreachable(value: NoReturn) -> NoReturn:
