@@ -10,6 +10,7 @@ struct (such as a field-level ``citations`` list whose items carry
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,14 +36,30 @@ CITATIONS = TableLayout(
 
 
 def citation_rows(ds: m.Dataset) -> list[tuple[Any, ...]]:
-    """One row per citation, numbered from 1 in file order."""
+    """One row per citation, numbered from 1 in file order: each record's own, then those nested in it."""
     rows: list[tuple[Any, ...]] = []
-    records: list[tuple[str, m.Record]] = [("partnership", ds.partnership)]
-    for kind in m.RECORD_KINDS:
-        records += [(kind, r) for r in getattr(ds, kind)]
-    for kind, record in records:
-        for part, source, quote, fields, inferred in cited_parts(record):
-            rows.append((len(rows) + 1, record.id, kind, part, fields, source, quote, inferred))
+    for kind in ("partnership", *m.RECORD_KINDS):
+        found = getattr(ds, kind)
+        rows += _kind_rows(kind, [found] if kind == "partnership" else list(found))
+    return [(i, *row) for i, row in enumerate(rows, start=1)]
+
+
+def _kind_rows(kind: str, records: list[m.Record]) -> list[tuple[Any, ...]]:
+    """The citations of one kind's records (without numbers)."""
+    if not records:
+        return []
+    nested = _nested_fields(type(records[0]))
+    ids, sources, quotes = ([getattr(r, name) for r in records] for name in ("id", "source", "evidence"))
+    n = len(records)
+    own = list(zip(ids, [kind] * n, [None] * n, [None] * n, sources, quotes, [0] * n, strict=True))
+    if not nested:  # the usual case, without a Python call per record
+        return own
+    rows: list[tuple[Any, ...]] = []
+    for record, row in zip(records, own, strict=True):
+        rows.append(row)
+        if any(getattr(record, name) for name in nested):  # most documents have no amount or milestones
+            parts = itertools.islice(cited_parts(record), 1, None)  # the first is ``row``
+            rows += [(record.id, kind, p, fields, s, q, int(inferred)) for p, s, q, fields, inferred in parts]
     return rows
 
 
@@ -72,5 +89,15 @@ def cited_parts(struct: msgspec.Struct, part: str = "") -> Iterator[tuple[str | 
 
 @functools.cache
 def _nested_fields(cls: type) -> tuple[str, ...]:
-    """The fields of ``cls`` that can hold structs."""
-    return tuple(f.name for f in msgspec.structs.fields(cls) if m.is_struct_type(shape_of(f.type).base))
+    """The fields of ``cls`` that can hold a struct that cites (a Party, which cites nothing, is not visited)."""
+    return tuple(
+        f.name
+        for f in msgspec.structs.fields(cls)
+        if m.is_struct_type(shape_of(f.type).base) and _may_cite(shape_of(f.type).base)
+    )
+
+
+@functools.cache
+def _may_cite(cls: type) -> bool:
+    names = {f.name for f in msgspec.structs.fields(cls)}
+    return "source" in names or bool(_nested_fields(cls))

@@ -29,12 +29,16 @@ def to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.layout.names)
-    writer.writerows(_cells(row) for row in table.rows)
+    flags = [c.type == "boolean" for c in table.layout.columns]
+    writer.writerows(_cells(row, flags) for row in table.rows)
     return buffer.getvalue()
 
 
-def _cells(row: Row) -> list[str]:
-    return ["" if v is None else ("true" if v else "false") if isinstance(v, bool) else str(v) for v in row]
+def _cells(row: Row, booleans: list[bool]) -> list[str]:
+    return [
+        "" if v is None else ("true" if v else "false") if flag else str(v)
+        for v, flag in zip(row, booleans, strict=True)
+    ]
 
 
 def field_schema(spec: TableLayout, column: Column) -> dict[str, Any]:

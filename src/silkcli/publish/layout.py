@@ -62,6 +62,8 @@ class Column:
     text: bool = False
     #: the value is a PartialDate's precision, derived from ``field``
     precision: bool = False
+    #: the value is a PartialDate, written as its text
+    partial_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,9 @@ def references(cls: type) -> dict[str, str]:
 
 
 def _is_free_text(kind: Any) -> bool:
+    """Titles, names, notes and texts; quotes (``Evidence``) are indexed once, in the citations table."""
     candidates = [kind, *typing.get_args(kind)]
-    return any(a == m.Text or a == m.Evidence for a in candidates)
+    return any(a == m.Text for a in candidates)
 
 
 def scalar_columns(cls: type[msgspec.Struct], prefix: tuple[str, ...] = (), *, nullable: bool = False) -> list[Column]:
@@ -158,8 +161,9 @@ def scalar_columns(cls: type[msgspec.Struct], prefix: tuple[str, ...] = (), *, n
         required = not kind.optional and not nullable  # a default that is not None still fills it
         ctype = "json" if kind.many else column_type(kind.base)
         target = None if kind.many else refs.get(f.name)
-        columns.append(Column(name, ctype, required, target, path, _is_free_text(f.type)))
-        if kind.base is m.PartialDate:
+        dated = kind.base is m.PartialDate and not kind.many
+        columns.append(Column(name, ctype, required, target, path, _is_free_text(f.type), partial_date=dated))
+        if dated:
             columns.append(Column(f"{name}_precision", "text", required, None, path, precision=True))
     return columns
 

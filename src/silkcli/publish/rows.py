@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
+import itertools
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,8 @@ from silkcli.dataset import model as m
 from silkcli.publish.citations import CITATIONS, citation_rows
 from silkcli.publish.layout import RECORDS, Column, TableLayout, layout
 
-Value = str | int | float | bool | None
+#: Booleans are the integers 0 and 1 (as SQLite stores them); the column type says which are booleans.
+Value = str | int | float | None
 Row = tuple[Value, ...]
 
 
@@ -43,9 +44,9 @@ def tables(ds: m.Dataset) -> list[Table]:
         if spec is RECORDS:
             out.append(Table(spec, record_index(ds)))
         elif spec.owner is None:
-            out.append(Table(spec, [_row_getter(spec.columns)(s) for s in _structs(ds, spec.kind or "")]))
+            out.append(Table(spec, _rows(spec.columns, _structs(ds, spec.kind or ""))))
         else:
-            out.append(Table(spec, list(_list_rows(ds, spec))))
+            out.append(Table(spec, _list_rows(ds, spec)))
     out.append(Table(CITATIONS, citation_rows(ds)))
     return out
 
@@ -66,57 +67,61 @@ def record_index(ds: m.Dataset) -> list[Row]:
     return rows
 
 
-def _list_rows(ds: m.Dataset, spec: TableLayout) -> Iterator[Row]:
+def _list_rows(ds: m.Dataset, spec: TableLayout) -> list[Row]:
     owners = _structs(ds, spec.owner or "")
+    lists = list(map(operator.attrgetter(spec.field), owners))
+    owner_ids = [o.id for o, items in zip(owners, lists, strict=True) for _ in items]
+    positions = [i for items in lists for i in range(len(items))]
+    items = list(itertools.chain.from_iterable(lists))
     if m.is_struct_type(spec.element):
-        getter = _row_getter(spec.columns[2:])
-        for owner in owners:
-            for i, item in enumerate(getattr(owner, spec.field)):
-                yield (owner.id, i, *getter(item))
-    else:
-        for owner in owners:
-            for i, item in enumerate(getattr(owner, spec.field)):
-                yield (owner.id, i, item)
+        return list(zip(owner_ids, positions, *_columns(spec.columns[2:], items), strict=True))
+    return list(zip(owner_ids, positions, items, strict=True))
 
 
-def _row_getter(columns: tuple[Column, ...]) -> Callable[[Any], Row]:
-    getters = [_getter(c) for c in columns]
-    return lambda struct: tuple(get(struct) for get in getters)
+def _rows(columns: tuple[Column, ...], structs: list[Any]) -> list[Row]:
+    """Rows built a column at a time: C-level ``map`` and ``zip`` do the per-value work.
+
+    Row by row, with a Python call per value, 100,000 documents took ~10 s.
+    """
+    return list(zip(*_columns(columns, structs), strict=True))
 
 
-def _getter(column: Column) -> Callable[[Any], Value]:
+def _columns(columns: tuple[Column, ...], structs: list[Any]) -> list[list[Value]]:
+    return [_column(column, structs) for column in columns]
+
+
+def _column(column: Column, structs: list[Any]) -> list[Value]:
     path = column.field
-    if column.name == "schema" and path == ("schema",):
-        return lambda _: "silkcli/1"
-    fetch = operator.attrgetter(".".join(path)) if len(path) == 1 else functools.partial(_dig, path)
+    if path == ("schema",):  # the dataset table's one row: the format of the file it came from
+        return ["silkcli/1"] * len(structs)
+    values: list[Any] = list(map(operator.attrgetter(path[0]), structs))
+    for part in path[1:]:
+        values = [None if v is None else getattr(v, part) for v in values]
     if column.precision:
-        return lambda s: _precision(fetch(s))
+        return _memo(values, lambda d: d.precision)
+    if column.type == "boolean":  # 0/1: sqlite3 binds a bool through its slow adapter path (~3 µs a value)
+        return [None if v is None else int(v) for v in values]
     if column.type == "json":
-        return lambda s: _json(fetch(s))
-    if column.type in ("text", "date"):
-        return lambda s: _text(fetch(s))
-    return fetch
+        return [None if v is None else _json(v) for v in values]
+    if column.type == "date" or column.partial_date:
+        return _memo(values, _text)
+    return values
 
 
-def _dig(path: tuple[str, ...], struct: Any) -> Any:
-    value = struct
-    for part in path:
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value
+def _memo(values: list[Any], convert: Callable[[Any], Value]) -> list[Value]:
+    """``convert`` applied to each value, once per distinct object (dates are shared, see ``model._PARSED``)."""
+    keys = list(map(id, values))
+    distinct = dict(zip(keys, values, strict=True))
+    done = {key: None if value is None else convert(value) for key, value in distinct.items()}
+    return list(map(done.__getitem__, keys))
 
 
-def _text(value: Any) -> Value:
-    if value is None or isinstance(value, str):
+def _text(value: Any) -> str:
+    if isinstance(value, str):
         return value
     if isinstance(value, m.PartialDate):
         return str(value)
     return str(value.isoformat())  # dt.date
-
-
-def _precision(value: m.PartialDate | None) -> str | None:
-    return None if value is None else value.precision
 
 
 def _json(value: Any) -> str:

@@ -96,8 +96,8 @@ def create_sql(spec: TableLayout) -> str:
 def fts_sql(spec: TableLayout) -> list[str]:
     """An FTS5 index over a table's free-text columns (the ``<table>_fts`` name Datasette looks for)."""
     text = [quote_name(c.name) for c in spec.columns if c.text]
-    if not text or spec.name == "dataset":
-        return []
+    if not text or spec.name == "dataset" or spec.owner is not None:
+        return []  # link and child tables are searched through their owners' pages
     name, cols = quote_name(f"{spec.name}_fts"), ", ".join(text)
     return [
         f"CREATE VIRTUAL TABLE {name} USING fts5({cols}, content={quote_name(spec.name)})",
@@ -147,7 +147,10 @@ def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
     """Create and fill every table, index and view on a fresh connection, then close it."""
     try:
         # A fresh file, no journal: a failed build is discarded whole, never repaired.
-        for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF"):
+        # A cache of up to 256 MiB keeps the id indexes in memory: 100,000 documents
+        # took ~10 s to insert with the default 2 MiB, which reread index pages.
+        pragmas = ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "cache_size = -262144")
+        for pragma in pragmas:
             conn.execute(f"PRAGMA {pragma}")
         conn.execute(f"PRAGMA user_version = {LAYOUT_VERSION}")
         conn.execute("BEGIN")
