@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pathlib
 
 import pytest
 import yaml
 
 from conftest import TINY, run_cli
-from silkcli.formats.machine import CITATION_FORMATS, Format
+from silkcli.formats import Format
 
 LISTING_COMMANDS = [
     ["agreements"],
@@ -168,7 +169,7 @@ def test_show_unknown_id_exits_2() -> None:
 
 
 @pytest.mark.parametrize("args", LISTING_COMMANDS, ids=lambda a: a[0])
-@pytest.mark.parametrize("fmt", [f.value for f in Format if f not in CITATION_FORMATS])
+@pytest.mark.parametrize("fmt", [f.value for f in Format if not f.kinds])
 def test_every_command_renders_every_format_on_the_tiny_dataset(args: list[str], fmt: str) -> None:
     """All commands and formats work on a dataset about other countries."""
     result = run_cli("--data", str(TINY), *args, "-f", fmt, "--width", "100")
@@ -200,7 +201,6 @@ def test_root_help_documents_exit_codes() -> None:
 
 def test_markup_in_data_prints_literally_in_tables(tmp_path: object) -> None:
     """A dataset title like `[bold red]x[/]` or `:smile:` is shown as typed."""
-    import pathlib
 
     text = TINY.read_text(encoding="utf-8")
     first_title = yaml.safe_load(text)["documents"][0]["title"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from silkcli.cli.app import COMMANDS
+from silkcli.cli.commands import COMMANDS
 from silkcli.publish.manpage import help_paragraphs, roff_text
 
 
@@ -53,7 +53,8 @@ def test_man_renders_every_command_with_its_help_summary_and_options(page: Path)
     done = subprocess.run([man, "-l", str(page)], capture_output=True, text=True, env=env, check=False, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
     text = _squash(done.stdout)
-    visible = [name for name in COMMANDS if name not in ("man",)]
+    visible = [c.name for c in COMMANDS if not c.hidden]
+    assert "man" not in visible
     for name in visible:
         help_text = run_cli(name, "--help").stdout
         summary = help_text.split("\n\n")[1].strip()

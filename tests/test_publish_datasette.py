@@ -23,7 +23,7 @@ import pytest
 
 from conftest import BUNDLED, ROOT, run_cli
 from silkcli.dataset.load import load_dataset
-from silkcli.listings.records import DOCUMENT_COLUMNS
+from silkcli.listings.records import document_listing
 
 pytestmark = pytest.mark.slow
 
@@ -53,7 +53,8 @@ def test_table_page_shows_descriptions_and_titles(site: Path) -> None:
     """The documents page carries the table's description, --fields help texts as column descriptions, and titles."""
     html = _get(site, "/partnership/documents")
     assert "A signed document." in html
-    title = next(c.help for c in DOCUMENT_COLUMNS if c.name == "title")
+    ds = load_dataset(BUNDLED)
+    title = document_listing(ds, ds.documents).column("title").help
     assert f'data-column-description="{title}"' in html
     assert "Trade and Investment Promotion Framework (TIPF) Memorandum of Understanding" in html
     assert 'href="/partnership/sources/koreaherald-20241203"' in html  # each row links to its source

@@ -83,3 +83,10 @@ def test_citation_formats_are_for_sources_only(fmt: str) -> None:
     result = run_cli("agreements", "-f", fmt)
     assert result.exit_code == 2 and result.stdout == ""
     assert f"-f {fmt} is for `silkcli sources` only" in result.stderr
+
+
+def test_reference_formats_take_no_field_list() -> None:
+    """--fields with a reference format exits 2: a reference is written whole."""
+    result = run_cli("sources", "-f", "bibtex", "--fields", "id")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--fields does not apply to -f bibtex" in result.stderr

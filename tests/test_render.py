@@ -10,8 +10,9 @@ import pytest
 import yaml
 from rich.console import Console
 
-from silkcli.formats.machine import MACHINE_FORMATS, Format, render
-from silkcli.formats.table import bar, display, to_table
+from silkcli.formats import MACHINE_FORMATS, Format, render
+from silkcli.formats.display import bar, display
+from silkcli.formats.table import to_table
 from silkcli.listings.listing import Column, Listing, Shape, shape
 
 COLUMNS = (

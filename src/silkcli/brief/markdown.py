@@ -7,7 +7,7 @@ import re
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.table import bar
+from silkcli.formats.display import bar
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
 _BAR = 12

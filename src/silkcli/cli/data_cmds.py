@@ -1,4 +1,5 @@
 """Commands about the dataset file itself: validate, schema, export."""
+# ruff: noqa: PLC0415 - start-up: each command imports what it needs when it runs
 
 from __future__ import annotations
 
@@ -51,11 +52,11 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence, load_dataset
-    from silkcli.dataset.summary import describe
+    from silkcli.dataset.load import check_evidence
+    from silkcli.dataset.model import describe
 
     target = path or state.data_path()
-    dataset = load_dataset(target, use_cache=False)
+    dataset = state.load(target, use_cache=False)
     if sources is not None:
         check_evidence(target, dataset, sources)
     emit(describe(dataset) + "\n")
@@ -110,9 +111,8 @@ def export(
       silkcli export -f datasette -o site/ && datasette site/partnership.db -m site/metadata.json
     """
     from silkcli.dataset.dump import iter_yaml, to_json
-    from silkcli.dataset.load import load_dataset
 
-    dataset = load_dataset(state.data_path())
+    dataset = state.load()
     if fmt not in (ExportFormat.json, ExportFormat.yaml):
         from silkcli.cli.publish_cmds import write_published
 
@@ -123,10 +123,3 @@ def export(
         emit_all(chunks)
     else:
         write_atomic(out, "".join(chunks))
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to ``app`` (all three: they are cheap to build, so ``only`` is not needed)."""
-    app.command()(state.guarded(validate))
-    app.command()(state.guarded(schema))
-    app.command()(state.guarded(export))

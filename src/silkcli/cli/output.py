@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from silkcli.errors import OutputError
-
-
-class PipeClosed(Exception):
-    """The reader of stdout went away (``silkcli … | head -1``)."""
-
+from silkcli.errors import OutputError, PipeClosed, visible
+from silkcli.files import atomic_write
 
 #: How much output :func:`emit_all` gathers before it writes.
 _BLOCK = 1 << 16
@@ -57,34 +52,14 @@ def note(text: str) -> None:
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace ``path`` with ``data`` entirely or not at all."""
+    """Write ``data`` to ``path`` (``-o``, ``--export``) entirely or not at all; OutputError if it cannot be."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a directory")
-    import tempfile  # only when writing a file: it imports random
-
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        atomic_write(path, payload)
     except FileNotFoundError:
-        raise OutputError(f"cannot write {path}: directory {directory} does not exist") from None
+        folder = path.parent if str(path.parent) else Path(".")
+        raise OutputError(
+            f"cannot write {visible(str(path))}: directory {visible(str(folder))} does not exist"
+        ) from None
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _discard(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
+        raise OutputError(f"cannot write {visible(str(path))}: {exc.strerror}") from None

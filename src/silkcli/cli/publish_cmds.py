@@ -1,15 +1,16 @@
 """The publishing edge: the man page command, and export's SQLite, Datasette and Data Package writers."""
+# ruff: noqa: PLC0415 - start-up: each writer imports what it needs when it runs
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import typer
-
-from silkcli.cli import state
 from silkcli.cli.output import emit, note, write_atomic
-from silkcli.dataset import model as m
 from silkcli.errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from silkcli.dataset import model as m
 
 #: export formats that write files, and what -o names for each.
 PUBLISHED = {"sqlite": "FILE", "datasette": "DIR", "datapackage": "DIR"}
@@ -65,8 +66,3 @@ def _folder(path: Path) -> None:
         raise OutputError(f"cannot write into {path}: it is a file, not a folder") from None
     except OSError as exc:
         raise OutputError(f"cannot create folder {path}: {exc.strerror}") from None
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add ``man`` (hidden: it is for packagers and the curious) to ``app``."""
-    app.command(hidden=True)(state.guarded(man))

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from silkcli.dataset import model as m
-from silkcli.publish.describe import column_description, table_description
+from silkcli.publish.describe import Helps, column_description, listing_helps, table_description
 from silkcli.publish.layout import Column, TableLayout
 from silkcli.publish.rows import Row, Table, all_layouts, tables
 
@@ -41,12 +41,12 @@ def _cells(row: Row, booleans: list[bool]) -> list[str]:
     ]
 
 
-def field_schema(spec: TableLayout, column: Column) -> dict[str, Any]:
+def field_schema(spec: TableLayout, column: Column, helps: Helps) -> dict[str, Any]:
     """A Table Schema field descriptor."""
     field: dict[str, Any] = {
         "name": column.name,
         "type": _TYPES.get(column.type, "array"),
-        "description": column_description(spec, column.name),
+        "description": column_description(spec, column.name, helps),
     }
     if column.type == "boolean":
         field.update(trueValues=["true"], falseValues=["false"])
@@ -66,9 +66,9 @@ def _is_partial_date(spec: TableLayout, column: Column) -> bool:
     return f"{column.name}_precision" in spec.names
 
 
-def table_schema(spec: TableLayout) -> dict[str, Any]:
+def table_schema(spec: TableLayout, helps: Helps) -> dict[str, Any]:
     """The Table Schema of one table: fields, primary key, foreign keys."""
-    schema: dict[str, Any] = {"fields": [field_schema(spec, c) for c in spec.columns]}
+    schema: dict[str, Any] = {"fields": [field_schema(spec, c, helps) for c in spec.columns]}
     if spec.primary_key:
         schema["primaryKey"] = list(spec.primary_key)
     keys = [
@@ -84,6 +84,7 @@ def table_schema(spec: TableLayout) -> dict[str, Any]:
 def descriptor(ds: m.Dataset) -> dict[str, Any]:
     """The ``datapackage.json`` descriptor."""
     meta = ds.meta
+    helps = listing_helps(ds)
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "silkcli-partnership",
@@ -104,7 +105,7 @@ def descriptor(ds: m.Dataset) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": table_description(spec),
-                "schema": table_schema(spec),
+                "schema": table_schema(spec, helps),
             }
         )
     return package

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from silkcli.dataset import model as m
-from silkcli.publish.describe import column_description, table_description
+from silkcli.publish.describe import column_description, listing_helps, table_description
 from silkcli.publish.rows import all_layouts
 from silkcli.publish.sqlite import VIEWS
 
@@ -44,11 +44,12 @@ _LABELS = {"documents": "title", "events": "title", "sources": "title", "quotes"
 def metadata(ds: m.Dataset) -> dict[str, Any]:
     """The metadata document for a database exported as ``partnership.db``."""
     info = ds.meta
+    helps = listing_helps(ds)
     tables: dict[str, Any] = {}
     for spec in all_layouts():
         entry: dict[str, Any] = {
             "description": table_description(spec),
-            "columns": {c.name: column_description(spec, c.name) for c in spec.columns},
+            "columns": {c.name: column_description(spec, c.name, helps) for c in spec.columns},
         }
         if spec.name in FACETS:
             entry["facets"] = FACETS[spec.name]

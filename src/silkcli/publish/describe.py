@@ -9,21 +9,12 @@ table they sit in, so a new field is described without an edit here.
 from __future__ import annotations
 
 from silkcli.dataset import model as m
-from silkcli.listings import lookups, records
-from silkcli.listings.listing import CITE_COLUMNS, Column
+from silkcli.listings import figures, lookups, records
+from silkcli.listings.listing import Listing
 from silkcli.publish.layout import SINGULAR, TableLayout, record_class
 
-#: The listing whose ``--fields help`` describes each table's columns.
-LISTING_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "documents": records.DOCUMENT_COLUMNS,
-    "people": records.PEOPLE_COLUMNS,
-    "events": records.EVENT_COLUMNS,
-    "commitments": records.COMMITMENT_COLUMNS,
-    "quotes": records.QUOTE_COLUMNS,
-    "sources": records.SOURCE_COLUMNS,
-    "statistics": lookups.STAT_COLUMNS,
-    "sectors": lookups.SECTOR_COLUMNS,
-}
+#: Column name to its ``--fields help`` text, by table.
+Helps = dict[str, dict[str, str]]
 #: Flattened columns shown by a listing under a shorter name.
 ALIASES = {"amount_value": "amount", "amount_currency": "currency"}
 _OWN = {
@@ -42,7 +33,24 @@ _CITATION_COLUMNS = {
     "quote": "verbatim quote from the source",
     "inferred": "the fact is inferred from the quote rather than stated in it",
 }
-_COMMON = {c.name: c.help for c in CITE_COLUMNS} | {"note": "caveats and unknowns"}
+_NOTE = {"note": "caveats and unknowns"}
+
+
+def listing_helps(ds: m.Dataset) -> Helps:
+    """The ``--fields help`` texts of the listings that show each table's records (the listings of ``ds``)."""
+    listings: dict[str, Listing] = {
+        "documents": records.document_listing(ds, ds.documents),
+        "people": records.people_listing(ds, ds.people),
+        "events": records.event_listing(ds, ds.events),
+        "commitments": records.commitment_listing(ds, ds.commitments),
+        "quotes": records.quote_listing(ds, ds.quotes),
+        "sources": records.source_listing(ds),
+        "statistics": figures.key_figure_listing(ds),
+        "sectors": lookups.sector_listing(ds),
+    }
+    helps = {table: {c.name: c.help for c in listing.columns} for table, listing in listings.items()}
+    helps[""] = {c.name: c.help for c in records.cite_columns(ds)} | _NOTE  # columns every record table has
+    return helps
 
 
 def table_description(spec: TableLayout) -> str:
@@ -59,14 +67,14 @@ def table_description(spec: TableLayout) -> str:
     return doc.strip().splitlines()[0]
 
 
-def column_description(spec: TableLayout, name: str) -> str:
-    """The description of column ``name`` of a table."""
+def column_description(spec: TableLayout, name: str, helps: Helps) -> str:
+    """The description of column ``name`` of a table (``helps`` from :func:`listing_helps`)."""
     if spec.name == "citations":
         return _CITATION_COLUMNS[name]
     if spec.owner is not None:
-        return _child_column(spec, name)
-    listed = {c.name: c.help for c in LISTING_COLUMNS.get(spec.name, ())}
-    found = listed.get(ALIASES.get(name, name)) or _COMMON.get(name)
+        return _child_column(spec, name, helps)
+    listed = helps.get(spec.name, {})
+    found = listed.get(ALIASES.get(name, name)) or helps[""].get(name)
     if found:
         return found
     if name.endswith("_precision"):
@@ -76,13 +84,13 @@ def column_description(spec: TableLayout, name: str) -> str:
     return f"{name.replace('_', ' ')} of the {SINGULAR.get(spec.name, 'record')}"
 
 
-def _child_column(spec: TableLayout, name: str) -> str:
+def _child_column(spec: TableLayout, name: str, helps: Helps) -> str:
     owner = SINGULAR.get(spec.owner or "", "record")
     if name == owner:
         return f"id of the {owner}"
     if name == "position":
         return f"position in the {owner}'s {spec.field} list, from 0"
-    listed = {c.name: c.help for c in LISTING_COLUMNS.get(spec.owner or "", ())}
+    listed = helps.get(spec.owner or "", {})
     if not m.is_struct_type(spec.element) and spec.field in listed:
         return listed[spec.field]
-    return _COMMON.get(name) or f"{name.replace('_', ' ')} of the {spec.field} entry"
+    return helps[""].get(name) or f"{name.replace('_', ' ')} of the {spec.field} entry"

@@ -12,7 +12,8 @@ A field added to the model gets its column without an edit here. The rules:
   name with the owner's id, the position and the record's own columns;
 - anything deeper (a list inside a list item) is one column of JSON text.
 
-References become foreign keys to the table they name (``checks.REFERENCES``).
+References become foreign keys to the table they name (each reference type
+declares it: ``Meta(extra={"refers_to": …})`` in the model).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from typing import Any, Literal
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.checks import REFERENCES
 
 ColumnType = Literal["text", "integer", "number", "boolean", "date", "json"]
 
@@ -131,12 +131,10 @@ def column_type(base: Any) -> ColumnType:
 
 
 @functools.cache
-def references(cls: type) -> dict[str, str]:
-    """Which fields of ``cls`` name a record, and the table of those records."""
-    refs: dict[str, str] = {}
-    for base in reversed(cls.__mro__):
-        refs.update(REFERENCES.get(base, {}))
-    return refs
+def references(cls: type[msgspec.Struct]) -> dict[str, str]:
+    """Which fields of ``cls`` name a record, and the table of those records (``Meta(extra={"refers_to": …})``)."""
+    fields = msgspec.structs.fields(cls)
+    return {f.name: target for f in fields if (target := m.meta_extra(f.type, "refers_to")) is not None}
 
 
 def _is_free_text(kind: Any) -> bool:

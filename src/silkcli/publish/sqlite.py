@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from silkcli.dataset import model as m
@@ -123,8 +124,6 @@ def check_target(path: Path) -> None:
 def write_sqlite(ds: m.Dataset, path: Path) -> None:
     """Write the dataset as a SQLite database at ``path``, atomically."""
     check_target(path)
-    import tempfile  # only when writing a file: it imports random
-
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
