@@ -58,13 +58,22 @@ def suggest(word: str, choices: Iterable[str], *, spelled: Mapping[str, str] | N
 
 
 class SilkError(Exception):
-    """Anything silkcli reports to the user: one message, one exit code."""
+    """Anything silkcli reports to the user: one message, at most one hint line, one exit code.
+
+    Both are printed with line breaks and control characters escaped, so a value
+    from the user or the data can never add a line or rewrite the terminal.
+    """
 
     exit_code = ExitCode.usage
 
+    def __init__(self, message: str = "", *, hint: str | None = None) -> None:
+        super().__init__(message if hint is None else f"{message}\n{hint}")
+        self.message = message
+        self.hint = hint
+
     def lines(self) -> list[str]:
         """The lines to print on stderr."""
-        return [f"error: {self}"]
+        return [f"error: {visible(self.message)}", *([visible(self.hint)] if self.hint else [])]
 
 
 class UsageError(SilkError):

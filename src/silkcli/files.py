@@ -15,19 +15,22 @@ import stat
 from pathlib import Path
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o666) -> None:
+def atomic_write(path: Path, data: bytes, *, mode: int = 0o666, follow: bool = True) -> None:
     """Replace ``path`` with ``data`` entirely or not at all; raises OSError (IsADirectoryError for a folder).
 
-    A symbolic link stays a link: the file it points at is the one replaced.
+    A symbolic link stays a link: the file it points at is the one replaced. With
+    ``follow=False`` (the cache's own files) the name itself is replaced, whatever
+    it is now: nothing is ever followed or written into.
     """
-    path = Path(os.path.realpath(path))
+    if follow:
+        path = Path(os.path.realpath(path))
     try:
-        existing: os.stat_result | None = os.stat(path)
+        existing: os.stat_result | None = os.stat(path) if follow else os.lstat(path)
     except FileNotFoundError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(21, "it is a directory", str(path))
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
+    if follow and existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(path, "wb") as handle:  # a device or pipe: its reader takes the bytes as they come
             handle.write(data)
         return
@@ -38,7 +41,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o666) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, stat.S_IMODE(existing.st_mode) if existing is not None else mode & ~_umask())
+        keep = follow and existing is not None
+        os.chmod(tmp, stat.S_IMODE(existing.st_mode) if keep and existing is not None else mode & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         _discard(tmp)

@@ -59,10 +59,11 @@ def root(
         state.set_data_path(data)
     if version:
         meta = state.load().meta
-        emit(f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n")
+        about = f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n"
+        emit(about, for_person=True)
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
-        emit(ctx.get_help() + "\n")
+        emit(ctx.get_help() + "\n", for_person=True)
 
 
 def _debugging(argv: list[str]) -> bool:
@@ -125,7 +126,8 @@ def _exit_now(code: object) -> None:
         code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the program was started with it closed
+                stream.flush()
         except (OSError, ValueError):
             if stream is sys.stdout:
                 _silence_stdout()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 from silkcli.brief import DEFAULT_SVG_WIDTH, BriefFormat, render_brief
 from silkcli.cli import state
 from silkcli.cli.options import (
+    MAX_WIDTH,
     ColorMode,
     ColorOpt,
     OutputFileOpt,
@@ -18,8 +18,11 @@ from silkcli.cli.options import (
     SinceOpt,
     UntilOpt,
     stdout_is_terminal,
+    terminal_width,
 )
 from silkcli.cli.output import emit, write_atomic
+
+BRIEF_MIN_WIDTH = 40
 
 BriefFormatOpt = Annotated[
     BriefFormat | None,
@@ -35,8 +38,9 @@ BriefWidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=40,
-        help="Width for terminal, text and svg [default: terminal width, 80, 100].",
+        min=BRIEF_MIN_WIDTH,
+        max=MAX_WIDTH,
+        help=f"Width for terminal, text and svg, {BRIEF_MIN_WIDTH} to {MAX_WIDTH} [default: terminal width, 80, 100].",
         show_default=False,
     ),
 ]
@@ -78,7 +82,7 @@ def brief(
     colored = color.wanted(to_terminal=output is None and stdout_is_terminal())
     text = render_brief(content, chosen, width=width or _default_width(chosen), color=colored)
     if output is None:
-        emit(text)
+        emit(text, for_person=chosen in (BriefFormat.terminal, BriefFormat.text))
     else:
         write_atomic(output, text)
 
@@ -94,5 +98,5 @@ def _default_format(output: Path | None) -> BriefFormat:
 def _default_width(fmt: BriefFormat) -> int | None:
     """The terminal's width (or COLUMNS) for the terminal format; the renderer's default otherwise."""
     if fmt is BriefFormat.terminal:
-        return shutil.get_terminal_size((DEFAULT_SVG_WIDTH, 24)).columns
+        return terminal_width(minimum=BRIEF_MIN_WIDTH, fallback=DEFAULT_SVG_WIDTH)
     return None

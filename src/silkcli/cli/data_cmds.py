@@ -59,7 +59,7 @@ def validate(
     dataset = state.load(target, use_cache=False)
     if sources is not None:
         check_evidence(target, dataset, sources)
-    emit(describe(dataset) + "\n")
+    emit(describe(dataset) + "\n", for_person=True)
 
 
 def schema() -> None:

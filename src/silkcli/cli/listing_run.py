@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from silkcli.cli import state
-from silkcli.cli.options import Output, stdout_is_terminal
+from silkcli.cli.options import TABLE_MIN_WIDTH, Output, stdout_is_terminal, terminal_width
 from silkcli.cli.output import emit, emit_all, note, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import TABLE_FILES, Format, View, format_of, iter_format, render
@@ -47,7 +46,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing; notes and counts go to stderr."""
     fmt = output.fmt or default_format()
     if output.fields == "help":
-        emit(fields_help(listing))
+        emit(fields_help(listing), for_person=True)
         return
     export = format_of(output.export, option="--export", choices=TABLE_FILES) if output.export else None
     if output.export is not None:
@@ -62,7 +61,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
         note(f"note: {text}")
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    emit_all(iter_format(shaped, fmt, _view(output, fmt)))
+    emit_all(iter_format(shaped, fmt, _view(output, fmt)), for_person=fmt is Format.table)
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
@@ -75,7 +74,7 @@ def _view(output: Output, fmt: Format) -> View:
     """Width and colour for a table on stdout."""
     if fmt is not Format.table:
         return View(width=output.width)
-    width = output.width or shutil.get_terminal_size().columns
+    width = output.width or terminal_width(minimum=TABLE_MIN_WIDTH)
     return View(width=width, color=output.color.wanted(to_terminal=stdout_is_terminal()))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, NamedTuple
@@ -15,6 +16,7 @@ from typing import Annotated, NamedTuple
 import typer
 
 from silkcli.cli import complete
+from silkcli.errors import UsageError
 from silkcli.formats import Format
 
 Many = list[str] | None
@@ -36,6 +38,26 @@ class ColorMode(str, enum.Enum):
         if os.environ.get("FORCE_COLOR") or os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
             return True
         return to_terminal
+
+
+#: The widths a table or brief can be drawn at: wider costs time and memory for nothing on any screen.
+MAX_WIDTH = 1000
+TABLE_MIN_WIDTH = 20
+
+
+def terminal_width(*, minimum: int, fallback: int = 80) -> int:
+    """The width to draw at when none is given: COLUMNS, else the terminal's, else ``fallback``.
+
+    COLUMNS is held to the same bounds as --width: a value outside them is a usage error.
+    """
+    given = os.environ.get("COLUMNS", "").strip()
+    if given:
+        if not given.isdigit() or not minimum <= int(given) <= MAX_WIDTH:
+            raise UsageError(
+                f"COLUMNS={given} is not a width from {minimum} to {MAX_WIDTH}", hint="set COLUMNS or use --width N"
+            )
+        return int(given)
+    return shutil.get_terminal_size((fallback, 24)).columns
 
 
 def stdout_is_terminal() -> bool:
@@ -93,7 +115,13 @@ CiteOpt = Annotated[
 ExitStatusOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit 1 when nothing matches.")]
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", min=20, help="Table width [default: terminal width or COLUMNS].", show_default=False),
+    typer.Option(
+        "--width",
+        min=TABLE_MIN_WIDTH,
+        max=MAX_WIDTH,
+        help=f"Table width, {TABLE_MIN_WIDTH} to {MAX_WIDTH} [default: terminal width or COLUMNS].",
+        show_default=False,
+    ),
 ]
 ExportOpt = Annotated[
     Path | None,

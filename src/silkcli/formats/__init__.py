@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from silkcli.errors import UsageError, visible
+from silkcli.errors import UsageError
 
 if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
@@ -117,4 +117,4 @@ def format_of(path: Path, *, option: str, choices: Sequence[Format] = tuple(Form
             return fmt
     names = [fmt.suffixes[0] for fmt in choices if fmt.suffixes]
     endings = f"{', '.join(names[:-1])} or {names[-1]}"
-    raise UsageError(f"{option}: cannot tell the format of '{visible(str(path))}'; use a name ending in {endings}")
+    raise UsageError(f"{option}: cannot tell the format of '{path}'; use a name ending in {endings}")

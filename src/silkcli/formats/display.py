@@ -6,6 +6,8 @@ apart from the Rich table and cost nothing to import.
 
 from __future__ import annotations
 
+import re
+
 from silkcli.listings.listing import Value
 
 _MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
@@ -22,6 +24,18 @@ def text_value(value: Value) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
+
+
+#: Markdown punctuation that can start markup (emphasis, code, links, raw HTML, tables, headings).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
+
+
+def markdown_text(text: str) -> str:
+    """Data as literal Markdown text: every punctuation mark that means something is escaped.
+
+    So ``<img onerror=…>`` or ``[x](javascript:…)`` in the data is shown, never made live.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def display(value: Value, marker: Value = None) -> str:

@@ -7,11 +7,12 @@ joins them for callers that want one string.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from silkcli.formats import PLAIN, View
-from silkcli.formats.display import text_value
+from silkcli.formats.display import markdown_text, text_value
 from silkcli.listings.listing import Layout, Listing, Value
 
 _CHUNK = 500
@@ -28,9 +29,19 @@ def _json_value(value: Value) -> object:
 
 
 def _encoder() -> Callable[[object], bytes]:
+    """JSON for one value, with U+2028 and U+2029 escaped: valid JSON either way, but a raw one
+    splits the line for anything that reads it with ``str.splitlines()``."""
     import msgspec  # noqa: PLC0415 - loaded already with the model; formats stay cheap to import
 
-    return msgspec.json.Encoder().encode
+    encode = msgspec.json.Encoder().encode
+
+    def encoded(value: object) -> bytes:
+        data = encode(value)
+        if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
+            data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+        return data
+
+    return encoded
 
 
 def iter_json(listing: Listing, view: View = PLAIN) -> Iterator[str]:
@@ -60,11 +71,13 @@ def iter_jsonl(listing: Listing, view: View = PLAIN) -> Iterator[str]:
         yield encode(row).decode("utf-8") + "\n"
 
 
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_TSV_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def iter_tsv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
-    """Header then rows; backslash, tab, CR and LF in values escaped as \\\\ \\t \\r \\n."""
+    """Header then rows; backslash, tab, CR, LF, U+2028 and U+2029 in values escaped (\\\\ \\t \\r \\n \\u2028 …)."""
     yield "\t".join(listing.fields) + "\n"
     for row in _rows(listing):
         yield "\t".join(text_value(v).translate(_TSV_ESCAPES) for v in row.values()) + "\n"
@@ -88,12 +101,15 @@ def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
 
 
 def _md_cell(value: Value) -> str:
-    text = text_value(value).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+    return _BREAKS.sub("<br>", markdown_text(text_value(value)))
+
+
+#: Line breaks in a Markdown cell (U+2028 and U+2029 too), written as <br>.
+_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
 
 
 def iter_markdown(listing: Listing, view: View = PLAIN) -> Iterator[str]:
-    """A GitHub table; '|' escaped, line breaks as <br>."""
+    """A GitHub table; Markdown punctuation in values escaped as the brief escapes it, line breaks as <br>."""
     fields = listing.fields
     numeric = {c.name for c in listing.columns if c.numeric}
     yield "| " + " | ".join(fields) + " |\n"

@@ -18,6 +18,8 @@ from silkcli.formats.display import bar, display
 from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
+#: Unicode's line and paragraph separators break a cell's line as a newline does (and never misalign a row).
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 #: Width of a table drawn into a file (--export) when none is given.
 FILE_WIDTH = 120
 
@@ -137,7 +139,7 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    text = Text(display(row.get(name), marker))
+    text = Text(display(row.get(name), marker).translate(_LINE_SEPARATORS))
     if listing.highlight and name == "snippet":
         text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
     return text

@@ -87,9 +87,12 @@ def parse_fields(text: str, listing: Listing, *, option: str = "--fields") -> tu
     known = [c.name for c in listing.columns]
     for name in names:
         if name not in known:
-            raise UsageError(f"unknown field '{name}'{suggest(name, known)}\nfields: {', '.join(known)}")
+            raise UsageError(f"unknown field '{name}'{suggest(name, known)}", hint=f"fields: {', '.join(known)}")
     if not names:
-        raise UsageError(f"{option} needs at least one field name (or 'help')")
+        raise UsageError(f"{option} needs at least one field name" + (" (or 'help')" if option == "--fields" else ""))
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise UsageError(f"{option} names {', '.join(twice)} more than once")
     return names
 
 
@@ -135,12 +138,12 @@ class Shape(NamedTuple):
 
 def shape(listing: Listing, options: Shape) -> Listing:
     """Apply --fields, --cite, --sort/--desc and -n; build the rows of the records that remain."""
-    chosen = parse_fields(options.fields, listing) if options.fields else listing.default
+    chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
         extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
         chosen = chosen + tuple(f for f in extra if f not in chosen)
     records = list(listing.rows)
-    if options.sort:
+    if options.sort is not None:
         key = listing.column(parse_sort(options.sort, listing))
         values = [key.value(r) for r in records]
         present = [(v, r) for v, r in zip(values, records, strict=True) if v not in (None, ())]
@@ -156,4 +159,4 @@ def shape(listing: Listing, options: Shape) -> Listing:
     wanted = [listing.column(name) for name in chosen]
     wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
     rows: list[Row] = [{c.name: c.value(r) for c in wanted} for r in records]
-    return listing._replace(rows=rows, selected=chosen, explicit=bool(options.fields))
+    return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None)

@@ -33,7 +33,7 @@ def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset
             listed = ", ".join(names[:_MAX_LISTED]) + (
                 f", … ({len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else ""
             )
-            raise UsageError(f"unknown {what} '{value}'{hint}\nvalid {what} values: {listed}")
+            raise UsageError(f"unknown {what} '{value}'{hint}", hint=f"valid {what} values: {listed}")
         chosen.add(canonical)
     return frozenset(chosen)
 
@@ -109,8 +109,8 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     choices = sorted({c.id for c in ds.countries if any(c.id == p.country for d in ds.documents for p in d.parties)})
     hint = suggest(value, [c.id for c in ds.countries] + sorted(bodies))
     raise UsageError(
-        f"unknown party '{value}'{hint}\nvalid party values: a country code ({', '.join(choices)}) "
-        "or part of a ministry or agency name"
+        f"unknown party '{value}'{hint}",
+        hint=f"valid party values: a country code ({', '.join(choices)}) or part of a ministry or agency name",
     )
 
 

@@ -111,8 +111,10 @@ def _private(info: os.stat_result, *, folder: bool) -> bool:
     return kind_ok and info.st_uid == os.geteuid() and not (folder and writable_by_others)
 
 
-def read_private(file: Path, *, limit: int = ENTRY_LIMIT) -> bytes | None:
-    """The bytes of a cache file that only this user can have written; None for anything else."""
+def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
+    """The bytes of a cache file that only this user can have written (at most ``limit``, else
+    :data:`ENTRY_LIMIT`); None for anything else."""
+    limit = ENTRY_LIMIT if limit is None else limit
     try:
         if not _private(os.lstat(file.parent), folder=True):
             return None
@@ -138,7 +140,7 @@ def write_private(file: Path, data: bytes) -> None:
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _private(os.lstat(file.parent), folder=True):
-            atomic_write(file, data, mode=0o600)
+            atomic_write(file, data, mode=0o600, follow=False)
     except OSError:
         return
 
