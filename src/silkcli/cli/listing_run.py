@@ -33,9 +33,10 @@ FILTER_RULES = (
 )
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown, html, svg. The payload goes to stdout, or to -o FILE (its suffix names the "
-    "format unless -f does); counts and hints go to stderr. A table never grows wider than the terminal: "
-    "it leaves out its least important columns (and says which) or shows each record as a block."
+    "jsonl, yaml, markdown, html, svg; for sources also csl-json, bibtex and ris. The payload goes to "
+    "stdout, or to -o FILE (its suffix names the format unless -f does); counts and hints go to stderr. "
+    "A table never grows wider than the terminal: it leaves out its least important columns (and says "
+    "which) or shows each record as a block."
 )
 TABLE_WARN_ROWS = 2000
 
@@ -63,9 +64,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
     for target in (output.export, output.output):
         if target is not None:
             _check_folder(target)
-    shaped = shape(
-        listing, Shape(output.fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence)
-    )
+    shaped = _shaped(listing, output, fmt)
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
     view = _view(output, fmt)
@@ -85,6 +84,16 @@ def emit_listing(listing: Listing, output: Output) -> None:
         note("0 records match")
         if output.exit_status:
             raise typer.Exit(ExitCode.no_match)
+
+
+def _shaped(listing: Listing, output: Output, fmt: Format) -> Listing:
+    """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field)."""
+    fields = output.fields
+    if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
+        if fields is not None:
+            raise UsageError(f"--fields does not apply to -f {fmt.value}: it writes every field of each source")
+        fields = ",".join(c.name for c in listing.columns)
+    return shape(listing, Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence))
 
 
 def _check_options(output: Output, fmt: Format) -> None:
