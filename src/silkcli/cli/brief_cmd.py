@@ -76,7 +76,7 @@ def brief(
     chosen = fmt or _default_format(output)
     content = build_brief(
         ds,
-        sectors=select.resolve(sector or [], [s.id for s in ds.sectors], "sector"),
+        sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
         within=select.period(since, until),
     )
     colored = color.wanted(to_terminal=output is None and stdout_is_terminal())

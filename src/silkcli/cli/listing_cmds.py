@@ -42,11 +42,6 @@ if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
 
 
-def ids(records: tuple[m.Record | m.VocabTerm, ...]) -> list[str]:
-    """The ids of records, for :func:`~silkcli.listings.select.resolve`."""
-    return [r.id for r in records]
-
-
 def agreements(
     sector: SectorOpt = None,
     type_: Annotated[
@@ -57,8 +52,17 @@ def agreements(
         Many,
         typer.Option(
             "--party",
-            help="Signing side: country code, or part of a ministry/agency name (repeatable).",
+            help="Signing side: country code or name, or part of a ministry/agency name (repeatable).",
             autocompletion=complete.countries,
+            show_default=False,
+        ),
+    ] = None,
+    signatory: Annotated[
+        Many,
+        typer.Option(
+            "--signatory",
+            help="Who signed: person id, name or surname (repeatable).",
+            autocompletion=complete.people,
             show_default=False,
         ),
     ] = None,
@@ -94,6 +98,7 @@ def agreements(
       silkcli agreements --sector mining
       silkcli agreements --summit -f json | jq length
       silkcli agreements --party KG --type mou --cite
+      silkcli agreements --signatory Japarov
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -102,10 +107,11 @@ def agreements(
 
         found = select.documents(
             ds,
-            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
-            types=select.resolve(type_ or [], ids(ds.vocabulary.document_types), "type"),
+            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
+            types=select.resolve(type_ or [], select.term_choices(ds.vocabulary.document_types), "type"),
             parties=party or [],
-            statuses=select.resolve(status or [], ids(ds.vocabulary.statuses), "status"),
+            signatories=select.resolve(signatory or [], select.person_choices(ds), "person"),
+            statuses=select.resolve(status or [], select.term_choices(ds.vocabulary.statuses), "status"),
             within=select.period(since, until),
             summit=summit,
         )
@@ -144,8 +150,8 @@ def leaders(
 
         found = select.people(
             ds,
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
-            roles=select.resolve(role or [], ids(ds.vocabulary.roles), "role"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
+            roles=select.resolve(role or [], select.term_choices(ds.vocabulary.roles), "role"),
         )
         return people_listing(ds, found)
 
@@ -188,8 +194,8 @@ def timeline(
         found = select.events(
             ds,
             within=select.period(since, until),
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
-            kinds=select.resolve(kind or [], ids(ds.vocabulary.event_kinds), "kind"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
+            kinds=select.resolve(kind or [], select.term_choices(ds.vocabulary.event_kinds), "kind"),
         )
         return event_listing(ds, found)
 
@@ -228,7 +234,7 @@ def sectors(
 
         if name is None:
             return sector_listing(ds)
-        (sector,) = select.resolve([name], ids(ds.sectors), "sector")
+        (sector,) = select.resolve([name], select.term_choices(ds.sectors), "sector")
         return sector_detail_listing(ds, sector)
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
@@ -240,7 +246,7 @@ def commitments(
         Many,
         typer.Option(
             "--country",
-            help="Which side: country code (repeatable).",
+            help="Which side: country code or name (repeatable).",
             autocompletion=complete.countries,
             show_default=False,
         ),
@@ -279,8 +285,8 @@ def commitments(
 
         found = select.commitments(
             ds,
-            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
+            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
             kinds=select.resolve(kind or [], select.COMMITMENT_KINDS, "kind"),
         )
         return commitment_listing(ds, found)
@@ -336,7 +342,7 @@ def reserves(
             raise UsageError(f"choose a mineral with --mineral: {', '.join(topics) or 'none in this dataset'}")
         (topic,) = select.resolve([mineral], topics, "mineral") if mineral else topics
         return reserve_listing(
-            ds, topic, countries=select.resolve(country or [], ids(ds.countries), "country"), top=top
+            ds, topic, countries=select.resolve(country or [], select.country_choices(ds), "country"), top=top
         )
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
@@ -371,7 +377,7 @@ def stats(
         from silkcli.listings import select
         from silkcli.listings.figures import key_figure_listing
 
-        return key_figure_listing(ds, select.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
+        return key_figure_listing(ds, select.resolve(topic or [], select.term_choices(ds.vocabulary.topics), "topic"))
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
@@ -379,7 +385,7 @@ def stats(
 def quotes(
     person: Annotated[
         Many,
-        typer.Option("--person", help="Person id (repeatable).", autocompletion=complete.people, show_default=False),
+        typer.Option("--person", help="Person id, name or surname (repeatable).", autocompletion=complete.people, show_default=False),
     ] = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -397,14 +403,14 @@ def quotes(
     \b
     Examples:
       silkcli quotes
-      silkcli quotes --person yoon-suk-yeol -f json
+      silkcli quotes --person Yoon -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.listings import select
         from silkcli.listings.records import quote_listing
 
-        return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], ids(ds.people), "person")))
+        return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], select.person_choices(ds), "person")))
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
