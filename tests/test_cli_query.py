@@ -158,14 +158,14 @@ def test_show_prints_one_record_with_its_source() -> None:
     doc = json.loads(run_cli("agreements", "-f", "json", "-n", "1").stdout)[0]
     shown = json.loads(run_cli("show", doc["id"], "-f", "json").stdout)
     assert shown["id"] == doc["id"] and shown["evidence"] and shown["source_detail"]["url"].startswith("http")
-    table = run_cli("show", doc["id"], "-f", "table", "--width", "120").stdout
-    assert "source.url" in table and "evidence" in table
+    block = run_cli("show", doc["id"], "-f", "table", "--width", "120").stdout
+    assert shown["source_detail"]["url"] in block and f"evidence: {shown['evidence'][:20]}" in block
 
 
 def test_show_unknown_id_exits_2() -> None:
     """A missing id is a usage error with a suggestion."""
     result = run_cli("show", "doc-forestry-mo")
-    assert result.exit_code == 2 and "did you mean 'doc-forestry-mou'" in result.stderr
+    assert result.exit_code == 2 and "'doc-forestry-mou'" in result.stderr
 
 
 @pytest.mark.parametrize("args", LISTING_COMMANDS, ids=lambda a: a[0])

@@ -385,7 +385,12 @@ def stats(
 def quotes(
     person: Annotated[
         Many,
-        typer.Option("--person", help="Person id, name or surname (repeatable).", autocompletion=complete.people, show_default=False),
+        typer.Option(
+            "--person",
+            help="Person id, name or surname (repeatable).",
+            autocompletion=complete.people,
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -410,7 +415,9 @@ def quotes(
         from silkcli.listings import select
         from silkcli.listings.records import quote_listing
 
-        return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], select.person_choices(ds), "person")))
+        return quote_listing(
+            ds, select.quotes(ds, persons=select.resolve(person or [], select.person_choices(ds), "person"))
+        )
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
@@ -458,33 +465,32 @@ def search(
 
 
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Record id.", autocompletion=complete.record_ids)],
+    ident: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Record id, the end of one, or a name.", autocompletion=complete.record_ids),
+    ],
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
     cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
 ) -> None:
-    """Show one record in full, with its source and evidence.
+    """Show one record in full, with its source and what refers to it.
 
     \b
     Examples:
       silkcli show edcf-framework-arrangement
+      silkcli show Japarov
       silkcli show KG -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
-        from silkcli.listings import select
-        from silkcli.listings.lookups import record_listing
+        from silkcli.listings.record_view import find_record, record_listing
 
-        return record_listing(ds, *select.find_record(ds, ident))
+        return record_listing(ds, *find_record(ds, ident))
 
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
+    run_listing(build, Output(fmt, fields, cite=cite, color=color, width=width, export=export))
 
 
 def sources(

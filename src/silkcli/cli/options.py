@@ -70,11 +70,19 @@ def stdout_is_terminal() -> bool:
 
 # Filters shared by several commands.
 SectorOpt = Annotated[
-    Many, typer.Option("--sector", help="Sector id or name (repeatable).", autocompletion=complete.sectors, show_default=False)
+    Many,
+    typer.Option(
+        "--sector", help="Sector id or name (repeatable).", autocompletion=complete.sectors, show_default=False
+    ),
 ]
 CountryOpt = Annotated[
     Many,
-    typer.Option("--country", help="Country code, alpha-3 code or name (repeatable).", autocompletion=complete.countries, show_default=False),
+    typer.Option(
+        "--country",
+        help="Country code, alpha-3 code or name (repeatable).",
+        autocompletion=complete.countries,
+        show_default=False,
+    ),
 ]
 SinceOpt = Annotated[
     str | None, typer.Option("--since", help="From YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)

@@ -1,4 +1,4 @@
-"""Listings that look across record kinds: sectors with their records, search, one record in full."""
+"""Listings that look across record kinds: sectors with their records, and search."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.listings.listing import Column, Layout, Listing, Row, Value
+from silkcli.listings.listing import Column, Listing, Row
 from silkcli.listings.records import cite_columns
 
 
@@ -109,31 +109,3 @@ def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
     start, end = max(0, match.start() - radius), min(len(value), match.end() + radius)
     text = " ".join(value[start:end].split())
     return ("…" if start else "") + text + ("…" if end < len(value) else "")
-
-
-def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record in full: field/value rows, its source's details appended."""
-    plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-    rows: list[Row] = [{"field": "kind", "value": kind}]
-    rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
-    source_id = getattr(record, "source", None)
-    source = next((s for s in ds.sources if s.id == source_id), None)
-    document = {"kind": kind, **plain}
-    if source is not None:
-        rows += [
-            {"field": "source.title", "value": source.title},
-            {"field": "source.publisher", "value": source.publisher},
-            {"field": "source.published", "value": str(source.published) if source.published else None},
-            {"field": "source.url", "value": source.url},
-        ]
-        document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-    columns = (Column("field", "field name"), Column("value", "value"))
-    return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
-
-
-def _flat(value: Any) -> Value:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return msgspec.json.encode(value).decode("utf-8")

@@ -55,9 +55,7 @@ def resolve_one(value: str, choices: Sequence[Choice], what: str) -> str:
     if len({c.id for c in named}) == 1:
         return named[0].id
     if named:
-        raise UsageError(
-            f"{what} '{value}' is ambiguous", hint="it could be: " + ", ".join(listed(c) for c in named)
-        )
+        raise UsageError(f"{what} '{value}' is ambiguous", hint="it could be: " + ", ".join(listed(c) for c in named))
     raise unknown(value, choices, what)
 
 
@@ -259,12 +257,3 @@ def commitments(
 def quotes(ds: m.Dataset, *, persons: frozenset[str] = frozenset()) -> list[m.Quote]:
     """Quotes in dataset order."""
     return [q for q in ds.quotes if not persons or q.person in persons]
-
-
-def find_record(ds: m.Dataset, ident: str) -> tuple[str, m.Record | m.Source]:
-    """The record (or source) with this id, and its kind; case-insensitive."""
-    candidates: dict[str, tuple[str, m.Record | m.Source]] = {}
-    for kind, record in m.iter_records(ds, sources=True):
-        candidates.setdefault(record.id, (kind, record))
-    (canonical,) = resolve([ident], candidates, "id")
-    return candidates[canonical]

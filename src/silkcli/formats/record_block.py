@@ -1,0 +1,117 @@
+"""One record as a readable block for a terminal (``show``): ``field: value`` lines, nested values indented.
+
+No Rich: values are plain text with control characters escaped, so data can
+never style or move the terminal. Each field is drawn by :func:`field_lines`,
+the one place a line per field (its citation, say) would be added.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Mapping, Sequence
+
+from silkcli.errors import visible
+from silkcli.formats import View
+from silkcli.listings.listing import Listing
+
+#: Fields the heading or the lines at the end show.
+_SHOWN_APART = ("kind", "id", "source", "evidence", "note", "source_detail", "referred_by")
+_INDENT = "  "
+
+
+def iter_record_block(listing: Listing, view: View) -> Iterator[str]:
+    """The listing's one record as a block of lines, at the view's width (80 when none)."""
+    yield record_block(listing.record or {}, width=view.width or 80)
+
+
+def record_block(record: Mapping[str, object], *, width: int) -> str:
+    """The heading, every field, the source's details, then what refers to the record."""
+    lines = [f"{visible(str(record.get('id', '')))} ({visible(str(record.get('kind', '')))})"]
+    for name, value in record.items():
+        if name not in _SHOWN_APART:
+            lines += field_lines(name, value, indent="", width=width)
+    if "note" in record:
+        lines += field_lines("note", record["note"], indent="", width=width)
+    if "source" in record:
+        lines += field_lines("source", record["source"], indent="", width=width)
+    detail = record.get("source_detail")
+    if isinstance(detail, Mapping):
+        lines += _source_lines(detail, width=width)
+    if "evidence" in record:
+        lines += field_lines("evidence", record["evidence"], indent="", width=width)
+    lines += referrer_lines(record.get("referred_by"), width=width)
+    return "\n".join(lines) + "\n"
+
+
+def field_lines(name: str, value: object, *, indent: str, width: int) -> list[str]:
+    """``name: value`` wrapped at ``width``; a mapping or a list of mappings as indented lines below."""
+    if isinstance(value, Mapping):
+        return [f"{indent}{name}:", *_mapping_lines(value, indent=indent + _INDENT, width=width)]
+    if isinstance(value, Sequence) and not isinstance(value, str) and any(isinstance(v, Mapping) for v in value):
+        lines = [f"{indent}{name}:"]
+        for item in value:
+            lines += _item_lines(item, indent=indent + _INDENT, width=width)
+        return lines
+    return _wrapped(f"{indent}{name}: ", _text(value), indent=indent, width=width)
+
+
+def _mapping_lines(value: Mapping[str, object], *, indent: str, width: int) -> list[str]:
+    return [line for key, item in value.items() for line in field_lines(key, item, indent=indent, width=width)]
+
+
+def _item_lines(item: object, *, indent: str, width: int) -> list[str]:
+    """One element of a list, as ``- first: …`` with its other fields aligned under it."""
+    if not isinstance(item, Mapping):
+        return _wrapped(f"{indent}- ", _text(item), indent=indent, width=width)
+    lines = _mapping_lines(item, indent=indent + _INDENT, width=width)
+    if lines:
+        lines[0] = f"{indent}- {lines[0][len(indent) + 2 :]}"
+    return lines
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value) if value else "none"
+    return str(value)
+
+
+def _wrapped(first: str, text: str, *, indent: str, width: int) -> list[str]:
+    """``first`` + text wrapped at word boundaries; following lines indented under the field."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines += textwrap.wrap(
+            visible(paragraph),
+            width=max(width, len(first) + 10),
+            initial_indent=first if not lines else indent + _INDENT,
+            subsequent_indent=indent + _INDENT,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [first.rstrip()]
+    return lines
+
+
+def _source_lines(detail: Mapping[str, object], *, width: int) -> list[str]:
+    parts = [str(detail[k]) for k in ("publisher", "published") if detail.get(k)]
+    lines = _wrapped(_INDENT, f"{detail.get('title', '')} ({', '.join(parts)})", indent="", width=width)
+    return lines + [f"{_INDENT}{visible(str(detail.get('url', '')))}"]
+
+
+def referrer_lines(referrers: object, *, width: int) -> list[str]:
+    """``referred to by N records:`` and one line each: kind, id, and as much of its label as fits."""
+    if not isinstance(referrers, Sequence) or not referrers:
+        return ["", "referred to by: nothing"]
+    rows = [(str(r["kind"]), str(r["id"]), str(r["label"])) for r in referrers if isinstance(r, Mapping)]
+    kind_w, id_w = (max(len(row[i]) for row in rows) for i in (0, 1))
+    lines = ["", f"referred to by {len(rows)} {'record' if len(rows) == 1 else 'records'}:"]
+    for kind, ident, text in rows:
+        start = f"{_INDENT}{visible(kind).ljust(kind_w)}  {visible(ident).ljust(id_w)}  "
+        room = width - len(start)
+        shown = visible(text)
+        if len(shown) > room:
+            shown = shown[: max(room - 1, 0)].rstrip() + "…" if room > 8 else ""
+        lines.append((start + shown).rstrip())
+    return lines
