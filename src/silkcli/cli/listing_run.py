@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from silkcli.cli.options import TABLE_MIN_WIDTH, Output, stdout_is_terminal, ter
 from silkcli.cli.output import emit, emit_all, note, write_atomic
 from silkcli.errors import ExitCode, OutputError
 from silkcli.formats import TABLE_FILES, Format, View, format_of, iter_format, render
-from silkcli.listings.listing import Listing, Shape, fields_help, shape
+from silkcli.listings.listing import Layout, Listing, Shape, fields_help, shape
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
@@ -57,13 +57,22 @@ def emit_listing(listing: Listing, output: Output) -> None:
         note(f"note: {text}")
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    emit_all(iter_format(shaped, fmt, _view(output, fmt)), for_person=fmt is Format.table)
+    emit_all(_chunks(shaped, fmt, _view(output, fmt)), for_person=fmt is Format.table)
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
         note("0 records match")
         if output.exit_status:
             raise typer.Exit(ExitCode.no_match)
+
+
+def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
+    """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
+    if fmt is Format.table and listing.layout is Layout.record:
+        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
+
+        return iter_record_block(listing, view)
+    return iter_format(listing, fmt, view)
 
 
 def _view(output: Output, fmt: Format) -> View:

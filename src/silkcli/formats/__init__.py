@@ -79,11 +79,7 @@ MACHINE_FORMATS = tuple(f for f in Format if f.machine)
 
 
 def iter_format(listing: Listing, fmt: Format, view: View = PLAIN) -> Iterator[str]:
-    """The listing in ``fmt``, in chunks, so large outputs stream (one record in full: a block on a terminal)."""
-    if fmt is Format.table and listing.layout == "record":
-        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - only ``show`` needs it
-
-        return iter_record_block(listing, view)
+    """The listing in ``fmt``, in chunks, so large outputs stream."""
     return fmt.renderer()(listing, view)
 
 
