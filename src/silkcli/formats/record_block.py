@@ -76,6 +76,8 @@ def _text(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         return ", ".join(_text(v) for v in value) if value else "none"
+    if isinstance(value, int):
+        return f"{value:,}"  # an amount reads as 500,000,000
     return str(value)
 
 

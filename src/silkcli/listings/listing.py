@@ -16,7 +16,29 @@ from typing import Any, NamedTuple
 
 from silkcli.errors import UsageError, suggest
 
-Value = str | int | float | bool | None | tuple[str, ...]
+
+class Entry:
+    """One structured item of a list value (a party, a claim): an object in json/jsonl/yaml, its text elsewhere."""
+
+    __slots__ = ("text", "data")
+
+    def __init__(self, text: str, data: Mapping[str, object]) -> None:
+        self.text = text
+        self.data = data
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Entry({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and (self.text, dict(self.data)) == (other.text, dict(other.data))
+
+    __hash__ = None  # type: ignore[assignment]  # holds a mapping
+
+
+Value = str | int | float | bool | None | tuple[str, ...] | tuple[Entry, ...]
 Row = dict[str, Value]
 Getter = Callable[[Any], Value]
 
@@ -121,7 +143,7 @@ def _sort_key(value: Value) -> tuple[int, float, str]:
         return (0, float(value), "")
     if isinstance(value, (int, float)):
         return (0, float(value), "")
-    text = "; ".join(value) if isinstance(value, tuple) else value
+    text = "; ".join(map(str, value)) if isinstance(value, tuple) else value
     return (0, 0.0, text.lower())
 
 
