@@ -140,11 +140,12 @@ def test_stats_flags_disputed_claims() -> None:
     assert claim["computed"] == pytest.approx(0.02) and claim["discrepancy"]
 
 
-def test_search_reports_kind_id_field_and_snippet() -> None:
+def test_search_reports_kind_id_title_fields_and_snippet() -> None:
     """`search` finds text in any record; matching is case-insensitive."""
     rows = json.loads(run_cli("search", "JOINT STATEMENT", "-f", "json").stdout)
-    assert rows and {"kind", "id", "field", "snippet"} == set(rows[0])
-    assert all("joint statement" in r["snippet"].lower() for r in rows)
+    assert rows and ["kind", "id", "title", "fields", "snippet"] == list(rows[0])
+    assert all("joint" in r["snippet"].lower() or "statement" in r["snippet"].lower() for r in rows)
+    assert rows[0]["id"] == "doc-joint-statement" and "joint statement" in rows[0]["snippet"].lower()
 
 
 def test_search_highlights_matches_in_the_table() -> None:

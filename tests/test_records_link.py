@@ -60,3 +60,30 @@ def test_milestones_are_objects_in_jsonl() -> None:
     lines = run_cli("agreements", "--fields", "id,milestones", "-f", "jsonl").stdout.splitlines()
     rows = {r["id"]: r for r in map(json.loads, lines)}
     assert rows["doc-dta-protocol"]["milestones"][1] == {"date": "2025-07-05", "what": "Entry into force"}
+
+
+def test_search_is_one_row_per_record_best_first() -> None:
+    """Several words without quotes; one row per record; a name or title match before a note match."""
+    rows = json.loads(run_cli("search", "small", "hydropower", "-f", "json").stdout)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)) and ids[0] == "doc-kwater-small-hydropower-mou"
+    assert rows[0]["title"].lower().count("hydropower") and "title" in rows[0]["fields"]
+    note_only = [r for r in rows if r["fields"] == ["note"]]
+    assert note_only and ids.index(note_only[0]["id"]) > 0
+
+
+def test_search_ranks_whole_words_before_parts_of_words() -> None:
+    """`search Japarov` lists the person (name) first; a record with the word beats one with a longer word."""
+    rows = json.loads(run_cli("search", "Japarov", "-f", "json").stdout)
+    assert rows[0]["id"] == "sadyr-japarov" and rows[0]["title"] == "Sadyr Japarov"
+    parts = json.loads(run_cli("search", "hydro", "-f", "json", "--fields", "id,snippet").stdout)
+    assert parts and all("hydro" in r["snippet"].lower() for r in parts)
+
+
+def test_search_kind_takes_command_names() -> None:
+    """`--kind agreements` means documents and `--kind leaders` people; an unknown kind suggests one."""
+    rows = json.loads(run_cli("search", "hydropower", "--kind", "agreements,leaders", "-f", "json").stdout)
+    assert rows and {r["kind"] for r in rows} == {"documents"}
+    assert rows == json.loads(run_cli("search", "hydropower", "--kind", "documents", "-f", "json").stdout)
+    typo = run_cli("search", "x", "--kind", "agrements")
+    assert typo.exit_code == 2 and "(did you mean 'agreements'?)" in typo.stderr

@@ -423,12 +423,12 @@ def quotes(
 
 
 def search(
-    text: Annotated[str, typer.Argument(help="Text to find (case-insensitive).")],
+    text: Annotated[list[str], typer.Argument(help="Words to find, all of them (case-insensitive).")],
     kind: Annotated[
         Many,
         typer.Option(
             "--kind",
-            help="Record kind to search (repeatable).",
+            help="Record kind or listing command to search (repeatable).",
             autocompletion=complete.record_kinds,
             show_default=False,
         ),
@@ -444,89 +444,27 @@ def search(
     width: WidthOpt = None,
     export: ExportOpt = None,
 ) -> None:
-    """Find every record field that contains TEXT.
+    """Find the records that hold every word of TEXT, best matches first.
+
+    A match in a name or title ranks before one elsewhere, whole words before parts of words.
 
     \b
     Examples:
       silkcli search antimony
-      silkcli search hydropower --kind documents --kind commitments
+      silkcli search small hydropower
+      silkcli search hydropower --kind agreements --kind commitments
     """
-    if not text.strip():
+    words = " ".join(text)
+    if not words.strip():
         raise UsageError("search needs some text to look for")
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.dataset.model import record_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import search_listing
+        from silkcli.listings.lookups import KIND_WORDS, search_listing
 
-        return search_listing(ds, text, select.resolve(kind or [], record_kinds(sources=True), "kind"))
-
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
-
-
-def discrepancies(
-    topic: Annotated[
-        Many,
-        typer.Option(
-            "--topic",
-            help="A word of the topic, or a topic id of the figures involved (repeatable).",
-            autocompletion=complete.topics,
-            show_default=False,
-        ),
-    ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-) -> None:
-    """List where sources disagree: the topic, each claim with its source, the resolution.
-
-    \b
-    Examples:
-      silkcli discrepancies
-      silkcli discrepancies --topic antimony -f json
-    """
-
-    def build(ds: m.Dataset) -> Listing:
-        from silkcli.listings import select
-        from silkcli.listings.disputes import discrepancies as found
-        from silkcli.listings.disputes import discrepancy_listing
-
-        return discrepancy_listing(ds, found(ds, select.split_values(topic or [])))
-
-    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
-
-
-def countries(
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-) -> None:
-    """List the countries: ISO codes, name, and how many records involve each.
-
-    \b
-    Examples:
-      silkcli countries
-      silkcli countries --sort records --desc -n 5
-    """
-
-    def build(ds: m.Dataset) -> Listing:
-        from silkcli.listings.disputes import country_listing
-
-        return country_listing(ds)
+        kinds = [select.Choice(k, aliases=KIND_WORDS.get(k, ())) for k in record_kinds(sources=True)]
+        return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 

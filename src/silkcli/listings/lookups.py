@@ -84,24 +84,67 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{i}]")
 
 
-SEARCH_FIELDS = ("kind", "id", "field", "snippet")
+SEARCH_FIELDS = ("kind", "id", "title", "fields", "snippet")
+#: Fields that name a record: a match there ranks first.
+TITLE_FIELDS = frozenset({"name", "title", "topic", "label", "native_title", "native_name", "official_name"})
+#: Other words ``--kind`` takes for a kind: the commands that list it, and the singular.
+KIND_WORDS = {
+    "documents": ("agreements", "agreement", "document"),
+    "people": ("leaders", "leader", "person"),
+    "events": ("timeline", "dates", "event"),
+    "statistics": ("stats", "statistic", "figures"),
+    "commitments": ("commitment",),
+    "quotes": ("quote",),
+    "discrepancies": ("discrepancy",),
+    "countries": ("country",),
+    "sectors": ("sector",),
+    "sources": ("source",),
+}
+
+
+class _Hit(NamedTuple):
+    rank: tuple[bool, bool, bool]
+    row: Row
+
+
+def _hit(kind: str, record: m.Record | m.Source, terms: list[re.Pattern[str]], phrase: re.Pattern[str]) -> _Hit | None:
+    """How well a record matches every term, or None when one term is missing from it."""
+    strings = list(_strings(msgspec.to_builtins(record, enc_hook=m.encode_hook), ""))
+    strings.sort(key=lambda pair: pair[0] not in TITLE_FIELDS)  # the snippet comes from a title first
+    matched = [[f for f, v in strings if t.search(v)] for t in terms]
+    if not all(matched):
+        return None
+    fields = tuple(dict.fromkeys(f for found in matched for f in found))
+    in_title = all(any(f in TITLE_FIELDS for f in found) for found in matched)
+    words = all(any(re.search(rf"\b{t.pattern}\b", v, re.IGNORECASE) for _, v in strings) for t in terms)
+    whole = next(((f, v) for f, v in strings if phrase.search(v)), None)
+    field, value = whole or next((f, v) for f, v in strings if f == matched[0][0])
+    match = (phrase if whole else terms[0]).search(value)
+    assert match is not None
+    title = next((v for f, v in strings if f in TITLE_FIELDS), "") or next((v for f, v in strings if f == "text"), "")
+    row: Row = {"kind": kind, "id": record.id, "title": title, "fields": fields, "snippet": snippet(value, match)}
+    return _Hit((not in_title, not words, whole is None), row)
 
 
 def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()) -> Listing:
-    """Every field of every record containing ``text`` (case-insensitive)."""
-    pattern = re.compile(re.escape(text), re.IGNORECASE)
-    found: list[Row] = []
-    for kind, record in m.iter_records(ds, sources=True):
-        if kinds and kind not in kinds:
-            continue
-        plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-        for field, value in _strings(plain, ""):
-            match = pattern.search(value)
-            if match:
-                found.append({"kind": kind, "id": record.id, "field": field, "snippet": snippet(value, match)})
-    helps = ("record kind", "record id", "field that matched", "text around the match")
+    """One row per record holding every word of ``text`` (case-insensitive), best matches first.
+
+    A match in a record's name or title ranks before one elsewhere, whole words before parts of
+    words, the words together before the words apart; then file order.
+    """
+    words = text.split()
+    terms = [re.compile(re.escape(w), re.IGNORECASE) for w in words]
+    phrase = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    hits = [
+        hit
+        for kind, record in m.iter_records(ds, sources=True)
+        if not kinds or kind in kinds
+        if (hit := _hit(kind, record, terms, phrase)) is not None
+    ]
+    hits.sort(key=lambda h: h.rank)
+    helps = ("record kind", "record id", "its name or title", "fields that matched", "text around the match")
     columns = tuple(Column(n, h, get=itemgetter(n)) for n, h in zip(SEARCH_FIELDS, helps, strict=True))
-    return Listing("matches", columns, SEARCH_FIELDS, found, highlight=text)
+    return Listing("matches", columns, SEARCH_FIELDS, [h.row for h in hits], highlight=text)
 
 
 def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
