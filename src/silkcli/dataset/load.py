@@ -332,12 +332,22 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
         try:
             dataset: m.Dataset = fields.convert(raw, m.Dataset)
         except msgspec.ValidationError:
-            raise DatasetError(_place(fields.check_struct(raw, m.Dataset, ()), text, name)) from None
+            raise DatasetError(_place(_schema_issues(raw), text, name)) from None
         del raw
         issues = _cross_issues(dataset)
     if issues:
         raise DatasetError(_place(issues, text, name))
     return dataset
+
+
+def _schema_issues(raw: object) -> list[Issue]:
+    """Every schema problem, and the unknown references too: one run reports them all."""
+    from silkcli.dataset import schema_errors as fields
+    from silkcli.dataset.raw_refs import reference_issues
+
+    found = fields.check_struct(raw, m.Dataset, ())
+    seen = {path for path, _, _ in found}
+    return found + [issue for issue in reference_issues(raw, broken=seen) if issue[0] not in seen]
 
 
 def _cross_issues(dataset: m.Dataset) -> list[Issue]:
