@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,31 @@ def test_since_after_until_is_a_usage_error() -> None:
     result = run_cli("timeline", "--since", "2025", "--until", "2024")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("error: --since 2025 is after --until 2024\n")
+
+
+def _complete(words: str, tmp_path: Path) -> list[str]:
+    """What the installed command's bash completion offers for the last word of ``words``."""
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path),
+        "_SILKCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    done = subprocess.run([sys.executable, "-m", "silkcli"], env=env, capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()
+
+
+def test_party_completes_only_signing_sides_with_names(tmp_path: Path) -> None:
+    """`--party` offers KR and KG (codes, alpha-3 codes, names), never KZ, which signed nothing."""
+    offered = _complete("silkcli agreements --party ", tmp_path)
+    assert {"KR", "KG", "KGZ", "Kyrgyzstan"} <= set(offered) and "KZ" not in offered
+    assert _complete("silkcli leaders --country Kyr", tmp_path) == ["Kyrgyzstan"]
+    assert "Yoon Suk Yeol" in _complete("silkcli quotes --person Yo", tmp_path)
+
+
+def test_fields_and_sort_complete_field_names_after_a_comma_too(tmp_path: Path) -> None:
+    """`--fields id,ti<TAB>` offers `id,title`; `--sort` offers the command's own fields."""
+    assert "id,title" in _complete("silkcli agreements --fields id,ti", tmp_path)
+    assert _complete("silkcli reserves --sort share_", tmp_path) == ["share_pct", "share_bound"]
+    assert "role" in _complete("silkcli people --sort ", tmp_path)

@@ -53,7 +53,7 @@ def agreements(
         typer.Option(
             "--party",
             help="Signing side: country code or name, or part of a ministry/agency name (repeatable).",
-            autocompletion=complete.countries,
+            autocompletion=complete.parties,
             show_default=False,
         ),
     ] = None,

@@ -108,10 +108,18 @@ FormatOpt = Annotated[
 ]
 FieldsOpt = Annotated[
     str | None,
-    typer.Option("--fields", help="Comma-separated fields to show, in order; 'help' lists them.", show_default=False),
+    typer.Option(
+        "--fields",
+        help="Comma-separated fields to show, in order; 'help' lists them.",
+        autocompletion=complete.fields,
+        show_default=False,
+    ),
 ]
 SortOpt = Annotated[
-    str | None, typer.Option("--sort", help="Sort by FIELD (records without it last).", show_default=False)
+    str | None,
+    typer.Option(
+        "--sort", help="Sort by FIELD (records without it last).", autocompletion=complete.fields, show_default=False
+    ),
 ]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 LimitOpt = Annotated[
