@@ -64,10 +64,10 @@ def brief(
 
     \b
     Examples:
-      silkcli brief
-      silkcli brief --sector mining --sector hydropower --since 2024
-      silkcli brief -f html -o brief.html
-      silkcli brief -f svg --width 100 -o docs/brief.svg
+    silkcli brief
+    silkcli brief --sector mining --sector hydropower --since 2024
+    silkcli brief -f html -o brief.html
+    silkcli brief -f svg --width 100 -o docs/brief.svg
     """
     from silkcli.brief.content import build_brief  # noqa: PLC0415 - start-up: brief --help needs none of these
     from silkcli.listings import select  # noqa: PLC0415 - as above

@@ -46,9 +46,9 @@ def validate(
 
     Examples:
 
-      silkcli validate
+    silkcli validate
 
-      silkcli validate my-edits.yaml --sources ../shared/sources
+    silkcli validate my-edits.yaml --sources ../shared/sources
     """
     from silkcli.dataset.load import check_evidence
     from silkcli.dataset.model import describe
@@ -67,9 +67,9 @@ def schema() -> None:
 
     Examples:
 
-      silkcli schema > silkcli.schema.json
+    silkcli schema > silkcli.schema.json
 
-      silkcli schema | jq '.$defs | keys'
+    silkcli schema | jq '.$defs | keys'
     """
     import json
 
@@ -88,9 +88,9 @@ def export(
 
     Examples:
 
-      silkcli export -f json | jq '.documents | length'
+    silkcli export -f json | jq '.documents | length'
 
-      silkcli export -f yaml -o copy.yaml
+    silkcli export -f yaml -o copy.yaml
     """
     from silkcli.dataset.dump import iter_yaml, to_json
 

@@ -42,9 +42,9 @@ class LazyCommands(Mapping[str, Any]):
         function: Callable[..., None] = getattr(importlib.import_module(f"{self._package}.{spec.module}"), spec.name)
         text = inspect.getdoc(function) or ""
         if spec.listing:
-            from silkcli.cli.listing_run import FILTER_RULES, OUTPUT_RULES  # noqa: PLC0415 - the module just imported it
+            from silkcli.cli.listing_run import listing_help  # noqa: PLC0415 - the module just imported it
 
-            text = f"{text}\n\n{FILTER_RULES}\n\n{OUTPUT_RULES}"
+            text = f"{text}\n\n{listing_help(inspect.signature(function).parameters)}"
         staging = typer.Typer()
         staging.command(
             name,

@@ -95,10 +95,10 @@ def agreements(
 
     \b
     Examples:
-      silkcli agreements --sector mining
-      silkcli agreements --summit -f json | jq length
-      silkcli agreements --party KG --type mou --cite
-      silkcli agreements --signatory Japarov
+    silkcli agreements --sector mining
+    silkcli agreements --summit -f json | jq length
+    silkcli agreements --party KG --type mou --cite
+    silkcli agreements --signatory Japarov
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -140,8 +140,8 @@ def leaders(
 
     \b
     Examples:
-      silkcli leaders --role president
-      silkcli leaders --country KG -f csv
+    silkcli leaders --role president
+    silkcli leaders --country KG -f csv
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -183,8 +183,8 @@ def timeline(
 
     \b
     Examples:
-      silkcli timeline --since 2024
-      silkcli timeline --country KG --until 2013 -f json
+    silkcli timeline --since 2024
+    silkcli timeline --country KG --until 2013 -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -224,8 +224,8 @@ def sectors(
 
     \b
     Examples:
-      silkcli sectors
-      silkcli sectors mining --cite
+    silkcli sectors
+    silkcli sectors mining --cite
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -275,8 +275,8 @@ def commitments(
 
     \b
     Examples:
-      silkcli commitments --kind asked
-      silkcli commitments --sector hydropower --cite
+    silkcli commitments --kind asked
+    silkcli commitments --sector hydropower --cite
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -329,8 +329,8 @@ def reserves(
 
     \b
     Examples:
-      silkcli reserves --top 5
-      silkcli reserves --country KG -f json
+    silkcli reserves --top 5
+    silkcli reserves --country KG -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -369,8 +369,8 @@ def stats(
 
     \b
     Examples:
-      silkcli stats
-      silkcli stats --topic antimony --fields id,value,computed,discrepancy
+    silkcli stats
+    silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -407,8 +407,8 @@ def quotes(
 
     \b
     Examples:
-      silkcli quotes
-      silkcli quotes --person Yoon -f json
+    silkcli quotes
+    silkcli quotes --person Yoon -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -450,9 +450,9 @@ def search(
 
     \b
     Examples:
-      silkcli search antimony
-      silkcli search small hydropower
-      silkcli search hydropower --kind agreements --kind commitments
+    silkcli search antimony
+    silkcli search small hydropower
+    silkcli search hydropower --kind agreements --kind commitments
     """
     words = " ".join(text)
     if not words.strip():
@@ -485,9 +485,9 @@ def show(
 
     \b
     Examples:
-      silkcli show edcf-framework-arrangement
-      silkcli show Japarov
-      silkcli show KG -f json
+    silkcli show edcf-framework-arrangement
+    silkcli show Japarov
+    silkcli show KG -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -514,8 +514,8 @@ def sources(
 
     \b
     Examples:
-      silkcli sources
-      silkcli sources --fields id,url -f csv
+    silkcli sources
+    silkcli sources --fields id,url -f csv
     """
 
     def build(ds: m.Dataset) -> Listing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,28 @@ if TYPE_CHECKING:
     from silkcli.dataset import model as m
 
 FILTER_RULES = (
-    "Filters: repeating a filter ORs its values (--sector mining --sector hydropower); "
-    "different filters AND. Values match case-insensitively; an unknown value exits 2 with "
-    "a did-you-mean. --since/--until take YYYY, YYYY-MM or YYYY-MM-DD, and a record dated only "
-    "to a month or year matches when its whole period lies in the range."
+    "Filters: repeating a filter, or giving it comma-separated values, ORs its values; different "
+    "filters AND. Values match case-insensitively, by id or by name (a country also by its alpha-3 "
+    "code, a person by surname); an unknown value exits 2 with a did-you-mean."
 )
+DATE_RULES = (
+    "--since/--until take YYYY, YYYY-MM or YYYY-MM-DD, and a record dated only to a month or year "
+    "matches when its whole period lies in the range."
+)
+#: Options every listing command has: not filters.
+COMMON_OPTIONS = frozenset(
+    {"fmt", "fields", "sort", "desc", "limit", "cite", "exit_status", "color", "width", "export"}
+)
+
+
+def listing_help(parameters: Collection[str]) -> str:
+    """The rules a listing command's help ends with: filter rules only if it has filters, date rules only with dates."""
+    filters = set(parameters) - COMMON_OPTIONS
+    rules = [FILTER_RULES] if filters - {"name", "ident", "text"} else []
+    rules += [DATE_RULES] if "since" in filters else []
+    return "\n\n".join([" ".join(rules), OUTPUT_RULES] if rules else [OUTPUT_RULES])
+
+
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
     "jsonl, yaml, markdown, html, svg. The payload goes to stdout; counts and hints go to stderr."

@@ -60,8 +60,8 @@ def discrepancies(
 
     \b
     Examples:
-      silkcli discrepancies
-      silkcli discrepancies --topic antimony -f json
+    silkcli discrepancies
+    silkcli discrepancies --topic antimony -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -90,8 +90,8 @@ def countries(
 
     \b
     Examples:
-      silkcli countries
-      silkcli countries --sort records --desc -n 5
+    silkcli countries
+    silkcli countries --sort records --desc -n 5
     """
 
     def build(ds: m.Dataset) -> Listing:
