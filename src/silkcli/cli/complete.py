@@ -113,7 +113,7 @@ record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds(
 def _listing_fields(command: str, ds: m.Dataset) -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
-    from silkcli.listings import disputes, figures, lookups, records, shares
+    from silkcli.listings import figures, lookups, records, shares, subjects
 
     topics = shares.mineral_topics(ds)
     builders = {
@@ -127,8 +127,8 @@ def _listing_fields(command: str, ds: m.Dataset) -> list[tuple[str, str]]:
         "search": lambda: lookups.search_listing(ds, "\0", frozenset({"partnership"})),
         "stats": lambda: figures.key_figure_listing(ds, frozenset()),
         "reserves": lambda: figures.reserve_listing(ds, topics[0], countries=frozenset(), top=None),
-        "discrepancies": lambda: disputes.discrepancy_listing(ds, ()),
-        "countries": lambda: disputes.country_listing(ds),
+        "discrepancies": lambda: subjects.discrepancy_listing(ds, ()),
+        "countries": lambda: subjects.country_listing(ds),
     }
     found = BY_NAME.get(command)
     build = builders.get(found.name) if found is not None else None

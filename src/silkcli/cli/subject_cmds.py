@@ -66,8 +66,8 @@ def discrepancies(
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.listings import select
-        from silkcli.listings.disputes import discrepancies as found
-        from silkcli.listings.disputes import discrepancy_listing
+        from silkcli.listings.subjects import discrepancies as found
+        from silkcli.listings.subjects import discrepancy_listing
 
         return discrepancy_listing(ds, found(ds, select.split_values(topic or [])))
 
@@ -95,7 +95,7 @@ def countries(
     """
 
     def build(ds: m.Dataset) -> Listing:
-        from silkcli.listings.disputes import country_listing
+        from silkcli.listings.subjects import country_listing
 
         return country_listing(ds)
 

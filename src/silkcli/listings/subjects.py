@@ -26,6 +26,7 @@ def discrepancies(ds: m.Dataset, topics: Sequence[str] = ()) -> list[m.Discrepan
     related_topics = {s.id: s.topic for s in ds.statistics}
 
     def about(d: m.Discrepancy, value: str) -> bool:
+        """Whether the topic holds ``value``, or a figure it is about has ``value`` as its topic id."""
         needle = value.strip().lower()
         return needle in d.topic.lower() or any(related_topics.get(r, "").lower() == needle for r in d.related)
 
