@@ -56,7 +56,7 @@ def discrepancies(
     width: WidthOpt = None,
     export: ExportOpt = None,
 ) -> None:
-    """List where sources disagree: the topic, each claim with its source, the resolution.
+    """List where sources disagree: topic, claims with their sources, resolution.
 
     \b
     Examples:
