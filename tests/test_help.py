@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from conftest import TINY, run_cli
 from silkcli.cli.commands import COMMANDS
 
 
@@ -35,3 +35,12 @@ def test_examples_start_at_the_margin_of_the_help() -> None:
     """Example lines are not indented beyond the paragraph they are in."""
     text = run_cli("agreements", "--help").stdout
     assert "\n  Examples:\n  silkcli agreements --sector mining\n" in text
+
+
+def test_closed_filters_list_the_datasets_values() -> None:
+    """`--type`, `--status`, `--role` and `--kind` help lists the values of the dataset in use."""
+    agreements = " ".join(run_cli("agreements", "--help").stdout.split())
+    assert "Values: cooperation-program, mou, moc," in agreements and "Values: signed, adopted, in-force." in agreements
+    tiny = " ".join(run_cli("--data", str(TINY), "leaders", "--help").stdout.split())
+    assert "Role (repeatable). Values: president, minister." in tiny
+    assert "Values: agreed, asked, plans." in " ".join(run_cli("commitments", "--help").stdout.split())

@@ -110,6 +110,23 @@ commitment_kinds = _from(
 record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds()))
 
 
+#: The filters of closed vocabularies, by command and parameter: their help lists the dataset's values.
+CLOSED = {
+    ("agreements", "type_"): types,
+    ("agreements", "status"): statuses,
+    ("leaders", "role"): roles,
+    ("timeline", "kind"): event_kinds,
+    ("commitments", "kind"): commitment_kinds,
+    ("search", "kind"): record_kinds,
+}
+
+
+def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]:
+    """The values a closed-vocabulary filter takes (from the completion cache once cached), or none."""
+    completer = CLOSED.get((command, parameter))
+    return [value for value, _ in completer(ctx, "")] if completer is not None else []
+
+
 def _listing_fields(command: str, ds: m.Dataset) -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
