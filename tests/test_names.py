@@ -123,3 +123,12 @@ def test_fields_and_sort_complete_field_names_after_a_comma_too(tmp_path: Path) 
     assert "id,title" in _complete("silkcli agreements --fields id,ti", tmp_path)
     assert _complete("silkcli reserves --sort share_", tmp_path) == ["share_pct", "share_bound"]
     assert "role" in _complete("silkcli people --sort ", tmp_path)
+
+
+def test_data_option_names_the_path_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--data LINK` to a folder says LINK is a folder (not the name of what it points at)."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "folder")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--data", "link", "agreements")
+    assert (result.exit_code, result.stdout, result.stderr) == (3, "", "link: is a directory, not a dataset file\n")

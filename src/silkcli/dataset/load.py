@@ -48,7 +48,10 @@ _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})
 
 
 def display_name(path: Path) -> str:
-    """How error lines name ``path``: relative to the working directory if inside it."""
+    """How error lines name ``path``: as given, so a link or ``..`` stays as typed; an absolute path
+    inside the working directory (the bundled file) relative to it."""
+    if not path.is_absolute():
+        return str(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
