@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 import pytest
 
@@ -74,3 +78,28 @@ def test_show_has_no_options_that_mean_nothing_for_one_record() -> None:
     help_text = run_cli("show", "--help").stdout
     assert "--sort" not in help_text and "--limit" not in help_text and "--exit-status" not in help_text
     assert run_cli("show", "KG", "-n", "1").exit_code == 2
+
+
+def test_show_on_a_terminal_is_the_block_without_asking() -> None:
+    """Run by a person (stdout a pseudo-terminal, 80 columns), `show` prints the block: no table borders."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "silkcli", "show", "Japarov"], stdout=follower, stderr=subprocess.PIPE, env=env
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the program
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait(timeout=60) == 0
+    os.close(leader)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert text.startswith("sadyr-japarov (people)\nname: Sadyr Japarov\n")
+    assert "┃" not in text and "\x1b[" not in text and "referred to by 7 records:" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
