@@ -103,3 +103,9 @@ def test_show_on_a_terminal_is_the_block_without_asking() -> None:
     assert text.startswith("sadyr-japarov (people)\nname: Sadyr Japarov\n")
     assert "┃" not in text and "\x1b[" not in text and "referred to by 7 records:" in text
     assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_show_with_cite_prints_the_record() -> None:
+    """`show KG --cite` (once an internal error) prints the record, whose source it already holds."""
+    result = run_cli("show", "KG", "--cite", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["source_detail"]["url"].startswith("http")

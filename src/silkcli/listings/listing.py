@@ -163,7 +163,8 @@ def shape(listing: Listing, options: Shape) -> Listing:
     chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
         extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
-        chosen = chosen + tuple(f for f in extra if f not in chosen)
+        known = {c.name for c in listing.columns}  # one record in full (show) already holds its source
+        chosen = chosen + tuple(f for f in extra if f not in chosen and f in known)
     records = list(listing.rows)
     if options.sort is not None:
         key = listing.column(parse_sort(options.sort, listing))
