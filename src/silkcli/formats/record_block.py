@@ -52,6 +52,8 @@ def field_lines(name: str, value: object, *, indent: str, width: int) -> list[st
         for item in value:
             lines += _item_lines(item, indent=indent + _INDENT, width=width)
         return lines
+    if name == "published" and value is None:  # a source with no known date, as it is cited everywhere
+        value = "n.d."
     return _wrapped(f"{indent}{name}: ", _text(value), indent=indent, width=width)
 
 
@@ -97,7 +99,7 @@ def _wrapped(first: str, text: str, *, indent: str, width: int) -> list[str]:
 
 
 def _source_lines(detail: Mapping[str, object], *, width: int) -> list[str]:
-    parts = [str(detail[k]) for k in ("publisher", "published") if detail.get(k)]
+    parts = [str(detail.get("publisher", "")), str(detail.get("published") or "n.d.")]
     lines = _wrapped(_INDENT, f"{detail.get('title', '')} ({', '.join(parts)})", indent="", width=width)
     return lines + [f"{_INDENT}{visible(str(detail.get('url', '')))}"]
 

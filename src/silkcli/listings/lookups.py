@@ -39,6 +39,8 @@ class SectorEntry(NamedTuple):
     type: str
     countries: tuple[str, ...]
     text: str
+    #: day, month or year, for a document's date
+    date_precision: str | None = None
 
     @property
     def id(self) -> str:
@@ -47,9 +49,17 @@ class SectorEntry(NamedTuple):
 
 
 def _entries(ds: m.Dataset, sector: str) -> list[SectorEntry]:
-    docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.sort_key())
+    docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key())
     found = [
-        SectorEntry("document", d, str(d.signed), d.type, tuple(dict.fromkeys(p.country for p in d.parties)), d.title)
+        SectorEntry(
+            "document",
+            d,
+            str(d.signed),
+            d.type,
+            tuple(dict.fromkeys(p.country for p in d.parties)),
+            d.title,
+            d.signed.precision,
+        )
         for d in docs
     ]
     found += [
@@ -68,8 +78,14 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "countries": "countries or signing sides",
         "text": "title or commitment text",
     }
-    columns = (*(Column(n, h, get=attrgetter(n)) for n, h in helps.items()), *cite_columns(ds, of=attrgetter("record")))
-    return Listing(f"sector {sector}", columns, tuple(helps), _entries(ds, sector))
+    columns = tuple(
+        Column(n, h, marker="date_precision" if n == "date" else None, get=attrgetter(n)) for n, h in helps.items()
+    )
+    precision = Column(
+        "date_precision", "day, month or year: how precisely the date is known", get=attrgetter("date_precision")
+    )
+    cite = cite_columns(ds, of=attrgetter("record"))
+    return Listing(f"sector {sector}", (*columns, precision, *cite), tuple(helps), _entries(ds, sector))
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:

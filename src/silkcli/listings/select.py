@@ -152,7 +152,7 @@ def documents(
     within: Period = ALL_TIME,
     summit: bool | None = None,
 ) -> list[m.Document]:
-    """Documents in signing order (file order within a day)."""
+    """Documents in signing order (file order within a day); one dated only to a month comes after that month's days."""
     matchers = party_matchers(ds, parties)
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
@@ -166,7 +166,7 @@ def documents(
         and (not matchers or any(any(match(p) for p in d.parties) for match in matchers))
         and (not signatories or any(p.signatory in signatories for p in d.parties))
     ]
-    return sorted(found, key=lambda d: d.signed.sort_key())
+    return sorted(found, key=lambda d: d.signed.end_sort_key())
 
 
 def party_matchers(ds: m.Dataset, values: Sequence[str]) -> list[_PartyMatch]:
