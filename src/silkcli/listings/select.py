@@ -190,7 +190,7 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
         if needle in {s.lower() for s in (choice.id, choice.name or "", *choice.aliases)}:
             return _PartyMatch(country=choice.id)
     bodies = {p.body for d in ds.documents for p in d.parties if p.body}
-    if needle and any(needle in body.lower() for body in bodies):
+    if any(ch.isalnum() for ch in needle) and any(needle in body.lower() for body in bodies):
         return _PartyMatch(text=needle)
     spellings = [s for c in signing for s in (c.id, c.name or "", *c.aliases) if s] + sorted(bodies)
     by_lower = {s.lower(): s for s in spellings}
