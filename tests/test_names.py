@@ -132,3 +132,9 @@ def test_data_option_names_the_path_given(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     result = run_cli("--data", "link", "agreements")
     assert (result.exit_code, result.stdout, result.stderr) == (3, "", "link: is a directory, not a dataset file\n")
+
+
+def test_party_of_only_commas_is_an_unknown_party() -> None:
+    """`--party ,` names nothing: exit 2, not every document."""
+    result = run_cli("agreements", "--party", ",")
+    assert (result.exit_code, result.stdout) == (2, "") and result.stderr.startswith("error: unknown party ','")

@@ -176,9 +176,10 @@ def party_matchers(ds: m.Dataset, values: Sequence[str]) -> list[_PartyMatch]:
         try:
             found.append(party_matcher(ds, value))
         except UsageError:
-            if "," not in value:
+            parts = split_values([value])
+            if "," not in value or not parts:
                 raise
-            found += [party_matcher(ds, part) for part in split_values([value])]
+            found += [party_matcher(ds, part) for part in parts]
     return found
 
 
