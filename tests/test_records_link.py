@@ -87,3 +87,10 @@ def test_search_kind_takes_command_names() -> None:
     assert rows == json.loads(run_cli("search", "hydropower", "--kind", "documents", "-f", "json").stdout)
     typo = run_cli("search", "x", "--kind", "agrements")
     assert typo.exit_code == 2 and "(did you mean 'agreements'?)" in typo.stderr
+
+
+def test_search_highlights_each_word_in_colour() -> None:
+    """`search small hydropower` in colour marks both words of the snippet."""
+    table = run_cli("search", "small", "hydropower", "-f", "table", "--color", "always", "--width", "160", "-n", "1")
+    marked = {part.split("\x1b")[0].lower() for part in table.stdout.split("\x1b[1;7m")[1:]}
+    assert {"small", "hydropower"} <= marked

@@ -141,5 +141,5 @@ def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     marker = row.get(column.marker) if column.marker else None
     text = Text(display(row.get(name), marker).translate(_LINE_SEPARATORS))
     if listing.highlight and name == "snippet":
-        text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
+        text.highlight_words(listing.highlight.split(), style="bold reverse", case_sensitive=False)  # each word
     return text
