@@ -138,3 +138,9 @@ def test_party_of_only_commas_is_an_unknown_party() -> None:
     """`--party ,` names nothing: exit 2, not every document."""
     result = run_cli("agreements", "--party", ",")
     assert (result.exit_code, result.stdout) == (2, "") and result.stderr.startswith("error: unknown party ','")
+
+
+def test_show_completes_names_beside_ids(tmp_path: Path) -> None:
+    """`show Sad<TAB>` offers the id sadyr-japarov and the name Sadyr Japarov; `show Kyr` the country's name."""
+    assert _complete("silkcli show Sad", tmp_path) == ["sadyr-japarov", "Sadyr Japarov"]
+    assert "Kyrgyzstan" in _complete("silkcli show Kyr", tmp_path)

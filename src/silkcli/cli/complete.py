@@ -100,9 +100,14 @@ event_kinds = _from("event_kinds", lambda ds: ((t.id, t.name) for t in ds.vocabu
 topics = _from("topics", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
 people = _from("people", lambda ds: [*((p.id, p.name) for p in ds.people), *((p.name, p.id) for p in ds.people)])
 minerals = _from("minerals", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in _mineral_topics(ds)))
+#: show ID: every id, and the names of people and countries (which show also takes)
 record_ids = _from(
     "record_ids",
-    lambda ds: [(r.id, kind) for kind, r in _iter_records(ds)],
+    lambda ds: [
+        *((r.id, kind) for kind, r in _iter_records(ds)),
+        *((p.name, p.id) for p in ds.people),
+        *((c.name, c.id) for c in ds.countries),
+    ],
 )
 commitment_kinds = _from(
     "commitment_kinds", lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
