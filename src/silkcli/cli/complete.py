@@ -110,7 +110,13 @@ record_ids = _from(
     ],
 )
 commitment_kinds = _from(
-    "commitment_kinds", lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
+    "commitment_kinds",
+    lambda ds: (
+        ("agreed", "both sides agreed"),
+        ("asked", "one side asked"),
+        ("plans", "planned"),
+        ("expects", "one side expects"),
+    ),
 )
 record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds()))
 

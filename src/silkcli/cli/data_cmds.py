@@ -39,9 +39,11 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check a dataset file: schema, references and (optionally) evidence.
+    """Check a dataset file: schema, references, citations and (optionally) evidence.
 
-    Prints one line on success; otherwise one line per problem
+    Every fact field must be supported by a citation, and each date or number
+    must be written in the quote that supports it (unless the citation is
+    marked inferred). Prints one line on success; otherwise one line per problem
     (FILE:LINE:COL: PATH: MESSAGE) on stderr and exit code 3.
 
     Examples:
@@ -50,14 +52,13 @@ def validate(
 
     silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence
+    from silkcli.dataset.load import check_support
     from silkcli.dataset.model import describe
 
     target = path or state.data_path()
     dataset = state.load(target, use_cache=False)
-    if sources is not None:
-        check_evidence(target, dataset, sources)
-    emit(describe(dataset) + "\n", for_person=True)
+    checked = check_support(target, dataset, sources)
+    emit(f"{describe(dataset)}, {checked} dates and numbers matched in their quotes\n", for_person=True)
 
 
 def schema() -> None:

@@ -256,7 +256,7 @@ def commitments(
         Many,
         typer.Option(
             "--kind",
-            help="agreed, asked or plans (repeatable).",
+            help="agreed, asked, plans or expects (repeatable).",
             autocompletion=complete.commitment_kinds,
             show_default=False,
         ),

@@ -15,7 +15,10 @@ from silkcli.formats import View
 from silkcli.listings.listing import Listing
 
 #: Fields the heading or the lines at the end show.
-_SHOWN_APART = ("kind", "id", "source", "evidence", "note", "source_detail", "referred_by")
+_SHOWN_APART = (
+    *("kind", "id", "source", "evidence", "note", "cites", "support"),
+    *("source_detail", "sources_detail", "referred_by"),
+)
 _INDENT = "  "
 
 
@@ -25,22 +28,37 @@ def iter_record_block(listing: Listing, view: View) -> Iterator[str]:
 
 
 def record_block(record: Mapping[str, object], *, width: int) -> str:
-    """The heading, every field, the source's details, then what refers to the record."""
+    """The heading, every field (with its citations where they differ from the record's), the sources,
+    then what refers to the record."""
     lines = [f"{visible(str(record.get('id', '')))} ({visible(str(record.get('kind', '')))})"]
+    support = record.get("support")
+    support = support if isinstance(support, Mapping) else {}
     for name, value in record.items():
         if name not in _SHOWN_APART:
             lines += field_lines(name, value, indent="", width=width)
-    if "note" in record:
-        lines += field_lines("note", record["note"], indent="", width=width)
-    if "source" in record:
-        lines += field_lines("source", record["source"], indent="", width=width)
-    detail = record.get("source_detail")
-    if isinstance(detail, Mapping):
-        lines += _source_lines(detail, width=width)
+            lines += cited_lines(support.get(name), record.get("source"), width=width)
+    details = record.get("sources_detail") or ([record["source_detail"]] if "source_detail" in record else [])
+    for name in ("note", "cites", *(() if details else ("source",))):
+        if name in record:
+            lines += field_lines("citations" if name == "cites" else name, record[name], indent="", width=width)
+    for detail in details if isinstance(details, Sequence) else ():
+        if isinstance(detail, Mapping):
+            lines += _source_lines(detail, width=width)
     if "evidence" in record:
         lines += field_lines("evidence", record["evidence"], indent="", width=width)
     lines += referrer_lines(record.get("referred_by"), width=width)
     return "\n".join(lines) + "\n"
+
+
+def cited_lines(cites: object, short_form: object, *, width: int) -> list[str]:
+    """``  cited: SOURCE (inferred)`` under a field whose citations are not just the record's own source."""
+    if not isinstance(cites, Sequence) or not cites:
+        return []
+    named = {str(c.get("source")): bool(c.get("inferred")) for c in cites if isinstance(c, Mapping)}
+    if list(named) == [short_form] and not any(named.values()):
+        return []
+    text = "; ".join(f"{source} (inferred)" if inferred else source for source, inferred in named.items())
+    return _wrapped(f"{_INDENT}cited: ", text, indent=_INDENT, width=width)
 
 
 def field_lines(name: str, value: object, *, indent: str, width: int) -> list[str]:
@@ -100,7 +118,8 @@ def _wrapped(first: str, text: str, *, indent: str, width: int) -> list[str]:
 
 def _source_lines(detail: Mapping[str, object], *, width: int) -> list[str]:
     parts = [str(detail.get("publisher", "")), str(detail.get("published") or "n.d.")]
-    lines = _wrapped(_INDENT, f"{detail.get('title', '')} ({', '.join(parts)})", indent="", width=width)
+    lines = [] if detail.get("id") is None else [f"source {visible(str(detail['id']))}:"]
+    lines += _wrapped(_INDENT, f"{detail.get('title', '')} ({', '.join(parts)})", indent="", width=width)
     return lines + [f"{_INDENT}{visible(str(detail.get('url', '')))}"]
 
 

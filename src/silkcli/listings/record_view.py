@@ -15,6 +15,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
+from silkcli.listings.cited import record_with_citations
 from silkcli.listings.records import no_date
 from silkcli.listings.select import Choice, person_choices, resolve_one
 
@@ -122,28 +123,29 @@ def referrers(ds: m.Dataset, kind: str, ident: str) -> list[Referrer]:
 
 
 def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record in full: its fields, its source's details, and what refers to it."""
-    plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-    rows: list[Row] = [{"field": "kind", "value": kind}]
-    rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
-    if isinstance(record, m.Source):  # a source with no known date is cited n.d. in tables
-        rows = [r | {"value_marker": no_date(record.published)} if r["field"] == "published" else r for r in rows]
-    source = next((s for s in ds.sources if s.id == getattr(record, "source", None)), None)
-    document: dict[str, object] = {"kind": kind, **plain}
-    if source is not None:
-        detail = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-        rows += [{"field": f"source.{k}", "value": detail.get(k)} for k in ("title", "publisher", "published", "url")]
-        rows[-2]["value_marker"] = no_date(source.published)
-        document["source_detail"] = detail
+    """One record in full: its fields (a record's each with its citations), its sources, and what refers to it."""
+    found = record_with_citations(ds, kind, record, _flat) if isinstance(record, m.Record) else _source_listing(record)
     others = referrers(ds, kind, record.id)
-    rows += [{"field": f"referred_by.{r.kind}", "value": r.id} for r in others]
-    document["referred_by"] = [r._asdict() for r in others]
+    rows = [*found.rows, *({"field": f"referred_by.{r.kind}", "value": r.id} for r in others)]
+    document = {**(found.record or {}), "referred_by": [r._asdict() for r in others]}
+    return found._replace(rows=rows, record=document)
+
+
+def _source_listing(source: m.Source) -> Listing:
+    """A source's fields (one with no known date is cited n.d. in tables)."""
+    plain = msgspec.to_builtins(source, enc_hook=m.encode_hook)
+    rows: list[Row] = [{"field": "kind", "value": "sources"}]
+    for key, value in plain.items():
+        marker = {"value_marker": no_date(source.published)} if key == "published" else {}
+        rows.append({"field": key, "value": _flat(value), **marker})
     columns = (
         Column("field", "field name"),
         Column("value", "value", marker="value_marker"),
         Column("value_marker", "'no_date' for a source whose publication date is not known (n.d. in tables)"),
     )
-    return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
+    return Listing(
+        "sources", columns, ("field", "value"), rows, layout=Layout.record, record={"kind": "sources", **plain}
+    )
 
 
 def _flat(value: Any) -> Value:
