@@ -43,4 +43,4 @@ def test_closed_filters_list_the_datasets_values() -> None:
     assert "Values: cooperation-program, mou, moc," in agreements and "Values: signed, adopted, in-force." in agreements
     tiny = " ".join(run_cli("--data", str(TINY), "leaders", "--help").stdout.split())
     assert "Role (repeatable). Values: president, minister." in tiny
-    assert "Values: agreed, asked, plans." in " ".join(run_cli("commitments", "--help").stdout.split())
+    assert "Values: agreed, asked, plans, expects." in " ".join(run_cli("commitments", "--help").stdout.split())

@@ -14,8 +14,8 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError
-from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 from silkcli.listings.cited import record_with_citations
+from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 from silkcli.listings.records import no_date
 from silkcli.listings.select import Choice, person_choices, resolve_one
 
