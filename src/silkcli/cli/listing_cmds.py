@@ -517,6 +517,7 @@ def sources(
     Examples:
     silkcli sources
     silkcli sources --fields id,url -f csv
+    silkcli sources -f bibtex > silkcli.bib
     """
 
     def build(ds: m.Dataset) -> Listing:
