@@ -27,7 +27,7 @@ def help(  # noqa: A001 - the command's name is the word people type
         emit(root.get_help() + "\n", for_person=True)
         return
     if command not in BY_NAME:
-        names = [c for c in BY_NAME if c != "help"]
+        names = [name for name, c in BY_NAME.items() if not c.hidden and name != "help"]
         raise UsageError(f"no command '{command}'{suggest(command, names)}", hint="commands: " + ", ".join(names))
     found = root.command.get_command(root, command)  # type: ignore[attr-defined]  # the root is the command group
     with typer.Context(found, info_name=command, parent=root) as sub:
