@@ -28,6 +28,8 @@ BUNDLED = (
     ["search", "antimony"],
     ["show", "doc-energy-minerals-mou"],
     ["sources"],
+    ["discrepancies"],
+    ["countries"],
 )
 TINY_COMMANDS = (*(c for c in BUNDLED if c[0] not in ("search", "show", "reserves")), ["search", "zinc"])
 WIDTHS = (40, 41, 47, 53, 60, 67, 72, 79, 80, 81, 90, 100, 111, 120, 133, 150, 177, 200)

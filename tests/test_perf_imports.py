@@ -41,7 +41,11 @@ def imported_by(args: list[str], cache: Path, env: dict[str, str] | None = None)
 
 @pytest.mark.parametrize("command", sorted({c for c, module in COMMANDS.items() if module != "brief_cmd"}))
 def test_command_help_imports_no_yaml_rich_or_model(command: str, tmp_path: Path) -> None:
-    """`silkcli COMMAND --help` builds only that command: no PyYAML, Rich, msgspec or other command modules."""
+    """`silkcli COMMAND --help` builds only that command: no PyYAML, Rich, msgspec or other command modules.
+
+    A filter's values (``--type``) come from the completion cache once the first ``--help`` has read them.
+    """
+    imported_by([command, "--help"], tmp_path)
     out, heavy = imported_by([command, "--help"], tmp_path)
     assert "Usage: silkcli" in out
     assert heavy == (["silkcli.cli.data_cmds"] if COMMANDS[command] == "data_cmds" else [])

@@ -12,6 +12,7 @@ from silkcli.dataset.model import PartialDate
 from silkcli.errors import UsageError
 from silkcli.listings import select as query
 from silkcli.listings import shares as figures
+from silkcli.listings.record_view import find_record
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +125,7 @@ def test_claims_are_checked_against_the_table(ds) -> None:  # type: ignore[no-un
 def test_find_record_is_case_insensitive_with_did_you_mean() -> None:
     """`show` finds records by id in any kind and suggests near misses."""
     tiny = load_dataset(TINY)
-    kind, record = query.find_record(tiny, tiny.documents[0].id.upper())
+    kind, record = find_record(tiny, tiny.documents[0].id.upper())
     assert (kind, record.id) == ("documents", tiny.documents[0].id)
     with pytest.raises(UsageError, match="did you mean"):
-        query.find_record(tiny, tiny.documents[0].id[:-1])
+        find_record(tiny, tiny.documents[0].id[:-1])

@@ -23,7 +23,11 @@ app = typer.Typer(
     help=(
         "Sourced facts about the Republic of Korea – Kyrgyz Republic Comprehensive Partnership "
         "(Seoul, 3 December 2024): documents, people, dates, antimony reserves, quotes.\n\n"
-        "Every fact carries its source and a verbatim quote. " + exit_codes_help()
+        "Every fact carries its source and a verbatim quote. " + exit_codes_help() + "\n\n"
+        "\b\nExamples:\n"
+        "silkcli agreements --sector mining\n"
+        "silkcli show Japarov\n"
+        "silkcli search small hydropower -f json"
     ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

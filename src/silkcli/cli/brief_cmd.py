@@ -64,10 +64,10 @@ def brief(
 
     \b
     Examples:
-      silkcli brief
-      silkcli brief --sector mining --sector hydropower --since 2024
-      silkcli brief -f html -o brief.html
-      silkcli brief -f svg --width 100 -o docs/brief.svg
+    silkcli brief
+    silkcli brief --sector mining --sector hydropower --since 2024
+    silkcli brief -f html -o brief.html
+    silkcli brief -f svg --width 100 -o docs/brief.svg
     """
     from silkcli.brief.content import build_brief  # noqa: PLC0415 - start-up: brief --help needs none of these
     from silkcli.listings import select  # noqa: PLC0415 - as above
@@ -76,7 +76,7 @@ def brief(
     ds = state.load()
     content = build_brief(
         ds,
-        sectors=select.resolve(sector or [], [s.id for s in ds.sectors], "sector"),
+        sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
         within=select.period(since, until),
     )
     colored = state.color(color).wanted(to_terminal=output is None and stdout_is_terminal())

@@ -33,15 +33,18 @@ COMMANDS: tuple[Command, ...] = (
     Command("commitments", "listing_cmds", "List what the sides agreed, asked or plan.", listing=True),
     Command("reserves", "listing_cmds", "Reserves and production by country, with shares and ranks.", listing=True),
     Command("stats", "listing_cmds", "Key figures and the claims made about them.", listing=True),
+    Command("discrepancies", "subject_cmds", "List where sources disagree, and how it was resolved.", listing=True),
+    Command("countries", "subject_cmds", "List the countries: ISO codes, name and records.", listing=True),
     Command("quotes", "listing_cmds", "List the words the sources quote.", listing=True),
-    Command("search", "listing_cmds", "Find every record field that contains TEXT.", listing=True),
-    Command("show", "listing_cmds", "Show one record in full, with its source and evidence.", listing=True),
+    Command("search", "listing_cmds", "Find the records holding every word of TEXT, best first.", listing=True),
+    Command("show", "listing_cmds", "Show one record in full, and what refers to it.", listing=True),
     Command("sources", "listing_cmds", "List the sources and how many records cite each.", listing=True),
     Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
     Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
     Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),
     Command("export", "data_cmds", "Write the dataset as YAML, JSON, SQLite or a Data Package."),
     Command("man", "publish_cmds", "Print the man page.", hidden=True),
+    Command("help", "help_cmd", "Show the help of silkcli, or of one command."),
 )
 
 #: Every name a command answers to, aliases included.

@@ -78,18 +78,36 @@ def _from(
     return complete
 
 
+def _country_values(ds: m.Dataset, *, signing: bool = False) -> list[tuple[str, str]]:
+    """Codes with the name as help, then alpha-3 codes and names with the code as help."""
+    codes = {p.country for d in ds.documents for p in d.parties} if signing else None
+    chosen = [c for c in ds.countries if codes is None or c.id in codes]
+    return [
+        *((c.id, c.name) for c in chosen),
+        *((c.alpha3, c.name) for c in chosen if c.alpha3),
+        *((c.name, c.id) for c in chosen),
+    ]
+
+
 sectors = _from("sectors", lambda ds: ((s.id, s.name) for s in ds.sectors))
-countries = _from("countries", lambda ds: ((c.id, c.name) for c in ds.countries))
+countries = _from("countries", _country_values)
+#: --party: only the countries that signed something (a body's name is free text)
+parties = _from("parties", lambda ds: _country_values(ds, signing=True))
 types = _from("types", lambda ds: ((t.id, t.name) for t in ds.vocabulary.document_types))
 statuses = _from("statuses", lambda ds: ((t.id, t.name) for t in ds.vocabulary.statuses))
 roles = _from("roles", lambda ds: ((t.id, t.name) for t in ds.vocabulary.roles))
 event_kinds = _from("event_kinds", lambda ds: ((t.id, t.name) for t in ds.vocabulary.event_kinds))
 topics = _from("topics", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics))
-people = _from("people", lambda ds: ((p.id, p.name) for p in ds.people))
+people = _from("people", lambda ds: [*((p.id, p.name) for p in ds.people), *((p.name, p.id) for p in ds.people)])
 minerals = _from("minerals", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in _mineral_topics(ds)))
+#: show ID: every id, and the names of people and countries (which show also takes)
 record_ids = _from(
     "record_ids",
-    lambda ds: [(r.id, kind) for kind, r in _iter_records(ds)],
+    lambda ds: [
+        *((r.id, kind) for kind, r in _iter_records(ds)),
+        *((p.name, p.id) for p in ds.people),
+        *((c.name, c.id) for c in ds.countries),
+    ],
 )
 commitment_kinds = _from(
     "commitment_kinds",
@@ -101,3 +119,56 @@ commitment_kinds = _from(
     ),
 )
 record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds()))
+
+
+#: The filters of closed vocabularies, by command and parameter: their help lists the dataset's values.
+CLOSED = {
+    ("agreements", "type_"): types,
+    ("agreements", "status"): statuses,
+    ("leaders", "role"): roles,
+    ("timeline", "kind"): event_kinds,
+    ("commitments", "kind"): commitment_kinds,
+    ("search", "kind"): record_kinds,
+}
+
+
+def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]:
+    """The values a closed-vocabulary filter takes (from the completion cache once cached), or none."""
+    completer = CLOSED.get((command, parameter))
+    return [value for value, _ in completer(ctx, "")] if completer is not None else []
+
+
+def _listing_fields(command: str, ds: m.Dataset) -> list[tuple[str, str]]:
+    """The field names of a listing command, with their help, from the listing it builds on no records."""
+    from silkcli.cli.commands import BY_NAME
+    from silkcli.listings import figures, lookups, records, shares, subjects
+
+    topics = shares.mineral_topics(ds)
+    builders = {
+        "agreements": lambda: records.document_listing(ds, ()),
+        "leaders": lambda: records.people_listing(ds, ()),
+        "timeline": lambda: records.event_listing(ds, ()),
+        "commitments": lambda: records.commitment_listing(ds, ()),
+        "quotes": lambda: records.quote_listing(ds, ()),
+        "sources": lambda: records.source_listing(ds),
+        "sectors": lambda: lookups.sector_listing(ds),
+        "search": lambda: lookups.search_listing(ds, "\0", frozenset({"partnership"})),
+        "stats": lambda: figures.key_figure_listing(ds, frozenset()),
+        "reserves": lambda: figures.reserve_listing(ds, topics[0], countries=frozenset(), top=None),
+        "discrepancies": lambda: subjects.discrepancy_listing(ds, ()),
+        "countries": lambda: subjects.country_listing(ds),
+    }
+    found = BY_NAME.get(command)
+    build = builders.get(found.name) if found is not None else None
+    if build is None or (found is not None and found.name == "reserves" and not topics):
+        return []
+    return [(c.name, c.help) for c in build().columns]
+
+
+def fields(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Field names of this command for --fields and --sort; after a comma, the next name of the list."""
+    command = ctx.info_name or ""
+    done, _, last = incomplete.rpartition(",")
+    complete = _from(f"fields-{command}", lambda ds: _listing_fields(command, ds))
+    given = set(done.split(",")) if done else set()
+    return [(f"{done},{v}" if done else v, h) for v, h in complete(ctx, last) if v not in given]

@@ -50,9 +50,9 @@ def validate(
 
     Examples:
 
-      silkcli validate
+    silkcli validate
 
-      silkcli validate my-edits.yaml --sources ../shared/sources
+    silkcli validate my-edits.yaml --sources ../shared/sources
     """
     from silkcli.dataset.load import check_support
     from silkcli.dataset.model import describe
@@ -70,9 +70,9 @@ def schema() -> None:
 
     Examples:
 
-      silkcli schema > silkcli.schema.json
+    silkcli schema > silkcli.schema.json
 
-      silkcli schema | jq '.$defs | keys'
+    silkcli schema | jq '.$defs | keys'
     """
     import json
 
@@ -103,13 +103,13 @@ def export(
 
     Examples:
 
-      silkcli export -f json | jq '.documents | length'
+    silkcli export -f json | jq '.documents | length'
 
-      silkcli export -f yaml -o copy.yaml
+    silkcli export -f yaml -o copy.yaml
 
-      silkcli export -f sqlite -o partnership.db
+    silkcli export -f sqlite -o partnership.db
 
-      silkcli export -f datasette -o site/ && datasette site/partnership.db -m site/metadata.json
+    silkcli export -f datasette -o site/ && datasette site/partnership.db -m site/metadata.json
     """
     from silkcli.dataset.dump import iter_yaml, to_json
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
@@ -43,12 +43,13 @@ class LazyCommands(Mapping[str, Any]):
         function: Callable[..., None] = getattr(importlib.import_module(f"{self._package}.{spec.module}"), spec.name)
         text = inspect.getdoc(function) or ""
         if spec.listing:
-            from silkcli.cli.listing_run import FILTER_RULES, OUTPUT_RULES  # noqa: PLC0415 - the module just imported it
+            from silkcli.cli.listing_run import listing_help  # noqa: PLC0415 - the module just imported it
 
-            text = f"{text}\n\n{FILTER_RULES}\n\n{OUTPUT_RULES}"
+            text = f"{text}\n\n{listing_help(inspect.signature(function).parameters)}"
         staging = typer.Typer()
         staging.command(
             name,
+            cls=ValuesInHelp,
             help=text,
             short_help=spec.summary,
             hidden=name != spec.name or spec.hidden,
@@ -65,6 +66,22 @@ class LazyCommands(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(BY_NAME)
+
+
+class ValuesInHelp(TyperCommand):
+    """A command whose ``--help`` lists the values of its closed-vocabulary filters, read from the dataset then."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The usual help, each closed filter's help ending with its values."""
+        from silkcli.cli.complete import closed_values  # noqa: PLC0415 - start-up: only --help needs the values
+
+        command = BY_NAME[ctx.info_name].name if ctx.info_name in BY_NAME else ""
+        for param in self.params:
+            values = closed_values(ctx, command, param.name or "")
+            text = getattr(param, "help", None)
+            if values and isinstance(text, str) and "Values:" not in text:
+                param.help = f"{text} Values: {', '.join(values)}."  # type: ignore[attr-defined]  # an Option
+        super().format_help(ctx, formatter)
 
 
 class LazyGroup(TyperGroup):

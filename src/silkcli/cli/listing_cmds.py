@@ -47,11 +47,6 @@ if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
 
 
-def ids(records: tuple[m.Record | m.VocabTerm, ...]) -> list[str]:
-    """The ids of records, for :func:`~silkcli.listings.select.resolve`."""
-    return [r.id for r in records]
-
-
 def agreements(
     sector: SectorOpt = None,
     type_: Annotated[
@@ -62,8 +57,17 @@ def agreements(
         Many,
         typer.Option(
             "--party",
-            help="Signing side: country code, or part of a ministry/agency name (repeatable).",
-            autocompletion=complete.countries,
+            help="Signing side: country code or name, or part of a ministry/agency name (repeatable).",
+            autocompletion=complete.parties,
+            show_default=False,
+        ),
+    ] = None,
+    signatory: Annotated[
+        Many,
+        typer.Option(
+            "--signatory",
+            help="Who signed: person id, name or surname (repeatable).",
+            autocompletion=complete.people,
             show_default=False,
         ),
     ] = None,
@@ -101,9 +105,10 @@ def agreements(
 
     \b
     Examples:
-      silkcli agreements --sector mining
-      silkcli agreements --summit -f json | jq length
-      silkcli agreements --party KG --type mou --cite
+    silkcli agreements --sector mining
+    silkcli agreements --summit -f json | jq length
+    silkcli agreements --party KG --type mou --cite
+    silkcli agreements --signatory Japarov
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -112,10 +117,11 @@ def agreements(
 
         found = select.documents(
             ds,
-            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
-            types=select.resolve(type_ or [], ids(ds.vocabulary.document_types), "type"),
+            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
+            types=select.resolve(type_ or [], select.term_choices(ds.vocabulary.document_types), "type"),
             parties=party or [],
-            statuses=select.resolve(status or [], ids(ds.vocabulary.statuses), "status"),
+            signatories=select.resolve(signatory or [], select.person_choices(ds), "person"),
+            statuses=select.resolve(status or [], select.term_choices(ds.vocabulary.statuses), "status"),
             within=select.period(since, until),
             summit=summit,
         )
@@ -153,8 +159,8 @@ def leaders(
 
     \b
     Examples:
-      silkcli leaders --role president
-      silkcli leaders --country KG -f csv
+    silkcli leaders --role president
+    silkcli leaders --country KG -f csv
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -163,8 +169,8 @@ def leaders(
 
         found = select.people(
             ds,
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
-            roles=select.resolve(role or [], ids(ds.vocabulary.roles), "role"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
+            roles=select.resolve(role or [], select.term_choices(ds.vocabulary.roles), "role"),
         )
         return people_listing(ds, found)
 
@@ -205,8 +211,8 @@ def timeline(
 
     \b
     Examples:
-      silkcli timeline --since 2024
-      silkcli timeline --country KG --until 2013 -f json
+    silkcli timeline --since 2024
+    silkcli timeline --country KG --until 2013 -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -216,8 +222,8 @@ def timeline(
         found = select.events(
             ds,
             within=select.period(since, until),
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
-            kinds=select.resolve(kind or [], ids(ds.vocabulary.event_kinds), "kind"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
+            kinds=select.resolve(kind or [], select.term_choices(ds.vocabulary.event_kinds), "kind"),
         )
         return event_listing(ds, found)
 
@@ -255,8 +261,8 @@ def sectors(
 
     \b
     Examples:
-      silkcli sectors
-      silkcli sectors mining --cite
+    silkcli sectors
+    silkcli sectors mining --cite
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -265,7 +271,7 @@ def sectors(
 
         if name is None:
             return sector_listing(ds)
-        (sector,) = select.resolve([name], ids(ds.sectors), "sector")
+        (sector,) = select.resolve([name], select.term_choices(ds.sectors), "sector")
         return sector_detail_listing(ds, sector)
 
     run_listing(
@@ -282,7 +288,7 @@ def commitments(
         Many,
         typer.Option(
             "--country",
-            help="Which side: country code (repeatable).",
+            help="Which side: country code or name (repeatable).",
             autocompletion=complete.countries,
             show_default=False,
         ),
@@ -315,8 +321,8 @@ def commitments(
 
     \b
     Examples:
-      silkcli commitments --kind asked
-      silkcli commitments --sector hydropower --cite
+    silkcli commitments --kind asked
+    silkcli commitments --sector hydropower --cite
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -325,8 +331,8 @@ def commitments(
 
         found = select.commitments(
             ds,
-            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
-            countries=select.resolve(country or [], ids(ds.countries), "country"),
+            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
+            countries=select.resolve(country or [], select.country_choices(ds), "country"),
             kinds=select.resolve(kind or [], select.COMMITMENT_KINDS, "kind"),
         )
         return commitment_listing(ds, found)
@@ -378,8 +384,8 @@ def reserves(
 
     \b
     Examples:
-      silkcli reserves --top 5
-      silkcli reserves --country KG -f json
+    silkcli reserves --top 5
+    silkcli reserves --country KG -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
@@ -391,7 +397,7 @@ def reserves(
             raise UsageError(f"choose a mineral with --mineral: {', '.join(topics) or 'none in this dataset'}")
         (topic,) = select.resolve([mineral], topics, "mineral") if mineral else topics
         return reserve_listing(
-            ds, topic, countries=select.resolve(country or [], ids(ds.countries), "country"), top=top
+            ds, topic, countries=select.resolve(country or [], select.country_choices(ds), "country"), top=top
         )
 
     run_listing(
@@ -427,15 +433,15 @@ def stats(
 
     \b
     Examples:
-      silkcli stats
-      silkcli stats --topic antimony --fields id,value,computed,discrepancy
+    silkcli stats
+    silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.listings import select
         from silkcli.listings.figures import key_figure_listing
 
-        return key_figure_listing(ds, select.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
+        return key_figure_listing(ds, select.resolve(topic or [], select.term_choices(ds.vocabulary.topics), "topic"))
 
     run_listing(
         build,
@@ -448,7 +454,12 @@ def stats(
 def quotes(
     person: Annotated[
         Many,
-        typer.Option("--person", help="Person id (repeatable).", autocompletion=complete.people, show_default=False),
+        typer.Option(
+            "--person",
+            help="Person id, name or surname (repeatable).",
+            autocompletion=complete.people,
+            show_default=False,
+        ),
     ] = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -469,15 +480,17 @@ def quotes(
 
     \b
     Examples:
-      silkcli quotes
-      silkcli quotes --person yoon-suk-yeol -f json
+    silkcli quotes
+    silkcli quotes --person Yoon -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.listings import select
         from silkcli.listings.records import quote_listing
 
-        return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], ids(ds.people), "person")))
+        return quote_listing(
+            ds, select.quotes(ds, persons=select.resolve(person or [], select.person_choices(ds), "person"))
+        )
 
     run_listing(
         build,
@@ -488,12 +501,12 @@ def quotes(
 
 
 def search(
-    text: Annotated[str, typer.Argument(help="Text to find (case-insensitive).")],
+    text: Annotated[list[str], typer.Argument(help="Words to find, all of them (case-insensitive).")],
     kind: Annotated[
         Many,
         typer.Option(
             "--kind",
-            help="Record kind to search (repeatable).",
+            help="Record kind or listing command to search (repeatable).",
             autocompletion=complete.record_kinds,
             show_default=False,
         ),
@@ -513,22 +526,27 @@ def search(
     bom: BomOpt = False,
     layout: LayoutOpt = TableLayout.auto,
 ) -> None:
-    """Find every record field that contains TEXT.
+    """Find the records that hold every word of TEXT, best matches first.
+
+    A match in a name or title ranks before one elsewhere, whole words before parts of words.
 
     \b
     Examples:
-      silkcli search antimony
-      silkcli search hydropower --kind documents --kind commitments
+    silkcli search antimony
+    silkcli search small hydropower
+    silkcli search hydropower --kind agreements --kind commitments
     """
-    if not text.strip():
+    words = " ".join(text)
+    if not words.strip():
         raise UsageError("search needs some text to look for")
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.dataset.model import record_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import search_listing
+        from silkcli.listings.lookups import KIND_WORDS, search_listing
 
-        return search_listing(ds, text, select.resolve(kind or [], record_kinds(sources=True), "kind"))
+        kinds = [select.Choice(k, aliases=KIND_WORDS.get(k, ())) for k in record_kinds(sources=True)]
+        return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))
 
     run_listing(
         build,
@@ -539,40 +557,46 @@ def search(
 
 
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="Record id.", autocompletion=complete.record_ids)],
+    ident: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Record id, the end of one, or a name.", autocompletion=complete.record_ids),
+    ],
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
     cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
     color: ColorOpt = ColorMode.auto,
     width: WidthOpt = None,
     export: ExportOpt = None,
     output: OutputFileOpt = None,
     no_header: NoHeaderOpt = False,
     bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
 ) -> None:
-    """Show one record in full, with its source and evidence.
+    """Show one record in full, with its source and what refers to it.
 
     \b
     Examples:
-      silkcli show edcf-framework-arrangement
-      silkcli show KG -f json
+    silkcli show edcf-framework-arrangement
+    silkcli show Japarov
+    silkcli show KG -f json
     """
 
     def build(ds: m.Dataset) -> Listing:
-        from silkcli.listings import select
-        from silkcli.listings.lookups import record_listing
+        from silkcli.listings.record_view import find_record, record_listing
 
-        return record_listing(ds, *select.find_record(ds, ident))
+        return record_listing(ds, *find_record(ds, ident))
 
     run_listing(
         build,
         Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+            fmt,
+            fields,
+            cite=cite,
+            color=color,
+            width=width,
+            export=export,
+            output=output,
+            header=not no_header,
+            bom=bom,
         ),
     )
 
@@ -597,9 +621,9 @@ def sources(
 
     \b
     Examples:
-      silkcli sources
-      silkcli sources --fields id,url -f csv
-      silkcli sources -f bibtex > silkcli.bib
+    silkcli sources
+    silkcli sources --fields id,url -f csv
+    silkcli sources -f bibtex > silkcli.bib
     """
 
     def build(ds: m.Dataset) -> Listing:

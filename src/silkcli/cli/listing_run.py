@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,17 +20,34 @@ from silkcli.cli.options import (
 from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
-from silkcli.listings.listing import Listing, Shape, fields_help, shape
+from silkcli.listings.listing import Layout, Listing, Shape, fields_help, shape
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
 
 FILTER_RULES = (
-    "Filters: repeating a filter ORs its values (--sector mining --sector hydropower); "
-    "different filters AND. Values match case-insensitively; an unknown value exits 2 with "
-    "a did-you-mean. --since/--until take YYYY, YYYY-MM or YYYY-MM-DD, and a record dated only "
-    "to a month or year matches when its whole period lies in the range."
+    "Filters: repeating a filter, or giving it comma-separated values, ORs its values; different "
+    "filters AND. Values match case-insensitively, by id or by name (a country also by its alpha-3 "
+    "code, a person by surname); an unknown value exits 2 with a did-you-mean."
 )
+DATE_RULES = (
+    "--since/--until take YYYY, YYYY-MM or YYYY-MM-DD, and a record dated only to a month or year "
+    "matches when its whole period lies in the range."
+)
+#: Options every listing command has: not filters.
+COMMON_OPTIONS = frozenset(
+    {"fmt", "fields", "sort", "desc", "limit", "cite", "exit_status", "color", "width", "export"}
+)
+
+
+def listing_help(parameters: Collection[str]) -> str:
+    """The rules a listing command's help ends with: filter rules only if it has filters, date rules only with dates."""
+    filters = set(parameters) - COMMON_OPTIONS
+    rules = [FILTER_RULES] if filters - {"name", "ident", "text"} else []
+    rules += [DATE_RULES] if "since" in filters else []
+    return "\n\n".join([" ".join(rules), OUTPUT_RULES] if rules else [OUTPUT_RULES])
+
+
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
     "jsonl, yaml, markdown, html, svg; for sources also csl-json, bibtex and ris. The payload goes to "
@@ -68,16 +85,15 @@ def emit_listing(listing: Listing, output: Output) -> None:
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
     view = _view(output, fmt)
-    if fmt is Format.table:
+    if fmt is Format.table and shaped.layout is not Layout.record:
         _note_fit(shaped, view)
-        if len(shaped.rows) > TABLE_WARN_ROWS:
-            note(
-                f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv"
-            )
+    if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
+        note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
+    chunks = _chunks(shaped, fmt, view)
     if output.output is not None:
-        write_atomic(output.output, render(shaped, fmt, view))
+        write_atomic(output.output, "".join(chunks))
     else:
-        emit_all(iter_format(shaped, fmt, view), for_person=fmt is Format.table)
+        emit_all(chunks, for_person=fmt is Format.table)
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
@@ -117,6 +133,15 @@ def _note_fit(listing: Listing, view: View) -> None:
         note("note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer")
     elif text := fit_note(found):
         note(text)
+
+
+def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
+    """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
+    if fmt is Format.table and listing.layout is Layout.record:
+        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
+
+        return iter_record_block(listing, view)
+    return iter_format(listing, fmt, view)
 
 
 def _view(output: Output, fmt: Format) -> View:

@@ -99,11 +99,19 @@ def stdout_is_terminal() -> bool:
 
 # Filters shared by several commands.
 SectorOpt = Annotated[
-    Many, typer.Option("--sector", help="Sector id (repeatable).", autocompletion=complete.sectors, show_default=False)
+    Many,
+    typer.Option(
+        "--sector", help="Sector id or name (repeatable).", autocompletion=complete.sectors, show_default=False
+    ),
 ]
 CountryOpt = Annotated[
     Many,
-    typer.Option("--country", help="Country code (repeatable).", autocompletion=complete.countries, show_default=False),
+    typer.Option(
+        "--country",
+        help="Country code, alpha-3 code or name (repeatable).",
+        autocompletion=complete.countries,
+        show_default=False,
+    ),
 ]
 SinceOpt = Annotated[
     str | None, typer.Option("--since", help="From YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)
@@ -142,10 +150,18 @@ FormatOpt = Annotated[
 ]
 FieldsOpt = Annotated[
     str | None,
-    typer.Option("--fields", help="Comma-separated fields to show, in order; 'help' lists them.", show_default=False),
+    typer.Option(
+        "--fields",
+        help="Comma-separated fields to show, in order; 'help' lists them.",
+        autocompletion=complete.fields,
+        show_default=False,
+    ),
 ]
 SortOpt = Annotated[
-    str | None, typer.Option("--sort", help="Sort by FIELD (records without it last).", show_default=False)
+    str | None,
+    typer.Option(
+        "--sort", help="Sort by FIELD (records without it last).", autocompletion=complete.fields, show_default=False
+    ),
 ]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 LimitOpt = Annotated[

@@ -48,7 +48,10 @@ _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})
 
 
 def display_name(path: Path) -> str:
-    """How error lines name ``path``: relative to the working directory if inside it."""
+    """How error lines name ``path``: as given, so a link or ``..`` stays as typed; an absolute path
+    inside the working directory (the bundled file) relative to it."""
+    if not path.is_absolute():
+        return str(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
@@ -332,12 +335,22 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
         try:
             dataset: m.Dataset = fields.convert(raw, m.Dataset)
         except msgspec.ValidationError:
-            raise DatasetError(_place(fields.check_struct(raw, m.Dataset, ()), text, name)) from None
+            raise DatasetError(_place(_schema_issues(raw), text, name)) from None
         del raw
         issues = _cross_issues(dataset)
     if issues:
         raise DatasetError(_place(issues, text, name))
     return dataset
+
+
+def _schema_issues(raw: object) -> list[Issue]:
+    """Every schema problem, and the unknown references too: one run reports them all."""
+    from silkcli.dataset import schema_errors as fields
+    from silkcli.dataset.raw_refs import reference_issues
+
+    found = fields.check_struct(raw, m.Dataset, ())
+    seen = {path for path, _, _ in found}
+    return found + [issue for issue in reference_issues(raw, broken=seen) if issue[0] not in seen]
 
 
 def _cross_issues(dataset: m.Dataset) -> list[Issue]:

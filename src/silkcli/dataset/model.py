@@ -87,6 +87,14 @@ CountryCode = Annotated[
         extra={"says": "an ISO 3166 alpha-2 code such as 'FR'"},
     ),
 ]
+CountryCode3 = Annotated[
+    str,
+    Meta(
+        pattern=r"^[A-Z]{3}" + END,
+        description="ISO 3166-1 alpha-3 code.",
+        extra={"says": "an ISO 3166 alpha-3 code such as 'FRA'"},
+    ),
+]
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + END)
@@ -347,6 +355,8 @@ class Country(Record, frozen=True, kw_only=True):
     """A country, by ISO 3166-1 alpha-2 code."""
 
     id: CountryCode
+    #: an identifier like ``id``, not a sourced fact; optional so older datasets still load
+    alpha3: CountryCode3 | None = None
     name: Annotated[Text, FACT]
     official_name: Annotated[Text, FACT] | None = None
     region: Annotated[Text, FACT] | None = None

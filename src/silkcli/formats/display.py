@@ -21,7 +21,7 @@ def text_value(value: Value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple):
-        return "; ".join(value)
+        return "; ".join(map(str, value))  # structured entries (parties, claims) as their text
     if isinstance(value, float):
         return repr(value)
     return str(value)

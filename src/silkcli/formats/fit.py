@@ -85,7 +85,7 @@ def _measure(listing: Listing, name: str) -> _Measure:
         elif column.link:
             floor = max(floor, min(cell_len(text), LINK_FLOOR))
         elif isinstance(value, tuple):  # a list wraps between its items, never inside one
-            floor = max([floor] + [cell_len(item) + 1 for item in value])
+            floor = max([floor] + [cell_len(str(item)) + 1 for item in value])
         else:
             floor = max([floor] + [cell_len(line) for line in text.split("\n")])
     natural = max(natural, floor)

@@ -13,7 +13,7 @@ from typing import Any
 
 from silkcli.formats import PLAIN, View
 from silkcli.formats.display import markdown_text, text_value
-from silkcli.listings.listing import Layout, Listing, Value
+from silkcli.listings.listing import Entry, Layout, Listing, Value
 
 _CHUNK = 500
 
@@ -25,7 +25,12 @@ def _rows(listing: Listing) -> Iterator[dict[str, Value]]:
 
 
 def _json_value(value: Value) -> object:
-    return list(value) if isinstance(value, tuple) else value
+    return [_plain(v) for v in value] if isinstance(value, tuple) else value
+
+
+def _plain(value: object) -> object:
+    """A structured entry as its object; anything else as it is."""
+    return dict(value.data) if isinstance(value, Entry) else value
 
 
 def _encoder() -> Callable[[object], bytes]:
@@ -33,7 +38,7 @@ def _encoder() -> Callable[[object], bytes]:
     splits the line for anything that reads it with ``str.splitlines()``."""
     import msgspec  # noqa: PLC0415 - loaded already with the model; formats stay cheap to import
 
-    encode = msgspec.json.Encoder().encode
+    encode = msgspec.json.Encoder(enc_hook=_plain).encode
 
     def encoded(value: object) -> bytes:
         data = encode(value)

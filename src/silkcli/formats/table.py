@@ -93,5 +93,5 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str, *, links: bool) -> Text:
     text = Text(cell_text(listing, row, name))
     if listing.highlight and name == "snippet":
-        text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
+        text.highlight_words(listing.highlight.split(), style="bold reverse", case_sensitive=False)  # each word
     return linked(text) if links and listing.column(name).link else text

@@ -16,7 +16,29 @@ from typing import Any, NamedTuple
 
 from silkcli.errors import UsageError, suggest
 
-Value = str | int | float | bool | None | tuple[str, ...]
+
+class Entry:
+    """One structured item of a list value (a party, a claim): an object in json/jsonl/yaml, its text elsewhere."""
+
+    __slots__ = ("text", "data")
+
+    def __init__(self, text: str, data: Mapping[str, object]) -> None:
+        self.text = text
+        self.data = data
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Entry({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and (self.text, dict(self.data)) == (other.text, dict(other.data))
+
+    __hash__ = None  # type: ignore[assignment]  # holds a mapping
+
+
+Value = str | int | float | bool | None | tuple[str, ...] | tuple[Entry, ...]
 Row = dict[str, Value]
 Getter = Callable[[Any], Value]
 
@@ -129,7 +151,7 @@ def _sort_key(value: Value) -> tuple[int, float, str]:
         return (0, float(value), "")
     if isinstance(value, (int, float)):
         return (0, float(value), "")
-    text = "; ".join(value) if isinstance(value, tuple) else value
+    text = "; ".join(map(str, value)) if isinstance(value, tuple) else value
     return (0, 0.0, text.lower())
 
 
@@ -149,7 +171,8 @@ def shape(listing: Listing, options: Shape) -> Listing:
     chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
         extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
-        chosen = chosen + tuple(f for f in extra if f not in chosen)
+        known = {c.name for c in listing.columns}  # one record in full (show) already holds its source
+        chosen = chosen + tuple(f for f in extra if f not in chosen and f in known)
     records = list(listing.rows)
     total = len(records)
     if options.sort is not None:

@@ -1,4 +1,4 @@
-"""Listings that look across record kinds: sectors with their records, search, one record in full."""
+"""Listings that look across record kinds: sectors with their records, and search."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from typing import Any, NamedTuple
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.listings.cited import record_with_citations
-from silkcli.listings.listing import Column, Layout, Listing, Row, Value
-from silkcli.listings.records import cite_columns, no_date, text_of
+from silkcli.listings.listing import Column, Listing, Row
+from silkcli.listings.records import cite_columns
 
 
 def sector_listing(ds: m.Dataset) -> Listing:
@@ -110,28 +109,71 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{i}]")
 
 
-SEARCH_FIELDS = ("kind", "id", "field", "snippet")
+SEARCH_FIELDS = ("kind", "id", "title", "fields", "snippet")
+#: Fields that name a record: a match there ranks first.
+TITLE_FIELDS = frozenset({"name", "title", "topic", "label", "native_title", "native_name", "official_name"})
+#: Other words ``--kind`` takes for a kind: the commands that list it, and the singular.
+KIND_WORDS = {
+    "documents": ("agreements", "agreement", "document"),
+    "people": ("leaders", "leader", "person"),
+    "events": ("timeline", "dates", "event"),
+    "statistics": ("stats", "statistic", "figures"),
+    "commitments": ("commitment",),
+    "quotes": ("quote",),
+    "discrepancies": ("discrepancy",),
+    "countries": ("country",),
+    "sectors": ("sector",),
+    "sources": ("source",),
+}
+
+
+class _Hit(NamedTuple):
+    rank: tuple[bool, bool, bool]
+    row: Row
+
+
+def _hit(kind: str, record: m.Record | m.Source, terms: list[re.Pattern[str]], phrase: re.Pattern[str]) -> _Hit | None:
+    """How well a record matches every term, or None when one term is missing from it."""
+    strings = list(_strings(msgspec.to_builtins(record, enc_hook=m.encode_hook), ""))
+    strings.sort(key=lambda pair: pair[0] not in TITLE_FIELDS)  # the snippet comes from a title first
+    matched = [[f for f, v in strings if t.search(v)] for t in terms]
+    if not all(matched):
+        return None
+    fields = tuple(dict.fromkeys(f for found in matched for f in found))
+    in_title = all(any(f in TITLE_FIELDS for f in found) for found in matched)
+    words = all(any(re.search(rf"\b{t.pattern}\b", v, re.IGNORECASE) for _, v in strings) for t in terms)
+    whole = next(((f, v) for f, v in strings if phrase.search(v)), None)
+    field, value = whole or next((f, v) for f, v in strings if f == matched[0][0])
+    match = (phrase if whole else terms[0]).search(value)
+    assert match is not None
+    title = next((v for f, v in strings if f in TITLE_FIELDS), "") or next((v for f, v in strings if f == "text"), "")
+    row: Row = {"kind": kind, "id": record.id, "title": title, "fields": fields, "snippet": snippet(value, match)}
+    return _Hit((not in_title, not words, whole is None), row)
 
 
 def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()) -> Listing:
-    """Every field of every record containing ``text`` (case-insensitive)."""
-    pattern = re.compile(re.escape(text), re.IGNORECASE)
-    found: list[Row] = []
-    for kind, record in m.iter_records(ds, sources=True):
-        if kinds and kind not in kinds:
-            continue
-        plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-        for field, value in _strings(plain, ""):
-            match = pattern.search(value)
-            if match:
-                found.append({"kind": kind, "id": record.id, "field": field, "snippet": snippet(value, match)})
-    helps = ("record kind", "record id", "field that matched", "text around the match")
-    priorities = (3, 1, 4, 1)  # kind, id, field, snippet: the snippet wraps, the others never break
+    """One row per record holding every word of ``text`` (case-insensitive), best matches first.
+
+    A match in a record's name or title ranks before one elsewhere, whole words before parts of
+    words, the words together before the words apart; then file order.
+    """
+    words = text.split()
+    terms = [re.compile(re.escape(w), re.IGNORECASE) for w in words]
+    phrase = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    hits = [
+        hit
+        for kind, record in m.iter_records(ds, sources=True)
+        if not kinds or kind in kinds
+        if (hit := _hit(kind, record, terms, phrase)) is not None
+    ]
+    hits.sort(key=lambda h: h.rank)
+    helps = ("record kind", "record id", "its name or title", "fields that matched", "text around the match")
+    priorities = (3, 1, 2, 4, 1)  # the name or title and the snippet wrap; the others never break
     columns = tuple(
-        Column(n, h, get=itemgetter(n), prose=n == "snippet", priority=p)
+        Column(n, h, get=itemgetter(n), prose=n in ("title", "snippet"), priority=p)
         for n, h, p in zip(SEARCH_FIELDS, helps, priorities, strict=True)
     )
-    return Listing("matches", columns, SEARCH_FIELDS, found, highlight=text)
+    return Listing("matches", columns, SEARCH_FIELDS, [h.row for h in hits], highlight=text)
 
 
 def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
@@ -139,43 +181,3 @@ def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
     start, end = max(0, match.start() - radius), min(len(value), match.end() + radius)
     text = " ".join(value[start:end].split())
     return ("…" if start else "") + text + ("…" if end < len(value) else "")
-
-
-def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record in full: field/value rows, its source's details appended (a record: each field with its citations)."""
-    if isinstance(record, m.Record):
-        return record_with_citations(ds, kind, record, _flat)
-    plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
-    rows: list[Row] = [{"field": "kind", "value": kind}]
-    rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
-    if isinstance(record, m.Source):
-        rows = [r | {"value_marker": no_date(record.published)} if r["field"] == "published" else r for r in rows]
-    source_id = getattr(record, "source", None)
-    source = next((s for s in ds.sources if s.id == source_id), None)
-    document = {"kind": kind, **plain}
-    if source is not None:
-        rows += [
-            {"field": "source.title", "value": source.title},
-            {"field": "source.publisher", "value": source.publisher},
-            {
-                "field": "source.published",
-                "value": text_of(source.published),
-                "value_marker": no_date(source.published),
-            },
-            {"field": "source.url", "value": source.url},
-        ]
-        document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-    columns = (
-        Column("field", "field name", priority=1),
-        Column("value", "value", marker="value_marker", prose=True, priority=1),
-        Column("value_marker", "'no_date' for a source whose publication date is not known (n.d. in tables)"),
-    )
-    return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
-
-
-def _flat(value: Any) -> Value:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return msgspec.json.encode(value).decode("utf-8")

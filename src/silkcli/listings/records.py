@@ -12,7 +12,7 @@ from typing import Any
 
 from silkcli.dataset import model as m
 from silkcli.listings.cited import CiteGetter
-from silkcli.listings.listing import Column, Listing
+from silkcli.listings.listing import Column, Entry, Listing
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
@@ -56,6 +56,14 @@ def party_text(party: m.Party, names: dict[str, str]) -> str:
     return f"{party.country}: {body}{who}"
 
 
+def party_entry(party: m.Party, names: dict[str, str]) -> Entry:
+    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats."""
+    data = {"country": party.country, "body": party.body}
+    if party.signatory is not None:
+        data["signatory"] = party.signatory
+    return Entry(party_text(party, names), data)
+
+
 def _attr(name: str, help_text: str, **options: Any) -> Column:
     """A column showing the record's attribute ``name`` as it is."""
     return Column(name, help_text, get=attrgetter(name), **options)
@@ -83,7 +91,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         Column(
             "parties",
             "signing ministries or agencies by country; 'unknown' where the sources do not say",
-            get=lambda d: tuple(party_text(p, names) for p in d.parties),
+            get=lambda d: tuple(party_entry(p, names) for p in d.parties),
             prose=True,
             priority=6,
         ),
@@ -102,7 +110,9 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         Column(
             "milestones",
             "later steps (date: what)",
-            get=lambda d: tuple(f"{x.date}: {x.what}" for x in d.milestones),
+            get=lambda d: tuple(
+                Entry(f"{x.date}: {x.what}", {"date": str(x.date), "what": x.what}) for x in d.milestones
+            ),
             prose=True,
         ),
         _attr("note", "caveats and unknowns", prose=True, priority=6),

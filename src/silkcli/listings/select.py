@@ -21,21 +21,88 @@ _MAX_LISTED = 40
 COMMITMENT_KINDS = m.COMMITMENT_KINDS
 
 
-def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset[str]:
-    """Map user values to the dataset's spelling, case-insensitively."""
-    by_lower = {v.lower(): v for v in valid}
-    chosen = set()
-    for value in values:
-        canonical = by_lower.get(value.strip().lower())
-        if canonical is None:
-            hint = suggest(value.strip().lower(), by_lower, spelled=by_lower)
-            names = sorted(by_lower.values(), key=str.lower)
-            listed = ", ".join(names[:_MAX_LISTED]) + (
-                f", … ({len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else ""
-            )
-            raise UsageError(f"unknown {what} '{value}'{hint}", hint=f"valid {what} values: {listed}")
-        chosen.add(canonical)
-    return frozenset(chosen)
+class Choice(NamedTuple):
+    """One valid value of a filter: its id, the name lists show beside it, and other spellings it answers to."""
+
+    id: str
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+Choices = Iterable[str | Choice]
+
+
+def split_values(values: Iterable[str]) -> list[str]:
+    """``--sector mining,energy`` as ``--sector mining --sector energy`` (empty parts dropped)."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def resolve(values: Sequence[str], valid: Choices, what: str) -> frozenset[str]:
+    """Map user values (ids, names or other spellings; comma-separated too) to ids, case-insensitively."""
+    choices = [c if isinstance(c, Choice) else Choice(c) for c in valid]
+    if any(not value.replace(",", "").strip() for value in values):
+        raise unknown("", choices, what)
+    return frozenset(resolve_one(value, choices, what) for value in split_values(values))
+
+
+def resolve_one(value: str, choices: Sequence[Choice], what: str) -> str:
+    """The id one value names: an id first, then a name or alias that only one choice has."""
+    needle = value.strip().lower()
+    for choice in choices:
+        if choice.id.lower() == needle:
+            return choice.id
+    named = [c for c in choices if needle in {a.lower() for a in (c.name or "", *c.aliases)}]
+    if len({c.id for c in named}) == 1:
+        return named[0].id
+    if named:
+        raise UsageError(f"{what} '{value}' is ambiguous", hint="it could be: " + ", ".join(listed(c) for c in named))
+    raise unknown(value, choices, what)
+
+
+def listed(choice: Choice) -> str:
+    """``KG Kyrgyzstan``: an id with the name beside it (just the id when they read the same)."""
+    if choice.name is None or choice.name.lower() == choice.id.lower():
+        return choice.id
+    return f"{choice.id} {choice.name}"
+
+
+def unknown(value: str, choices: Sequence[Choice], what: str, *, extra: str = "") -> UsageError:
+    """The error for a value no choice answers to: a did-you-mean from ids and names, and the valid values."""
+    spelled = {}
+    for choice in choices:
+        for spelling in (*(c for c in (choice.name, *choice.aliases) if c), choice.id):
+            spelled[spelling.lower()] = spelling
+    hint = suggest(value.strip().lower(), spelled, spelled=spelled)
+    names = sorted((listed(c) for c in {c.id: c for c in choices}.values()), key=str.lower)
+    shown = ", ".join(names[:_MAX_LISTED]) + (
+        f", … ({len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else ""
+    )
+    return UsageError(f"unknown {what} '{value}'{hint}", hint=f"valid {what} values: {shown}{extra}")
+
+
+def country_choices(ds: m.Dataset, only: Iterable[str] | None = None) -> list[Choice]:
+    """Countries by code, alpha-3 code, name or official name (``only`` these codes, if given)."""
+    keep = None if only is None else set(only)
+    return [
+        Choice(c.id, c.name, tuple(a for a in (c.alpha3, c.official_name) if a))
+        for c in ds.countries
+        if keep is None or c.id in keep
+    ]
+
+
+def person_choices(ds: m.Dataset) -> list[Choice]:
+    """People by id, full name, or a surname (the first or the last word of the name)."""
+    return [Choice(p.id, p.name, _surnames(p.name)) for p in ds.people]
+
+
+def _surnames(name: str) -> tuple[str, ...]:
+    words = name.split()
+    return (words[0], words[-1]) if len(words) > 1 else ()
+
+
+def term_choices(terms: Iterable[m.VocabTerm | m.Sector]) -> list[Choice]:
+    """Vocabulary terms (and sectors) by id or display name; lists show the id alone, a readable word already."""
+    return [Choice(t.id, aliases=(t.name,)) for t in terms]
 
 
 class Period(NamedTuple):
@@ -54,10 +121,13 @@ ALL_TIME = Period()
 
 
 def period(since: str | None, until: str | None) -> Period:
-    """The range ``--since``/``--until`` describe (each end's whole period counts)."""
-    return Period(
+    """The range ``--since``/``--until`` describe (each end's whole period counts); an empty one is an error."""
+    found = Period(
         _bound(since, "--since").first() if since else None, _bound(until, "--until").last() if until else None
     )
+    if found.start is not None and found.end is not None and found.start > found.end:
+        raise UsageError(f"--since {since} is after --until {until}", hint="swap them, or drop one")
+    return found
 
 
 def _bound(text: str, option: str) -> m.PartialDate:
@@ -77,12 +147,13 @@ def documents(
     sectors: frozenset[str] = frozenset(),
     types: frozenset[str] = frozenset(),
     parties: Sequence[str] = (),
+    signatories: frozenset[str] = frozenset(),
     statuses: frozenset[str] = frozenset(),
     within: Period = ALL_TIME,
     summit: bool | None = None,
 ) -> list[m.Document]:
     """Documents in signing order (file order within a day); one dated only to a month comes after that month's days."""
-    matchers = [party_matcher(ds, p) for p in parties]
+    matchers = party_matchers(ds, parties)
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
@@ -93,24 +164,41 @@ def documents(
         and (summit is None or d.summit is summit)
         and (unbounded or within.contains(*_dated(d.signed)))
         and (not matchers or any(any(match(p) for p in d.parties) for match in matchers))
+        and (not signatories or any(p.signatory in signatories for p in d.parties))
     ]
     return sorted(found, key=lambda d: d.signed.end_sort_key())
 
 
+def party_matchers(ds: m.Dataset, values: Sequence[str]) -> list[_PartyMatch]:
+    """A test per ``--party`` value; a value with commas is one value when it names a body as it is."""
+    found = []
+    for value in values:
+        try:
+            found.append(party_matcher(ds, value))
+        except UsageError:
+            parts = split_values([value])
+            if "," not in value or not parts:
+                raise
+            found += [party_matcher(ds, part) for part in parts]
+    return found
+
+
 def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
-    """A test for one ``--party`` value: a country code or name, or text in a body's name."""
+    """A test for one ``--party`` value: a signing country's code, alpha-3 code or name, or text in a body's name."""
     needle = value.strip().lower()
-    for country in ds.countries:
-        if needle in (country.id.lower(), country.name.lower()):
-            return _PartyMatch(country=country.id)
+    signing = country_choices(ds, only={p.country for d in ds.documents for p in d.parties})
+    for choice in signing:
+        if needle in {s.lower() for s in (choice.id, choice.name or "", *choice.aliases)}:
+            return _PartyMatch(country=choice.id)
     bodies = {p.body for d in ds.documents for p in d.parties if p.body}
-    if any(needle in body.lower() for body in bodies):
+    if any(ch.isalnum() for ch in needle) and any(needle in body.lower() for body in bodies):
         return _PartyMatch(text=needle)
-    choices = sorted({c.id for c in ds.countries if any(c.id == p.country for d in ds.documents for p in d.parties)})
-    hint = suggest(value, [c.id for c in ds.countries] + sorted(bodies))
+    spellings = [s for c in signing for s in (c.id, c.name or "", *c.aliases) if s] + sorted(bodies)
+    by_lower = {s.lower(): s for s in spellings}
     raise UsageError(
-        f"unknown party '{value}'{hint}",
-        hint=f"valid party values: a country code ({', '.join(choices)}) or part of a ministry or agency name",
+        f"unknown party '{value}'{suggest(needle, by_lower, spelled=by_lower)}",
+        hint=f"valid party values: a signing country ({', '.join(listed(c) for c in signing)}) "
+        "or part of a ministry or agency name",
     )
 
 
@@ -170,12 +258,3 @@ def commitments(
 def quotes(ds: m.Dataset, *, persons: frozenset[str] = frozenset()) -> list[m.Quote]:
     """Quotes in dataset order."""
     return [q for q in ds.quotes if not persons or q.person in persons]
-
-
-def find_record(ds: m.Dataset, ident: str) -> tuple[str, m.Record | m.Source]:
-    """The record (or source) with this id, and its kind; case-insensitive."""
-    candidates: dict[str, tuple[str, m.Record | m.Source]] = {}
-    for kind, record in m.iter_records(ds, sources=True):
-        candidates.setdefault(record.id, (kind, record))
-    (canonical,) = resolve([ident], candidates, "id")
-    return candidates[canonical]
