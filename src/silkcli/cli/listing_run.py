@@ -37,6 +37,7 @@ DATE_RULES = (
 #: Options every listing command has: not filters.
 COMMON_OPTIONS = frozenset(
     {"fmt", "fields", "sort", "desc", "limit", "cite", "exit_status", "color", "width", "export"}
+    | {"output", "no_header", "bom", "layout"}
 )
 
 
