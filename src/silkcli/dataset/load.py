@@ -8,6 +8,7 @@ offending YAML node, and all of them are raised together as one
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
@@ -50,7 +51,7 @@ def display_name(path: Path) -> str:
     """How error lines name ``path``: relative to the working directory if inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return str(path)
 
 
@@ -96,12 +97,17 @@ def _stat(path: Path, name: str) -> os.stat_result:
     except FileNotFoundError:
         raise DatasetError([Problem(name, 0, 0, "", "no such file")]) from None
     except OSError as exc:
-        raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {exc.strerror}")]) from None
+        raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {_reason(exc)}")]) from None
     if stat_.S_ISDIR(stat.st_mode):
         raise DatasetError([Problem(name, 0, 0, "", "is a directory, not a dataset file")])
     if stat.st_size > MAX_BYTES:
         raise _too_large(name, stat.st_size)
     return stat
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file cannot be read, in words (a symlink loop is named as one)."""
+    return "symlink loop" if exc.errno == errno.ELOOP else str(exc.strerror)
 
 
 def _read(path: Path, name: str) -> bytes:
@@ -110,7 +116,7 @@ def _read(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {exc.strerror}")]) from None
+        raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {_reason(exc)}")]) from None
     if len(data) > MAX_BYTES:
         raise _too_large(name, None)
     return data
