@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import TESTS, run_cli
+from silkcli.dataset import load as store
+
+BASE = TESTS / "bad_data" / "_valid_base.yaml"
 
 
 def test_symlink_loop_as_data_is_a_dataset_problem(tmp_path: Path) -> None:
@@ -21,3 +26,67 @@ def test_symlink_loop_as_data_is_a_dataset_problem(tmp_path: Path) -> None:
             "",
             f"{tmp_path}/a.yaml: cannot read: symlink loop\n",
         )
+
+
+def _with_archive(tmp_path: Path, archive: str) -> Path:
+    """``_valid_base.yaml`` with its first source archived as ``archive``, written into ``tmp_path``."""
+    text = BASE.read_text(encoding="utf-8").replace(
+        "    published: 2024-12-03\n", f"    published: 2024-12-03\n    archive: {archive}\n", 1
+    )
+    target = tmp_path / "data.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _validate_in_a_process(data: Path, sources: Path) -> subprocess.CompletedProcess[str]:
+    """``silkcli validate DATA --sources SOURCES`` in its own process, killed if it takes over a minute."""
+    command = [sys.executable, "-m", "silkcli", "validate", str(data), "--sources", str(sources)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_archive_that_is_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    """An archive name leading to a FIFO with no writer is one problem, at once (it used to hang)."""
+    data = _with_archive(tmp_path, "s1.txt")
+    os.mkfifo(tmp_path / "s1.txt")
+    result = _validate_in_a_process(data, tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        3,
+        "",
+        f"{data}:34:14: sources[0].archive: cannot read archive {tmp_path}/s1.txt: "
+        "not a regular file (a folder, FIFO or device)\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_archive_linked_to_an_endless_device_is_refused(tmp_path: Path) -> None:
+    """An archive that links to /dev/zero is refused before any read (it used to read without end)."""
+    data = _with_archive(tmp_path, "s1.txt")
+    (tmp_path / "s1.txt").symlink_to("/dev/zero")
+    result = _validate_in_a_process(data, tmp_path)
+    assert (result.returncode, result.stderr.split(": ", 3)[-1]) == (
+        3,
+        "not a regular file (a folder, FIFO or device)\n",
+    )
+
+
+def test_archive_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An archive larger than the dataset size limit is refused, not read whole."""
+    monkeypatch.setattr(store, "MAX_BYTES", 2**20)
+    data = _with_archive(tmp_path, "s1.txt")
+    (tmp_path / "s1.txt").write_text("the Republic of Aldoria " * 50_000, encoding="utf-8")
+    result = run_cli("validate", str(data), "--sources", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"{data}:34:14: sources[0].archive: cannot read archive {tmp_path}/s1.txt: larger than the 1 MiB limit\n",
+    )
+
+
+@pytest.mark.parametrize("kind", ["missing", "a file"])
+def test_sources_that_is_not_a_folder_is_a_usage_error(kind: str, tmp_path: Path) -> None:
+    """`validate --sources X` where X is missing or a file says so in one line and exits 2."""
+    folder = tmp_path / "sources"
+    if kind == "a file":
+        folder.write_text("", encoding="utf-8")
+    result = run_cli("validate", "--sources", str(folder))
+    why = "no such folder" if kind == "missing" else "not a folder"
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: --sources {folder}: {why}\n")

@@ -48,9 +48,11 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence, load_dataset
+    from silkcli.dataset.load import check_evidence, check_sources_folder, load_dataset
     from silkcli.dataset.summary import describe
 
+    if sources is not None:
+        check_sources_folder(sources)
     target = path or state.data_path()
     dataset = load_dataset(target, use_cache=False)
     if sources is not None:

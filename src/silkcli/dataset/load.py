@@ -22,7 +22,7 @@ import msgspec
 
 from silkcli.dataset import cache
 from silkcli.dataset import model as m
-from silkcli.errors import DatasetError, Problem
+from silkcli.errors import DatasetError, Problem, UsageError, visible
 
 if TYPE_CHECKING:
     from silkcli.dataset.schema_errors import Issue
@@ -279,11 +279,18 @@ def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
     return problems
 
 
+def check_sources_folder(sources_dir: Path) -> None:
+    """Raise a UsageError unless ``sources_dir`` (``validate --sources``) is a folder."""
+    if not sources_dir.is_dir():
+        why = "not a folder" if sources_dir.exists() else "no such folder"
+        raise UsageError(f"--sources {visible(str(sources_dir))}: {why}")
+
+
 def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
     """Raise a DatasetError for each evidence quote missing from its archive."""
     from silkcli.dataset import checks
 
-    issues = checks.evidence_issues(dataset, sources_dir)
+    issues = checks.evidence_issues(dataset, sources_dir, limit=MAX_BYTES)
     if issues:
         name = display_name(path)
         raise DatasetError(_place(issues, decode_text(_read(path, name), name), name))
