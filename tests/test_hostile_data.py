@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import TESTS, run_cli
 from silkcli.dataset import load as store
+from silkcli.errors import DatasetError
 
 BASE = TESTS / "bad_data" / "_valid_base.yaml"
 
@@ -90,3 +93,35 @@ def test_sources_that_is_not_a_folder_is_a_usage_error(kind: str, tmp_path: Path
     result = run_cli("validate", "--sources", str(folder))
     why = "no such folder" if kind == "missing" else "not a folder"
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: --sources {folder}: {why}\n")
+
+
+def _base_json() -> dict[str, Any]:
+    """``_valid_base.yaml`` as JSON data (what `silkcli export -f json` writes)."""
+    from silkcli.dataset.dump import to_json
+
+    return dict(json.loads(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml"))))
+
+
+def _problem_lines(data: bytes, name: str = "x.json") -> list[str]:
+    """The problem lines ``store.parse_bytes`` raises for ``data``."""
+    with pytest.raises(DatasetError) as info:
+        store.parse_bytes(data, name)
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("date", ["２０２４-１２-０３", "٢٠٢٤-١٢-٠٣", "2024-١٢-03"])
+def test_json_date_with_digits_of_another_script_is_refused(date: str) -> None:
+    """A JSON date with non-ASCII digits is refused where it is, as the published schema refuses it."""
+    dataset = _base_json()
+    dataset["events"][0]["date"] = date
+    text = json.dumps(dataset, ensure_ascii=False)
+    column = text.index(f'"date": "{date}"') + len('"date": ') + 1
+    message = f"'{date}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD with the digits 0-9"
+    assert _problem_lines(text.encode()) == [f"x.json:1:{column}: events[0].date: {message}"]
+
+
+def test_schema_date_pattern_allows_ascii_digits_only() -> None:
+    """The published date pattern says [0-9], which reads the same in Python and in ECMA-262."""
+    from silkcli.dataset.model import json_schema
+
+    assert "\\d" not in json.dumps(json_schema())

@@ -46,7 +46,9 @@ Evidence = Annotated[
 CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}" + END, description="ISO 3166-1 alpha-2 code.")]
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + END)
+#: ``[0-9]``, not ``\d``: in Python ``\d`` also matches other scripts' digits ('２０２４'),
+#: which the published schema (ECMA-262, where ``\d`` is ASCII) rejects.
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?" + END)
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -74,7 +76,8 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         match = _DATE_RE.match(text)
         if match is None:
-            raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            digits = " with the digits 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
+            raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD{digits}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         if year < 1 or (month is not None and not 1 <= month <= 12):

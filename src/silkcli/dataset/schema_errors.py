@@ -56,7 +56,7 @@ _TYPE_WORDS = {
 }
 _TYPE = re.compile(r"`([^`]+)`")
 _LONG_QUOTE = re.compile(r"'([^']{41,})'")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def split_path(text: str) -> tuple[str | int, ...]:
@@ -186,13 +186,18 @@ def _scalar_message(value: Any, kind: Any, message: str) -> str:
         return (
             f"{described(value)} is not a possible date"
             if _ISO_DATE.match(value)
-            else f"{described(value)} is not a date: use YYYY-MM-DD"
+            else f"{described(value)} is not a date: use YYYY-MM-DD{non_ascii_digits(value)}"
         )
     if " characters" in message:
         return f"{message}, got {len(value)}"
     if message.endswith(", got text"):
         return message[: -len("text")] + described(value)
     return message if ", got" in message or "date" in message else f"{message}, got {described(value)}"
+
+
+def non_ascii_digits(text: str) -> str:
+    """`` with the digits 0-9`` when ``text`` has digits of another script ('２０２４'), else nothing."""
+    return " with the digits 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
 
 
 def convert(value: Any, cls: type[msgspec.Struct]) -> Any:
