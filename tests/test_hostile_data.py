@@ -13,7 +13,7 @@ import pytest
 
 from conftest import TESTS, run_cli
 from silkcli.dataset import load as store
-from silkcli.errors import DatasetError
+from silkcli.errors import DatasetError, shorten
 
 BASE = TESTS / "bad_data" / "_valid_base.yaml"
 
@@ -125,3 +125,29 @@ def test_schema_date_pattern_allows_ascii_digits_only() -> None:
     from silkcli.dataset.model import json_schema
 
     assert "\\d" not in json.dumps(json_schema())
+
+
+@pytest.mark.parametrize("value", [10**400, -(10**15) - 1, 10**15 + 1])
+def test_json_integer_beyond_the_bound_is_refused(value: int) -> None:
+    """Whole numbers are bounded like fractional ones (±1e15): a 401-digit one no longer passes to overflow later."""
+    dataset = _base_json()
+    dataset["statistics"][0]["value"] = value
+    text = json.dumps(dataset)
+    column = text.index(f'"value": {value}') + len('"value": ') + 1
+    message = f"expected a number between -1e15 and 1e15, got '{shorten(str(value))}'"
+    assert _problem_lines(text.encode()) == [f"x.json:1:{column}: statistics[0].value: {message}"]
+
+
+def test_reserves_with_a_huge_integer_is_a_dataset_error_not_a_crash() -> None:
+    """`reserves` on a file with a 401-digit figure exits 3 with the place (it was an OverflowError, exit 70)."""
+    result = run_cli("--data", str(BASE.parent / "type_statistic_huge_integer.yaml"), "reserves", "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr.count("\n")) == (3, "", 1)
+    assert "statistics[0].value: expected a number between -1e15 and 1e15" in result.stderr
+
+
+def test_schema_states_the_bound_on_whole_numbers() -> None:
+    """The published schema gives integers the same ±1e15 bound as other numbers."""
+    from silkcli.dataset.model import json_schema
+
+    value = json_schema()["$defs"]["Amount"]["properties"]["value"]
+    assert {"type": "integer", "minimum": -(10**15), "maximum": 10**15} in value["anyOf"]

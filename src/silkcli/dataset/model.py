@@ -44,7 +44,9 @@ Evidence = Annotated[
     Meta(min_length=1, max_length=2_000, pattern=r"\S", description="A verbatim quote from the source."),
 ]
 CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}" + END, description="ISO 3166-1 alpha-2 code.")]
-Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
+#: Whole numbers are bounded as fractional ones are: a 400-digit integer would pass and
+#: then overflow wherever it meets a float (shares, sorting, charts).
+Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | Annotated[int, Meta(ge=-(10**15), le=10**15)]
 
 #: ``[0-9]``, not ``\d``: in Python ``\d`` also matches other scripts' digits ('２０２４'),
 #: which the published schema (ECMA-262, where ``\d`` is ASCII) rejects.

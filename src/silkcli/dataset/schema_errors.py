@@ -40,6 +40,7 @@ _LENGTHS = (
     (re.compile(r"`str` of length >= 1\b"), "a non-empty text"),
     (re.compile(r"`str` of length (<|>)= (\d+)"), "a text of at {} {} characters"),
     (re.compile(r"`array` of length (<|>)= (\d+)"), "a list of at {} {} items"),
+    (re.compile(r"`(?:int|float)` [<>]= -?1000000000000000(?:\.0)?(?![0-9])"), "a number between -1e15 and 1e15"),
 )
 _TYPE_WORDS = {
     "str": "text",
