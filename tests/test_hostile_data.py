@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import TESTS, run_cli
+from conftest import BUNDLED, TESTS, run_cli
 from silkcli.dataset import load as store
 from silkcli.errors import DatasetError, shorten
 
@@ -151,3 +151,30 @@ def test_schema_states_the_bound_on_whole_numbers() -> None:
 
     value = json_schema()["$defs"]["Amount"]["properties"]["value"]
     assert {"type": "integer", "minimum": -(10**15), "maximum": 10**15} in value["anyOf"]
+
+
+def _tiny_world_total(tmp_path: Path) -> Path:
+    """The bundled dataset with the world's antimony reserves given as 4.9e-324 t (the smallest float)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    old = '    label: "World total (rounded)"\n    value: 2000000\n'
+    assert old in text
+    target = tmp_path / "tiny.yaml"
+    target.write_text(text.replace(old, '    label: "World total (rounded)"\n    value: 4.9e-324\n'), encoding="utf-8")
+    return target
+
+
+def test_a_tiny_world_total_gives_no_share_in_every_format(tmp_path: Path) -> None:
+    """A share that overflows to infinity is no share: null in json and yaml, empty in tsv, no "≤inf" anywhere."""
+    data = str(_tiny_world_total(tmp_path))
+    fields = ["reserves", "--country", "KG", "--fields", "name,share_pct,share_bound"]
+    as_json = run_cli("--data", data, *fields, "-f", "json")
+    assert json.loads(as_json.stdout) == [{"name": "Kyrgyzstan", "share_pct": None, "share_bound": None}]
+    as_yaml = run_cli("--data", data, *fields, "-f", "yaml")
+    assert as_yaml.stdout == "- name: Kyrgyzstan\n  share_pct: null\n  share_bound: null\n"
+    as_tsv = run_cli("--data", data, *fields, "-f", "tsv")
+    assert (as_tsv.stdout, as_tsv.stderr) == ("name\tshare_pct\tshare_bound\nKyrgyzstan\t\t\n", "")
+    table = run_cli("--data", data, "reserves", "--top", "4", "-f", "table", "--width", "130")
+    brief = run_cli("--data", data, "brief", "-f", "text")
+    assert table.exit_code == brief.exit_code == 0
+    assert "≤inf" not in table.stdout + brief.stdout
+    assert "≤" not in table.stdout.split("\n")[3]  # China's row: no share, so no bound either

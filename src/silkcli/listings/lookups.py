@@ -117,7 +117,7 @@ def reserves(ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset
     default = tuple(c.name for c in columns)
     notes = (
         ("reserve shares are upper bounds: the source gives the world total only as a lower bound",)
-        if any(r.share_is_upper_bound for r in table)
+        if any(r.share_is_upper_bound and r.reserves_share is not None for r in table)
         else ()
     )
     return Listing("reserves", listing_columns, default, rows, notes=notes)
