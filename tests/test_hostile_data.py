@@ -178,3 +178,44 @@ def test_a_tiny_world_total_gives_no_share_in_every_format(tmp_path: Path) -> No
     assert table.exit_code == brief.exit_code == 0
     assert "≤inf" not in table.stdout + brief.stdout
     assert "≤" not in table.stdout.split("\n")[3]  # China's row: no share, so no bound either
+
+
+def test_yaml_flow_file_keeps_a_single_quoted_backslash_u_literal() -> None:
+    """A YAML file that starts with '{' is not JSON: '\\ud83d\\ude00' in single quotes stays those 12 characters."""
+    data = _base_json()
+    data["quotes"][0]["text"] = "@@"
+    text = json.dumps(data).replace('"@@"', "'a \\ud83d\\ude00 b'")  # YAML flow style, no longer JSON
+    assert store.parse_bytes(text.encode(), "x.yaml").quotes[0].text == "a \\ud83d\\ude00 b"
+
+
+def test_json_pairs_are_joined_inside_strings_and_later_columns_stay_true() -> None:
+    """In one-line JSON, three escaped emoji before a bad value do not move its column (11 per pair before)."""
+    data = _base_json()
+    data["documents"][0]["title"] = "\U0001f600\U0001f601\U0001f602"
+    data["commitments"][0]["sector"] = "minning"
+    text = json.dumps(data)
+    assert text.count("\\ud83d") == 3
+    column = text.index('"minning"') + 1
+    assert _problem_lines(text.encode()) == [
+        f"x.json:1:{column}: commitments[0].sector: unknown sector 'minning' (did you mean 'mining'?)"
+    ]
+
+
+_NONCHARACTERS = [*range(0xFDD0, 0xFDF0), *(plane << 16 | low for plane in range(17) for low in (0xFFFE, 0xFFFF))]
+_NEIGHBOURS = [0xFDCF, 0xFDF0, 0xFFFD, 0xFEFF, 0x1FFFD, 0x20000, 0x10FFFD, 0x1F600]
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False], ids=["escaped", "raw"])
+def test_every_noncharacter_is_refused_in_json_and_its_neighbours_pass(ensure_ascii: bool) -> None:
+    """All 66 noncharacters are refused in JSON, raw or escaped, and the characters beside them pass the fast path."""
+    dataset = _base_json()
+    for code in _NONCHARACTERS + _NEIGHBOURS:
+        dataset["quotes"][0]["text"] = f"a{chr(code)}b"
+        data = json.dumps(dataset, ensure_ascii=ensure_ascii).encode()
+        if code in _NONCHARACTERS:
+            assert store._parse_json(data) is None, hex(code)
+            (problem,) = _problem_lines(data)
+            assert problem.endswith(f"noncharacter U+{code:04X} is not allowed in text"), problem
+        else:
+            fast = store._parse_json(data)
+            assert fast is not None and fast.quotes[0].text == f"a{chr(code)}b", hex(code)

@@ -35,16 +35,18 @@ from silkcli.dataset.paths import bundled_path as bundled_path  # re-exported
 MAX_BYTES = 96 * 1024 * 1024
 #: Datasets larger than this are frozen out of the garbage collector's reach once loaded.
 FREEZE_BYTES = 4 * 1024 * 1024
-#: What decodes to a character ``yamlread.UNSAFE_CHARS`` refuses, in JSON's bytes: DEL, C1
-#: and bidi characters written raw (a raw C0 control is not valid JSON), and the escapes of
-#: all of them (tab and newline are allowed). An escaped backslash before 'b', 'f', 'r' or
-#: 'u' also matches: that only sends the file down the slower path, which places problems.
+#: What decodes to a character ``yamlread.UNSAFE_CHARS`` refuses, in JSON's bytes: DEL, C1,
+#: bidi characters and noncharacters written raw (a raw C0 control is not valid JSON), and
+#: the escapes of all of them (tab and newline are allowed; a noncharacter beyond the BMP is
+#: escaped as a pair whose low half is \udffe or \udfff). An escaped backslash before 'b',
+#: 'f', 'r' or 'u', or another pair ending in \udffe, also matches: that only sends the file
+#: down the slower path, which decides and places problems.
 _JSON_UNSAFE = re.compile(
     rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-    rb"|\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]))"
+    rb"|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]"
+    rb"|\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]"
+    rb"|[fF][dD][dDeE][0-9a-fA-F]|[fF][fF][fF][eEfF]|[dD][fF][fF][eEfF]))"
 )
-#: A JSON surrogate-pair escape such as ``\ud83d\ude00`` (after an even run of backslashes).
-_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 
 
 def display_name(path: Path) -> str:
@@ -155,24 +157,43 @@ def parse_bytes(data: bytes, name: str) -> m.Dataset:
 def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
     """The validated dataset, and whether it came straight from JSON by the fast path."""
     with _gc_paused():
-        is_json = data.lstrip()[:1] == b"{"
+        looks_json = data.lstrip()[:1] == b"{"
         type_error = None
-        if is_json:
+        if looks_json:
             fast = _parse_json(data)
             if isinstance(fast, m.Dataset):
                 return fast, True
             type_error = fast
-        # Any problem is found and placed by the YAML path (JSON is YAML), which reads
-        # JSON's escaped surrogate pairs only once joined into the character they encode.
-        text = decode_text(data, name)
-        text = _SURROGATE_PAIR.sub(_joined, text) if is_json else text
+        return _parse_placed(data, name, looks_json=looks_json, type_error=type_error), False
+
+
+def _parse_placed(data: bytes, name: str, *, looks_json: bool, type_error: msgspec.ValidationError | None) -> m.Dataset:
+    """The path that finds and places every problem: YAML, or JSON read as the YAML it also is.
+
+    JSON's escaped surrogate pairs are joined into the characters they encode first
+    (YAML refuses them), in a file that is JSON only, and places are mapped back.
+    """
+    text = decode_text(data, name)
+    shifts: dict[int, list[int]] = {}
+    if looks_json and "\\" in text:
+        from silkcli.dataset import json_text
+
+        if json_text.is_json(data):
+            text, shifts = json_text.join_pairs(text)
+    try:
         dataset = _parse_yaml(text, name)
         if type_error is not None:  # a JSON value of the wrong JSON type, which YAML text would have passed
             from silkcli.dataset.schema_errors import explain
 
             path, message = explain(type_error)
             raise DatasetError(_place([(path, message, False)], text, name))
-        return dataset, False
+    except DatasetError as exc:
+        if not shifts:
+            raise
+        from silkcli.dataset.json_text import unshift
+
+        raise DatasetError(unshift(exc.problems, shifts)) from None
+    return dataset
 
 
 def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
@@ -186,11 +207,6 @@ def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
     if _JSON_UNSAFE.search(data):
         return None
     return None if _cross_issues(dataset) else dataset
-
-
-def _joined(match: re.Match[str]) -> str:
-    high, low = int(match.group(2), 16), int(match.group(3), 16)
-    return match.group(1) + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -43,9 +43,15 @@ _TAGS: dict[type, set[str | None]] = {
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 32
-#: C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides
-#: and isolates: text that could rewrite a terminal or reorder a line.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The 66 Unicode noncharacters (U+FDD0-FDEF and the last two of every plane): never text,
+#: and U+FFFE/FFFF make the SVG brief ill-formed XML.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+#: C0 controls but tab and newline, DEL, C1 controls, the bidi overrides and isolates
+#: (text that could rewrite a terminal or reorder a line) and the noncharacters.
+UNSAFE_CHARS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{NONCHARACTERS}]")
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+#: What YAML's reader refuses anywhere in a stream: all but its printable characters.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What YAML counts as a line break (libyaml's marks count lines the same way).
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _KEY = object()  # a mapping frame waits for its next key
@@ -60,7 +66,8 @@ class _BadKey:
 
 
 def _unsafe(char: str) -> str:
-    return f"control or bidi character U+{ord(char):04X} is not allowed in text"
+    what = "noncharacter" if _NONCHARACTER.match(char) else "control or bidi character"
+    return f"{what} U+{ord(char):04X} is not allowed in text"
 
 
 def _at(event: yaml.Event) -> int:
@@ -111,10 +118,8 @@ class Reader:
             from silkcli.dataset.yaml_place import syntax_problem
 
             self.problems = [syntax_problem(exc, text, self.filename)]
-        except yaml.reader.ReaderError as exc:
-            char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
-            message = _unsafe(char) if UNSAFE_CHARS.match(char) else f"character U+{ord(char):04X} is not allowed"
-            self.problems = [self._problem(exc.position, message, path="")]
+        except yaml.reader.ReaderError:
+            self.problems = [self._unreadable(text)]
         except yaml.YAMLError as exc:
             self.problems = [Problem(self.filename, 1, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
         except RecursionError:  # only the pure-Python parser recurses
@@ -122,6 +127,18 @@ class Reader:
         finally:
             loader.dispose()
         return None
+
+    def _unreadable(self, text: str) -> Problem:
+        """The character YAML's reader refused, placed by searching the text for it.
+
+        The reader's own position is a byte offset into the UTF-8 text for libyaml,
+        and a character index for the pure-Python reader: neither can be trusted as a column.
+        """
+        found = _NOT_PRINTABLE.search(text)
+        index = found.start() if found else 0
+        char = text[index] if found else "\ufffd"
+        message = _unsafe(char) if UNSAFE_CHARS.match(char) else f"character U+{ord(char):04X} is not allowed"
+        return self._problem(index, message, path="")
 
     def _document(self) -> Any:
         self._get()  # StreamStartEvent
@@ -246,7 +263,7 @@ class Reader:
 
     def _duplicate(self, event: yaml.Event, key: str) -> _BadKey:
         self._stack[-1][1] = key  # so that the path names it
-        self._report(_at(event), f"duplicate key '{shorten(key)}'")
+        self._report(_at(event), "key given twice")  # the path ends with the key
         return _BadKey()
 
     def _check_text(self, event: yaml.ScalarEvent, value: str) -> None:
