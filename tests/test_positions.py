@@ -67,6 +67,13 @@ YAML_CASES: dict[str, tuple[str, str, str]] = {
         "      - {{body: '{p}', country: XB, signatory: @@!!foo x}}\n",
         "documents[0].parties[1].signatory: YAML tag 'tag:yaml.org,2002:foo' is not allowed",
     ),
+    "quoted number": (
+        "    amount:\n      value: 1.5\n      currency: USD\n      ceiling: true\n      source: s1\n"
+        "      evidence: up to 1.5 dollars\n",
+        "    amount: {{period: '{p}', value: @@'1.5', currency: USD, ceiling: true, source: s1,\n"
+        "      evidence: up to 1.5 dollars}}\n",
+        'documents[0].amount.value: expected a number, got the quoted text "1.5": write it without quotes',
+    ),
     "syntax error": (
         _NAME,
         "    name: {p} x@@: y\n",
@@ -111,7 +118,11 @@ JSON_CASES: dict[str, tuple[tuple[str | int, ...], str, str]] = {
         "commitments[0].sector: unknown sector 'minning' (did you mean 'mining'?)",
     ),
     "impossible date": (("events", 0, "date"), "1992-13", "events[0].date: '1992-13' is not a possible date"),
-    "text for a boolean": (("documents", 0, "summit"), "true", "documents[0].summit: expected true or false, got text"),
+    "text for a boolean": (
+        ("documents", 0, "summit"),
+        "true",
+        'documents[0].summit: expected true or false, got the quoted text "true": write it without quotes',
+    ),
     "escaped ESC": (
         ("quotes", 0, "text"),
         "a\x1bb",

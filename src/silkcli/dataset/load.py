@@ -265,12 +265,13 @@ def _parse_yaml(text: str, name: str) -> m.Dataset:
         if reader.empty:
             raise DatasetError([Problem(name, 1, 1, "", "file is empty; a dataset is a mapping of lists")])
         progress.stage(f"checking {name}")
+        quoted = fields.quoted_issues(reader.quoted, m.Dataset) if reader.quoted else []
         try:
             dataset: m.Dataset = fields.convert(raw, m.Dataset)
         except msgspec.ValidationError:
-            raise DatasetError(_place(fields.check_struct(raw, m.Dataset, ()), text, name)) from None
+            raise DatasetError(_place(fields.check_struct(raw, m.Dataset, ()) + quoted, text, name)) from None
         del raw
-        issues = _cross_issues(dataset)
+        issues = quoted + _cross_issues(dataset)
     if issues:
         raise DatasetError(_place(issues, text, name))
     return dataset

@@ -54,6 +54,10 @@ _NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What YAML counts as a line break (libyaml's marks count lines the same way).
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Text that the schema would read as a number or a boolean, and the characters it can start with.
+#: ("nan" and "inf" are left to the schema, which refuses them as out of range anyway.)
+_TYPED_LOOK = re.compile(r"(?i:true|false|[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)")
+_TYPED_START = frozenset("tTfF0123456789+-.")
 _KEY = object()  # a mapping frame waits for its next key
 _COLLECTION = object()  # an anchor names a list or mapping
 
@@ -97,6 +101,8 @@ class Reader:
         self._stack: list[list[Any]] = []  # [container, key it waits to fill or _KEY, is a mapping]
         self._check_chars = True
         self._get: Any = None
+        #: quoted scalars that read as numbers or booleans: (path, text)
+        self.quoted: list[tuple[tuple[str | int, ...], str]] = []
 
     def read(self, text: str, *, on_read: Callable[[int], None] | None = None) -> Any:
         """The plain value of the single document in ``text``: dict, list, str or None.
@@ -167,7 +173,11 @@ class Reader:
                 if top[2] and top[1] is _KEY:
                     top[1] = event.value if event.value not in top[0] else self._duplicate(event, event.value)
                     continue
-                value = None if not event.style and event.value in _NULLS else event.value
+                value = event.value
+                if not event.style:
+                    value = None if value in _NULLS else value
+                elif value[:1] in _TYPED_START:  # quoted text that looks like a number or true/false
+                    self._note_quoted(event)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 if len(stack) == 1:
@@ -208,6 +218,8 @@ class Reader:
             value = None
         elif self._check_chars and value is not None:
             self._check_text(event, value)
+        if (event.style or event.tag) and value is not None and value[:1] in _TYPED_START:
+            self._note_quoted(event)
         if event.anchor is not None:
             self._anchors[event.anchor] = value
         return value
@@ -265,6 +277,21 @@ class Reader:
         self._stack[-1][1] = key  # so that the path names it
         self._report(_at(event), "key given twice")  # the path ends with the key
         return _BadKey()
+
+    def _note_quoted(self, event: yaml.ScalarEvent) -> None:
+        """Keep where a quoted (or tagged) scalar reads as a number or a boolean would, with its path.
+
+        The schema turns the text ``true`` or ``1.5`` into a boolean or a number; written
+        in quotes it is text to YAML and to a schema-aware editor, so such a value is
+        refused where the schema wants a boolean or a number (see ``schema_errors``).
+        """
+        if _TYPED_LOOK.fullmatch(event.value):
+            last = len(self._stack) - 1
+            parts = [
+                str(key) if is_map else len(container) - (depth < last)
+                for depth, (container, key, is_map) in enumerate(self._stack[1:], start=1)
+            ]
+            self.quoted.append((tuple(parts), event.value))
 
     def _check_text(self, event: yaml.ScalarEvent, value: str) -> None:
         match = UNSAFE_CHARS.search(value)
