@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +220,38 @@ def test_every_noncharacter_is_refused_in_json_and_its_neighbours_pass(ensure_as
         else:
             fast = store._parse_json(data)
             assert fast is not None and fast.quotes[0].text == f"a{chr(code)}b", hex(code)
+
+
+def test_json_keys_given_twice_are_each_reported_through_the_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--data FILE.json` with a key given twice exits 3 naming each repeat (the last value used to win silently)."""
+    monkeypatch.chdir(BASE.parent.parent.parent)
+    result = run_cli("--data", "tests/bad_data/json_duplicate_key.json", "agreements", "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (
+        3,
+        "",
+        [
+            "tests/bad_data/json_duplicate_key.json:78:7: countries[1].name: key given twice",
+            "tests/bad_data/json_duplicate_key.json:150:9: documents[0].amount.ceiling: key given twice",
+            "2 problems found",
+        ],
+    )
+
+
+def test_a_cached_json_file_is_not_checked_for_repeated_keys_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repeated-key check runs on a JSON file's first load only: the warm load pays nothing for it."""
+    from silkcli.dataset import json_text
+    from silkcli.dataset.dump import to_json
+
+    target = tmp_path / "data.json"
+    target.write_text(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml")), encoding="utf-8")
+    an_hour_ago = time.time() - 3600  # files modified just now are not cached yet
+    os.utime(target, (an_hour_ago, an_hour_ago))
+    calls: list[int] = []
+    real = json_text.has_duplicate_keys
+    monkeypatch.setattr(json_text, "has_duplicate_keys", lambda data: calls.append(len(data)) or real(data))
+    first = run_cli("--data", str(target), "agreements", "-f", "tsv")
+    warm = run_cli("--data", str(target), "agreements", "-f", "tsv")
+    assert (first.exit_code, warm.exit_code, first.stdout == warm.stdout) == (0, 0, True)
+    assert calls == [target.stat().st_size]

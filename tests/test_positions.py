@@ -171,3 +171,15 @@ def test_raw_json_del_after_non_ascii_text_is_placed_at_the_character(prefix: st
     assert _problems(text.encode(), "x.json") == [
         f"x.json:{line}:{column}: control or bidi character U+007F is not allowed in text"
     ]
+
+
+@pytest.mark.parametrize("ascii_only", [True, False], ids=["escaped", "raw"])
+@pytest.mark.parametrize("prefix", sorted(PREFIXES))
+def test_json_key_given_twice_after_non_ascii_text_is_placed_at_the_second_key(prefix: str, ascii_only: bool) -> None:
+    """A key repeated in one-line JSON after non-ASCII text is reported at the repeat, in the JSON file's terms."""
+    data = _base_json()
+    data["countries"][1]["name"] = PREFIXES[prefix]
+    text = json.dumps(data, ensure_ascii=ascii_only)
+    at = text.index('"unit": "million USD"', text.index('"id": "stat-turnover-2023"'))  # statistics[0]
+    marked, line, column = _expected_place(f'{text[:at]}"unit": "t", @@{text[at:]}')
+    assert _problems(marked.encode(), "x.json") == [f"x.json:{line}:{column}: statistics[0].unit: key given twice"]

