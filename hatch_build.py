@@ -26,7 +26,7 @@ class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable":
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
-        from silkcli.dataset import compiled
+        from silkcli.dataset.cache import shipped as compiled
         from silkcli.dataset import load as store
 
         source = Path(self.root) / "data" / store.BUNDLED_NAME

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -156,7 +157,6 @@ def shell(command: str) -> list[str]:
 
 def quote(argv: Sequence[str]) -> str:
     """Shell-quoted command line."""
-    import shlex
 
     return " ".join(shlex.quote(a) for a in argv)
 

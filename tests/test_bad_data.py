@@ -18,6 +18,7 @@ import yaml
 from conftest import ROOT, TESTS, run_cli
 from silkcli.dataset import load as store
 from silkcli.dataset import yaml_read as yamlread
+from silkcli.dataset.dump import to_json
 from silkcli.errors import DatasetError
 from unprivileged import command_prefix
 
@@ -116,7 +117,6 @@ _NEAR_UNSAFE = [*range(0x00, 0xA1), 0x200B, *range(0x2028, 0x2030), *range(0x206
 
 def _fast_path_json() -> dict[str, Any]:
     """``_valid_base.yaml`` as JSON data that the JSON fast path takes as it is."""
-    from silkcli.dataset.dump import to_json
 
     return dict(json.loads(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml"))))
 

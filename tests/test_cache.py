@@ -16,9 +16,10 @@ import yaml
 
 from conftest import TESTS, run_cli
 from gen_data import generate
-from silkcli.dataset import cache
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
+from silkcli.dataset.cache import entries as cache
+from silkcli.dataset.cache import keys
 from silkcli.dataset.dump import to_json
 from unprivileged import command_prefix
 
@@ -111,7 +112,7 @@ def test_entry_from_another_version_is_not_used(field: str, tmp_path: Path, monk
     """An entry written by another package or schema version is never answered from."""
     path = _dataset(tmp_path)
     with monkeypatch.context() as patch:
-        patch.setattr(cache if field == "__version__" else m, field, "0-other")
+        patch.setattr(keys if field == "__version__" else m, field, "0-other")
         stale = store.load_dataset(path)
     assert len(_entries()) == 1
     calls = _count_parses(monkeypatch)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pathlib
 
 import pytest
 import yaml
 
 from conftest import TINY, run_cli
-from silkcli.formats.machine import Format
+from silkcli.formats import Format
 
 LISTING_COMMANDS = [
     ["agreements"],
@@ -200,7 +201,6 @@ def test_root_help_documents_exit_codes() -> None:
 
 def test_markup_in_data_prints_literally_in_tables(tmp_path: object) -> None:
     """A dataset title like `[bold red]x[/]` or `:smile:` is shown as typed."""
-    import pathlib
 
     text = TINY.read_text(encoding="utf-8")
     first_title = yaml.safe_load(text)["documents"][0]["title"]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+import silkcli
 from conftest import BUNDLED, SHARED_SOURCES, TINY, run_cli
 from silkcli import __version__
 from silkcli.dataset.load import load_dataset
@@ -208,7 +209,6 @@ def _code_strings(source: str) -> Iterator[str]:
 
 def test_no_code_names_a_country_or_record() -> None:
     """The countries, sectors and ids live in the data: no code (docs aside) names them."""
-    import silkcli
 
     root = Path(silkcli.__file__).parent
     pattern = re.compile(r"korea|kyrgyz|^KR$|^KG$|antimony|yoon|japarov|mining|hydropower", re.IGNORECASE)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from conftest import BUNDLED, TINY, run_cli
 from silkcli.dataset.load import load_dataset
 from silkcli.errors import SilkError
+from silkcli.listings import records as rows
 from silkcli.listings import select as query
 from unprivileged import command_prefix
 
@@ -67,12 +68,11 @@ def test_existing_file_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
 
 def test_internal_error_is_one_line_without_debug_and_a_traceback_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug exits 70 with one line; --debug and SILKCLI_DEBUG=1 let the traceback through."""
-    from silkcli.listings import records as rows
 
     def broken(*_: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(rows, "documents", broken)
+    monkeypatch.setattr(rows, "document_listing", broken)
     quiet = run_cli("agreements")
     assert quiet.exit_code == 70
     assert quiet.stderr == "error: internal error: RuntimeError: simulated bug (rerun with --debug and report it)\n"

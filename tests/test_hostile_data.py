@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 
 from conftest import BUNDLED, TESTS, run_cli
+from silkcli.dataset import json_text
 from silkcli.dataset import load as store
+from silkcli.dataset.dump import to_json
+from silkcli.dataset.model import json_schema
 from silkcli.errors import DatasetError, shorten
 
 BASE = TESTS / "bad_data" / "_valid_base.yaml"
@@ -98,8 +101,6 @@ def test_sources_that_is_not_a_folder_is_a_usage_error(kind: str, tmp_path: Path
 
 def _base_json() -> dict[str, Any]:
     """``_valid_base.yaml`` as JSON data (what `silkcli export -f json` writes)."""
-    from silkcli.dataset.dump import to_json
-
     return dict(json.loads(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml"))))
 
 
@@ -123,8 +124,6 @@ def test_json_date_with_digits_of_another_script_is_refused(date: str) -> None:
 
 def test_schema_date_pattern_allows_ascii_digits_only() -> None:
     """The published date pattern says [0-9], which reads the same in Python and in ECMA-262."""
-    from silkcli.dataset.model import json_schema
-
     assert "\\d" not in json.dumps(json_schema())
 
 
@@ -148,8 +147,6 @@ def test_reserves_with_a_huge_integer_is_a_dataset_error_not_a_crash() -> None:
 
 def test_schema_states_the_bound_on_whole_numbers() -> None:
     """The published schema gives integers the same ±1e15 bound as other numbers."""
-    from silkcli.dataset.model import json_schema
-
     value = json_schema()["$defs"]["Amount"]["properties"]["value"]
     assert {"type": "integer", "minimum": -(10**15), "maximum": 10**15} in value["anyOf"]
 
@@ -241,9 +238,6 @@ def test_a_cached_json_file_is_not_checked_for_repeated_keys_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The repeated-key check runs on a JSON file's first load only: the warm load pays nothing for it."""
-    from silkcli.dataset import json_text
-    from silkcli.dataset.dump import to_json
-
     target = tmp_path / "data.json"
     target.write_text(to_json(store.parse_bytes(BASE.read_bytes(), "base.yaml")), encoding="utf-8")
     an_hour_ago = time.time() - 3600  # files modified just now are not cached yet

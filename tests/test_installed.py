@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from silkcli.dataset import compiled
+from silkcli.dataset.cache import shipped as compiled
 from silkcli.dataset.load import bundled_path
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))

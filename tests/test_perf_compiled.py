@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, TINY
-from silkcli.dataset import compiled
 from silkcli.dataset import load as store
+from silkcli.dataset.cache import shipped as compiled
 
 
 @pytest.fixture

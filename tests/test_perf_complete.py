@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import BUNDLED
-from silkcli.dataset import complete_cache
+from silkcli.dataset.cache import completion as complete_cache
 
 VALUES = [("mining", "Mining"), ("énergie", "Énergie")]
 
@@ -64,8 +66,6 @@ def test_disabled_cache_saves_nothing(dataset: Path, monkeypatch: pytest.MonkeyP
 
 def test_completion_offers_the_same_values_from_either_source(tmp_path: Path) -> None:
     """The bash completion script's answers are equal before and after the values are cached."""
-    import subprocess
-    import sys
 
     env = {
         **os.environ,

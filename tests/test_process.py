@@ -18,7 +18,7 @@ from rich.console import Console
 
 from conftest import TINY, run_cli
 from gen_data import generate
-from silkcli.formats.machine import Format
+from silkcli.formats import Format
 from silkcli.formats.table import to_table
 from silkcli.listings.listing import Column, Listing
 

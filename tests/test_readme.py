@@ -6,8 +6,10 @@ import re
 import shlex
 
 import pytest
+import typer.main
 
 from conftest import ROOT, run_cli
+from silkcli.cli.app import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -43,9 +45,6 @@ def test_tour_output_is_what_the_tool_prints(command: str, expected: str) -> Non
 
 def test_readme_documents_every_command() -> None:
     """Each registered command appears in the README's command table."""
-    import typer.main
-
-    from silkcli.cli.app import app
 
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]

@@ -10,8 +10,9 @@ import pytest
 import yaml
 from rich.console import Console
 
-from silkcli.formats.machine import MACHINE_FORMATS, Format, render
-from silkcli.formats.table import bar, display, to_table
+from silkcli.formats import MACHINE_FORMATS, Format, render
+from silkcli.formats.display import bar, display
+from silkcli.formats.table import to_table
 from silkcli.listings.listing import Column, Listing, Shape, shape
 
 COLUMNS = (
@@ -77,8 +78,16 @@ def test_markdown_escapes_pipes_and_line_breaks() -> None:
         "| id | title | tons | tags |\n"
         "| --- | --- | ---: | --- |\n"
         '| a | Tab\there \\| pipe, "quoted"<br>new line | 4500 | x; y |\n'
-        "| b | [bold]x[/] :smile: 한국어 |  |  |\n"
+        "| b | \\[bold\\]x\\[/\\] :smile: 한국어 |  |  |\n"  # escaped as the brief escapes it (issue 13.3)
     )
+
+
+def test_markdown_never_makes_data_live_html_or_links() -> None:
+    """Raw HTML and link syntax in a value are escaped in -f markdown, as the brief's Markdown escapes them."""
+    rows = [{"id": "x", "title": "<img src=x onerror=alert(1)> [x](javascript:alert(1)) line\u2028break"}]
+    text = render(Listing("things", COLUMNS, ("id", "title"), rows), Format.markdown)
+    assert "\\<img src=x onerror=alert(1)\\>" in text and "\\[x\\](javascript:alert(1))" in text
+    assert "<img" not in text.replace("\\<img", "") and "line<br>break" in text
 
 
 def test_yaml_loads_back_to_the_same_values() -> None:

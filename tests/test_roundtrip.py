@@ -14,6 +14,7 @@ import yaml
 
 from conftest import BUNDLED, TESTS, TINY, run_cli
 from gen_data import MARKERS, generate
+from silkcli.dataset import dump
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
 
@@ -105,7 +106,6 @@ def test_generated_1000_records_round_trip(tmp_path: Path) -> None:
 
 def test_yaml_export_in_chunks_is_one_dump_of_the_whole(tmp_path: Path) -> None:
     """Exporting a list of more than one chunk of records writes exactly what one yaml.dump of it writes."""
-    from silkcli.dataset import dump
 
     path, built = _generated(tmp_path, 5000)
     assert max(len(getattr(built, kind)) for kind in m.RECORD_KINDS) > 2 * dump._CHUNK

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from gen_data import generate
-from silkcli.dataset import cache
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
-from silkcli.dataset.trusted import unchecked
+from silkcli.dataset.cache import entries as cache
+from silkcli.dataset.cache.unchecked import unchecked
 
 
 def test_unchecked_types_are_model_subclasses_without_constraints() -> None:

@@ -2,45 +2,100 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-EXIT_OK = 0
-EXIT_NO_MATCH = 1
-EXIT_USAGE = 2
-EXIT_DATA = 3
-EXIT_OUTPUT = 4
-EXIT_INTERRUPTED = 130
+
+class ExitCode(enum.IntEnum):
+    """Every exit code silkcli uses, with what it means (the --help text is made from these)."""
+
+    ok = 0
+    no_match = 1
+    usage = 2
+    data = 3
+    output = 4
+    internal = 70
+    hangup = 129
+    interrupted = 130
+    terminated = 143
+
+    @property
+    def meaning(self) -> str:
+        """What the code means, in a few words."""
+        return _MEANINGS[self]
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
-    import difflib  # only on error paths
+_MEANINGS = {
+    ExitCode.ok: "ok",
+    ExitCode.no_match: "nothing matched (with -e/--exit-status)",
+    ExitCode.usage: "usage error",
+    ExitCode.data: "dataset problem",
+    ExitCode.output: "output could not be written",
+    ExitCode.internal: "internal error (a bug: rerun with --debug and report it)",
+    ExitCode.hangup: "hung up (SIGHUP)",
+    ExitCode.interrupted: "interrupted (Ctrl-C)",
+    ExitCode.terminated: "terminated (SIGTERM)",
+}
+
+
+def exit_codes_help() -> str:
+    """``Exit codes: 0 ok; 1 nothing matched …`` for --help."""
+    return "Exit codes: " + "; ".join(f"{int(code)} {code.meaning}" for code in ExitCode) + "."
+
+
+def suggest(word: str, choices: Iterable[str], *, spelled: Mapping[str, str] | None = None) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or an empty string.
+
+    ``spelled`` maps a choice to how it is shown (the choices may be lower-cased keys).
+    """
+    import difflib  # noqa: PLC0415 - start-up: only error paths need it
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    return f" (did you mean '{spelled[close[0]] if spelled else close[0]}'?)"
 
 
 class SilkError(Exception):
-    """Anything silkcli reports to the user: one message, one exit code."""
+    """Anything silkcli reports to the user: one message, at most one hint line, one exit code.
 
-    exit_code = EXIT_USAGE
+    Both are printed with line breaks and control characters escaped, so a value
+    from the user or the data can never add a line or rewrite the terminal.
+    """
+
+    exit_code = ExitCode.usage
+
+    def __init__(self, message: str = "", *, hint: str | None = None) -> None:
+        super().__init__(message if hint is None else f"{message}\n{hint}")
+        self.message = message
+        self.hint = hint
 
     def lines(self) -> list[str]:
         """The lines to print on stderr."""
-        return [f"error: {self}"]
+        return [f"error: {visible(self.message)}", *([visible(self.hint)] if self.hint else [])]
 
 
 class UsageError(SilkError):
     """A bad option value or combination (exit 2)."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitCode.usage
 
 
 class OutputError(SilkError):
-    """An output file could not be written (exit 4)."""
+    """Output could not be written (exit 4)."""
 
-    exit_code = EXIT_OUTPUT
+    exit_code = ExitCode.output
+
+
+class PipeClosed(SilkError):
+    """The reader of stdout went away (``silkcli … | head -1``): a quiet, successful end."""
+
+    exit_code = ExitCode.ok
+
+    def lines(self) -> list[str]:
+        """Nothing: the reader asked for no more."""
+        return []
 
 
 #: Line breaks, other control characters and bidi controls, written as escapes.
@@ -80,7 +135,7 @@ class Problem(NamedTuple):
 class DatasetError(SilkError):
     """A dataset file that cannot be used (exit 3); carries every problem found."""
 
-    exit_code = EXIT_DATA
+    exit_code = ExitCode.data
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
@@ -95,9 +150,11 @@ class DatasetError(SilkError):
 
 
 class Interrupted(SilkError):
-    """Ctrl-C (exit 130)."""
+    """Ctrl-C, SIGTERM or SIGHUP: exit 128 plus the signal's number (130, 143, 129)."""
 
-    exit_code = EXIT_INTERRUPTED
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__("interrupted")
+        self.exit_code = ExitCode(128 + signum)
 
     def lines(self) -> list[str]:
         """A single word: nothing else happened."""

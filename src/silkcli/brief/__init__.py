@@ -5,6 +5,7 @@
 package is cheap (the CLI registers the command on every run): the content
 builder and the renderers, and Rich with them, load only when a brief is made.
 """
+# ruff: noqa: PLC0415 - start-up: each renderer (Rich for terminal and svg) loads only when used
 
 from __future__ import annotations
 
@@ -21,13 +22,21 @@ DEFAULT_SVG_WIDTH = 100
 
 
 class BriefFormat(str, enum.Enum):
-    """Output formats of the brief."""
+    """Output formats of the brief, each with the file suffixes that ask for it."""
 
-    terminal = "terminal"
-    markdown = "markdown"
-    html = "html"
-    svg = "svg"
-    text = "text"
+    suffixes: tuple[str, ...]
+
+    def __new__(cls, name: str, suffixes: tuple[str, ...]) -> BriefFormat:
+        member = str.__new__(cls, name)
+        member._value_ = name
+        member.suffixes = suffixes
+        return member
+
+    terminal = ("terminal", ())
+    markdown = ("markdown", (".md",))
+    html = ("html", (".html", ".htm"))
+    svg = ("svg", (".svg",))
+    text = ("text", (".txt",))
 
 
 def render_brief(brief: Brief, fmt: BriefFormat, *, width: int | None = None, color: bool = False) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
-from silkcli.formats.table import display
+from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 
 ELECTRICITY_SHARE = "electricity-share"

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.table import bar
+from silkcli.formats.display import bar, markdown_text
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
 _BAR = 12
 
 
 def md(text: str) -> str:
     """Data as literal Markdown text: one line, punctuation that means something escaped."""
-    return _SPECIAL.sub(r"\\\1", w.plain(text))
+    return markdown_text(w.plain(text))
 
 
 def _url(url: str) -> str:

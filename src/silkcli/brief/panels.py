@@ -7,11 +7,9 @@ brief is a recording of this same renderable.
 
 from __future__ import annotations
 
-import io
-
 from rich import box
 from rich.bar import Bar
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -19,6 +17,7 @@ from rich.text import Text
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
+from silkcli.formats.table import make_console, picture_console
 
 HEAD = "bold cyan"
 REF = "dim"
@@ -140,16 +139,7 @@ def _sources(brief: Brief) -> Panel:
 
 def render_terminal(brief: Brief, *, width: int, color: bool) -> str:
     """The terminal brief as text, with ANSI styles when ``color`` (Rich picks the colour depth)."""
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="auto" if color else None,
-        markup=False,
-        emoji=False,
-        highlight=False,
-    )
+    console = make_console(color=color, width=width)
     with console.capture() as captured:
         console.print(to_renderable(brief))
     return captured.get()
@@ -157,17 +147,6 @@ def render_terminal(brief: Brief, *, width: int, color: bool) -> str:
 
 def to_svg(brief: Brief, *, width: int = 100) -> str:
     """A picture of the terminal brief: the same for the same brief and width, whatever the environment."""
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        record=True,
-        force_terminal=True,
-        color_system="truecolor",
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
-    )
+    console = picture_console(width)
     console.print(to_renderable(brief))
     return console.export_svg(title=f"silkcli brief: {brief.headline.title}")

@@ -7,7 +7,7 @@ import textwrap
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.table import bar
+from silkcli.formats.display import bar
 
 _BAR = 20
 

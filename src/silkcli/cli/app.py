@@ -4,43 +4,26 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from silkcli import __version__
 from silkcli.cli import state
-from silkcli.cli.lazy import lazy_group
-from silkcli.cli.output import PipeClosed, emit, note
-from silkcli.errors import EXIT_DATA, EXIT_INTERRUPTED, SilkError
-
-EXIT_CODES_HELP = (
-    "Exit codes: 0 ok; 1 nothing matched (with -e/--exit-status); 2 usage error; "
-    "3 dataset problem; 4 output file could not be written; 130 interrupted; "
-    "70 internal error (a bug: rerun with --debug and report it)."
-)
-
-#: Every command, in --help order, and the module (with a ``register(app)``) that adds it.
-#: Only the module of the command that runs is imported, and only that command is
-#: built (see :mod:`.lazy`); ``tests/test_perf_imports.py`` checks this list is complete.
-COMMANDS = {
-    **dict.fromkeys(
-        ("agreements", "documents", "leaders", "people", "timeline", "dates", "sectors", "commitments"), "listing_cmds"
-    ),
-    **dict.fromkeys(("reserves", "stats", "quotes", "search", "show", "sources"), "listing_cmds"),
-    **dict.fromkeys(("validate", "schema", "export"), "data_cmds"),
-    "brief": "brief_cmd",
-}
+from silkcli.cli.lazy import LazyGroup
+from silkcli.cli.output import emit, note
+from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
 
 app = typer.Typer(
     name="silkcli",
-    cls=lazy_group(COMMANDS, package="silkcli.cli"),
+    cls=LazyGroup,
     help=(
         "Sourced facts about the Republic of Korea – Kyrgyz Republic Comprehensive Partnership "
         "(Seoul, 3 December 2024): documents, people, dates, antimony reserves, quotes.\n\n"
-        "Every fact carries its source and a verbatim quote. " + EXIT_CODES_HELP
+        "Every fact carries its source and a verbatim quote. " + exit_codes_help()
     ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -75,13 +58,12 @@ def root(
     if data is not None:
         state.set_data_path(data)
     if version:
-        from silkcli.dataset.load import load_dataset
-
-        meta = load_dataset(state.data_path()).meta
-        emit(f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n")
+        meta = state.load().meta
+        about = f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n"
+        emit(about, for_person=True)
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
-        emit(ctx.get_help() + "\n")
+        emit(ctx.get_help() + "\n", for_person=True)
 
 
 def _debugging(argv: list[str]) -> bool:
@@ -100,12 +82,42 @@ def main(argv: list[str] | None = None) -> None:
     """
     if argv is None:
         gc.disable()
+    saved = _catch_signals()
     try:
         _run(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:
         if argv is not None:
             raise
         _exit_now(exc.code)
+    finally:
+        _restore_signals(saved)
+
+
+#: The signals that end a run the way Ctrl-C does: nothing half-written is left, and the exit code says which.
+_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _catch_signals() -> dict[int, Any]:
+    """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped."""
+    saved: dict[int, Any] = {}
+    for name in _SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            saved[signum] = signal.signal(signum, _stop)
+        except (ValueError, OSError):  # not the main thread: leave the signals alone
+            break
+    return saved
+
+
+def _restore_signals(saved: dict[int, Any]) -> None:
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
 
 
 def _exit_now(code: object) -> None:
@@ -114,7 +126,8 @@ def _exit_now(code: object) -> None:
         code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the program was started with it closed
+                stream.flush()
         except (OSError, ValueError):
             if stream is sys.stdout:
                 _silence_stdout()
@@ -126,23 +139,24 @@ def _run(args: list[str]) -> None:
     try:
         app(args=args, prog_name="silkcli")
     except SilkError as exc:
-        for line in exc.lines():
-            note(line)
-        sys.exit(exc.exit_code)
-    except PipeClosed:
-        _silence_stdout()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        note("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        _fail(exc)
     except RecursionError:
         note("error: input nested too deeply")
-        sys.exit(EXIT_DATA)
+        sys.exit(ExitCode.data)
     except Exception as exc:
         if _debugging(args):
             raise
         note(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
-        sys.exit(70)
+        sys.exit(ExitCode.internal)
+
+
+def _fail(exc: SilkError) -> None:
+    """Print the error's lines and exit with its code."""
+    if isinstance(exc, PipeClosed):
+        _silence_stdout()
+    for line in exc.lines():
+        note(line)
+    sys.exit(exc.exit_code)
 
 
 def _silence_stdout() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,16 +9,22 @@ import typer
 
 from silkcli.brief import DEFAULT_SVG_WIDTH, BriefFormat, render_brief
 from silkcli.cli import state
-from silkcli.cli.common import ColorMode, color_env, ids
-from silkcli.cli.listing_cmds import SectorOpt, SinceOpt, UntilOpt
+from silkcli.cli.options import (
+    MAX_WIDTH,
+    ColorMode,
+    ColorOpt,
+    OutputFileOpt,
+    SectorOpt,
+    SinceOpt,
+    UntilOpt,
+    stdout_is_terminal,
+    terminal_width,
+)
 from silkcli.cli.output import emit, write_atomic
-from silkcli.listings import select as query
 
-#: the format a file name asks for when -f is not given
-SUFFIX_FORMATS = {".md": BriefFormat.markdown, ".html": BriefFormat.html, ".svg": BriefFormat.svg}
+BRIEF_MIN_WIDTH = 40
 
-
-FormatOpt = Annotated[
+BriefFormatOpt = Annotated[
     BriefFormat | None,
     typer.Option(
         "-f",
@@ -30,37 +34,25 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False),
-]
-WidthOpt = Annotated[
+BriefWidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=40,
-        help="Width for terminal, text and svg [default: terminal width, 80, 100].",
+        min=BRIEF_MIN_WIDTH,
+        max=MAX_WIDTH,
+        help=f"Width for terminal, text and svg, {BRIEF_MIN_WIDTH} to {MAX_WIDTH} [default: terminal width, 80, 100].",
         show_default=False,
     ),
 ]
-ColorOpt = Annotated[
-    ColorMode,
-    typer.Option("--color", help="Colour the terminal format: auto honours NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE."),
-]
-
-
-def register(target: typer.Typer, only: str | None = None) -> None:
-    """Add ``brief`` to ``target`` (its one command, whatever ``only`` says)."""
-    target.command("brief")(state.guarded(brief))
 
 
 def brief(
     sector: SectorOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
+    fmt: BriefFormatOpt = None,
+    output: OutputFileOpt = None,
+    width: BriefWidthOpt = None,
     color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Print a one-page brief: what was signed, by whom, the key figures, and their sources.
@@ -77,17 +69,20 @@ def brief(
       silkcli brief -f html -o brief.html
       silkcli brief -f svg --width 100 -o docs/brief.svg
     """
-    from silkcli.brief.content import build_brief
-    from silkcli.dataset.load import load_dataset
+    from silkcli.brief.content import build_brief  # noqa: PLC0415 - start-up: brief --help needs none of these
+    from silkcli.listings import select  # noqa: PLC0415 - as above
 
-    ds = load_dataset(state.data_path())
+    ds = state.load()
     chosen = fmt or _default_format(output)
     content = build_brief(
-        ds, sectors=query.resolve(sector or [], ids(ds.sectors), "sector"), within=query.period(since, until)
+        ds,
+        sectors=select.resolve(sector or [], [s.id for s in ds.sectors], "sector"),
+        within=select.period(since, until),
     )
-    text = render_brief(content, chosen, width=width or _default_width(chosen), color=_colored(color, output))
+    colored = color.wanted(to_terminal=output is None and stdout_is_terminal())
+    text = render_brief(content, chosen, width=width or _default_width(chosen), color=colored)
     if output is None:
-        emit(text)
+        emit(text, for_person=chosen in (BriefFormat.terminal, BriefFormat.text))
     else:
         write_atomic(output, text)
 
@@ -95,28 +90,13 @@ def brief(
 def _default_format(output: Path | None) -> BriefFormat:
     """The file name's format, else terminal for a person at a terminal and text for a pipe."""
     if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), BriefFormat.text)
-    try:
-        return BriefFormat.terminal if sys.stdout.isatty() else BriefFormat.text
-    except (AttributeError, ValueError):
-        return BriefFormat.text
+        suffix = output.suffix.lower()
+        return next((f for f in BriefFormat if suffix in f.suffixes), BriefFormat.text)
+    return BriefFormat.terminal if stdout_is_terminal() else BriefFormat.text
 
 
 def _default_width(fmt: BriefFormat) -> int | None:
     """The terminal's width (or COLUMNS) for the terminal format; the renderer's default otherwise."""
     if fmt is BriefFormat.terminal:
-        return shutil.get_terminal_size((DEFAULT_SVG_WIDTH, 24)).columns
+        return terminal_width(minimum=BRIEF_MIN_WIDTH, fallback=DEFAULT_SVG_WIDTH)
     return None
-
-
-def _colored(mode: ColorMode, output: Path | None) -> bool:
-    """Whether the terminal format gets ANSI colours."""
-    if mode is not ColorMode.auto:
-        return mode is ColorMode.always
-    env = color_env()
-    if env["no_color"] or env["force"]:
-        return not env["no_color"]
-    try:
-        return output is None and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -1,8 +1,11 @@
 """Shell completion of option values from the dataset (read through the caches).
 
-Each completer's values come from :mod:`.complete_cache` when fresh, else from
-the dataset (through the compiled cache), and are then kept there.
+Each completer's values come from :mod:`silkcli.dataset.cache.completion` when
+fresh, else from the dataset (through the compiled cache), and are then kept
+there. Everything is imported when a value is completed, not when a command is
+built for ``--help``.
 """
+# ruff: noqa: PLC0415 - start-up: every import inside a function here waits for a value to complete
 
 from __future__ import annotations
 
@@ -12,8 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-
-from silkcli.dataset import complete_cache
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
@@ -40,11 +41,16 @@ def _matching(values: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[
     return [(v, h) for v, h in values if v.lower().startswith(low)]
 
 
-def _record_kinds() -> tuple[str, ...]:
-    # imported when a value is completed, not when a command is built for --help
-    from silkcli.dataset.model import RECORD_KINDS
+def _iter_records(ds: m.Dataset) -> Iterable[tuple[str, m.Record | m.Source]]:
+    from silkcli.dataset.model import iter_records
 
-    return RECORD_KINDS
+    return iter_records(ds, sources=True)
+
+
+def _record_kinds() -> tuple[str, ...]:
+    from silkcli.dataset.model import record_kinds
+
+    return record_kinds(sources=True)
 
 
 def _mineral_topics(ds: m.Dataset) -> list[str]:
@@ -57,6 +63,8 @@ def _from(
     name: str, pick: Callable[[m.Dataset], Iterable[tuple[str, str]]]
 ) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from silkcli.dataset.cache import completion as complete_cache
+
         path = _data_path(ctx)
         values = complete_cache.get(path, name)
         if values is None:
@@ -81,13 +89,9 @@ people = _from("people", lambda ds: ((p.id, p.name) for p in ds.people))
 minerals = _from("minerals", lambda ds: ((t.id, t.name) for t in ds.vocabulary.topics if t.id in _mineral_topics(ds)))
 record_ids = _from(
     "record_ids",
-    lambda ds: (
-        [(ds.partnership.id, "partnership")]
-        + [(r.id, kind) for kind in _record_kinds() for r in getattr(ds, kind)]
-        + [(s.id, "source") for s in ds.sources]
-    ),
+    lambda ds: [(r.id, kind) for kind, r in _iter_records(ds)],
 )
 commitment_kinds = _from(
     "commitment_kinds", lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
 )
-record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in ("partnership", *_record_kinds(), "sources")))
+record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds()))

@@ -1,4 +1,5 @@
 """Commands about the dataset file itself: validate, schema, export."""
+# ruff: noqa: PLC0415 - start-up: each command imports what it needs when it runs
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from silkcli.cli import state
+from silkcli.cli.options import OutputFileOpt
 from silkcli.cli.output import emit, emit_all, write_atomic
 
 
@@ -48,16 +50,16 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence, check_sources_folder, load_dataset
-    from silkcli.dataset.summary import describe
+    from silkcli.dataset.load import check_evidence, check_sources_folder
+    from silkcli.dataset.model import describe
 
     if sources is not None:
         check_sources_folder(sources)
     target = path or state.data_path()
-    dataset = load_dataset(target, use_cache=False)
+    dataset = state.load(target, use_cache=False)
     if sources is not None:
         check_evidence(target, dataset, sources)
-    emit(describe(dataset) + "\n")
+    emit(describe(dataset) + "\n", for_person=True)
 
 
 def schema() -> None:
@@ -80,10 +82,7 @@ def schema() -> None:
 
 def export(
     fmt: Annotated[ExportFormat, typer.Option("-f", "--format", help="Output format.")] = ExportFormat.yaml,
-    out: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Write to FILE (atomically) instead of stdout.", show_default=False),
-    ] = None,
+    out: OutputFileOpt = None,
 ) -> None:
     """Write the whole dataset, losslessly, as YAML or JSON.
 
@@ -96,18 +95,10 @@ def export(
       silkcli export -f yaml -o copy.yaml
     """
     from silkcli.dataset.dump import iter_yaml, to_json
-    from silkcli.dataset.load import load_dataset
 
-    dataset = load_dataset(state.data_path())
+    dataset = state.load()
     chunks = (to_json(dataset),) if fmt is ExportFormat.json else iter_yaml(dataset)
     if out is None:
         emit_all(chunks)
     else:
         write_atomic(out, "".join(chunks))
-
-
-def register(app: typer.Typer, only: str | None = None) -> None:
-    """Add this module's commands to ``app`` (all three: they are cheap to build, so ``only`` is not needed)."""
-    app.command()(state.guarded(validate))
-    app.command()(state.guarded(schema))
-    app.command()(state.guarded(export))

@@ -4,92 +4,77 @@ Typer turns every registered function into a Click command on every run,
 inspecting each signature and its type hints: for silkcli's commands that was
 ~15 ms, a quarter of a query's own start-up, and importing every command
 module pulled in what only one command needs. This group knows each command
-by name and by the module whose ``register(app, only=name)`` adds it; it imports
-that module and builds that command the first time the command is asked for. The
-top-level ``--help`` lists commands from their help texts without building
-any of them.
+from :data:`silkcli.cli.commands.COMMANDS`; it imports a command's module and
+builds the command the first time it is asked for. ``silkcli --help`` lists
+the commands from their summaries without building any of them.
+
+Only Typer's public API is used: the group is a :class:`typer.core.TyperGroup`
+and each command is built with :func:`typer.main.get_command_from_info`.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import typer
 import typer.main
-from typer._click import Command, Context, HelpFormatter
-from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
-from typer.models import CommandInfo
+
+from silkcli.cli.commands import BY_NAME, COMMANDS, Command
 
 
-class LazyCommands(Mapping[str, Command]):
-    """Command name to Click command, built on first access."""
+class LazyCommands(Mapping[str, Any]):
+    """Command name (or alias) to its Click command, built on first access."""
 
-    def __init__(self, modules: Mapping[str, str], *, package: str) -> None:
-        self._modules = modules
+    def __init__(self, *, package: str) -> None:
         self._package = package
-        self._infos: dict[str, CommandInfo] = {}
-        self._built: dict[str, Command] = {}
+        self._built: dict[str, Any] = {}
 
-    def info(self, name: str) -> CommandInfo:
-        """What ``name``'s module registered for it (a KeyError for an unknown name)."""
-        module = self._modules[name]
-        if name not in self._infos:
-            staging = typer.Typer()
-            importlib.import_module(f"{self._package}.{module}").register(staging, only=name)
-            for info in staging.registered_commands:
-                self._infos.setdefault(_name(info), info)
-        return self._infos[name]
-
-    def __getitem__(self, name: str) -> Command:
+    def __getitem__(self, name: str) -> Any:
         if name not in self._built:
-            self._built[name] = typer.main.get_command_from_info(
-                self.info(name), pretty_exceptions_short=True, rich_markup_mode=None
-            )
+            self._built[name] = self._build(BY_NAME[name], name)
         return self._built[name]
 
+    def _build(self, spec: Command, name: str) -> Any:
+        function: Callable[..., None] = getattr(importlib.import_module(f"{self._package}.{spec.module}"), spec.name)
+        text = inspect.getdoc(function) or ""
+        if spec.listing:
+            from silkcli.cli.listing_run import FILTER_RULES, OUTPUT_RULES  # noqa: PLC0415 - the module just imported it
+
+            text = f"{text}\n\n{FILTER_RULES}\n\n{OUTPUT_RULES}"
+        staging = typer.Typer()
+        staging.command(
+            name,
+            help=text,
+            short_help=spec.summary,
+            hidden=name != spec.name,
+        )(function)
+        return typer.main.get_command_from_info(
+            staging.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
+        )
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(BY_NAME)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(BY_NAME)
 
 
-def _name(info: CommandInfo) -> str:
-    assert info.callback is not None
-    return info.name or typer.main.get_command_name(info.callback.__name__)
+class LazyGroup(TyperGroup):
+    """The program's command group: commands from the registry, built when used."""
 
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(package="silkcli.cli")  # type: ignore[assignment]
 
-def lazy_group(modules: Mapping[str, str], *, package: str) -> type[TyperGroup]:
-    """A TyperGroup class whose commands are ``modules`` (command name to module name)."""
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command name, aliases included (Click hides the hidden ones)."""
+        return list(BY_NAME)
 
-    class LazyGroup(TyperGroup):
-        def __init__(self, **attrs: Any) -> None:
-            super().__init__(**attrs)
-            self.commands = LazyCommands(modules, package=package)  # type: ignore[assignment]
-
-        def list_commands(self, ctx: Context) -> list[str]:
-            return list(self.commands)
-
-        def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
-            lazy: LazyCommands = self.commands  # type: ignore[assignment]
-            shown = [(name, lazy.info(name)) for name in self.list_commands(ctx)]
-            shown = [(name, info) for name, info in shown if not info.hidden]
-            if not shown:
-                return
-            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
-            with formatter.section("Commands"):
-                formatter.write_dl([(name, _short_help(info, limit)) for name, info in shown])
-
-    return LazyGroup
-
-
-def _short_help(info: CommandInfo, limit: int) -> str:
-    """What Click's ``get_short_help_str`` gives for the built command."""
-    if info.short_help:
-        return inspect.cleandoc(info.short_help).strip()
-    text = inspect.cleandoc(info.help) if info.help is not None else inspect.getdoc(info.callback)
-    return make_default_short_help(text, limit).strip() if text else ""
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The Commands section of ``--help``, from the registry's summaries."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(c.name, c.summary) for c in COMMANDS])

@@ -1,50 +1,53 @@
-"""The listing commands: thin wrappers from options to query, rows and output."""
+"""The listing commands: each states its options, then hands a builder to :func:`run_listing`.
+
+A builder turns the loaded dataset into a listing: it resolves the filter
+values against the dataset, selects records (``listings.select``) and builds
+the listing (``listings.records``, ``listings.figures``, ``listings.lookups``).
+Those modules are imported inside the builders, so ``--help`` and completion
+load none of them.
+"""
+# ruff: noqa: PLC0415 - every import inside a function here is for start-up (see above)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from silkcli.cli import complete
-from silkcli.cli.common import ids, listing_command
+from silkcli.cli.listing_run import run_listing
+from silkcli.cli.options import (
+    CiteOpt,
+    ColorMode,
+    ColorOpt,
+    CountryOpt,
+    DescOpt,
+    ExitStatusOpt,
+    ExportOpt,
+    FieldsOpt,
+    FormatOpt,
+    LimitOpt,
+    Many,
+    Output,
+    SectorOpt,
+    SinceOpt,
+    SortOpt,
+    UntilOpt,
+    WidthOpt,
+)
 from silkcli.errors import UsageError
-from silkcli.listings.listing import Listing
 
 if TYPE_CHECKING:
-    # The builders import what they use when they run: listing --help needs none of it.
     from silkcli.dataset import model as m
-
-Many = list[str] | None
-SectorOpt = Annotated[
-    Many, typer.Option("--sector", help="Sector id (repeatable).", autocompletion=complete.sectors, show_default=False)
-]
-CountryOpt = Annotated[
-    Many,
-    typer.Option("--country", help="Country code (repeatable).", autocompletion=complete.countries, show_default=False),
-]
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", help="From YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)
-]
-UntilOpt = Annotated[
-    str | None, typer.Option("--until", help="Up to YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)
-]
+    from silkcli.listings.listing import Listing
 
 
-def register(target: typer.Typer, only: str | None = None) -> None:
-    """Add the listing commands to ``target``; only the one named ``only`` (and its aliases) if given.
-
-    Building a command's signature evaluates its type hints (about 0.2 ms a
-    command), so a run builds just the command it runs.
-    """
-    for build, name, aliases, bar_field in _LISTINGS:
-        if only is None or only == name or only in aliases:
-            listing_command(target, name, aliases=aliases, bar_field=bar_field)(build)
+def ids(records: tuple[m.Record | m.VocabTerm, ...]) -> list[str]:
+    """The ids of records, for :func:`~silkcli.listings.select.resolve`."""
+    return [r.id for r in records]
 
 
 def agreements(
-    ds: m.Dataset,
     sector: SectorOpt = None,
     type_: Annotated[
         Many,
@@ -73,7 +76,17 @@ def agreements(
             show_default=False,
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List signed documents in signing order (alias: documents).
 
     \b
@@ -82,28 +95,41 @@ def agreements(
       silkcli agreements --summit -f json | jq length
       silkcli agreements --party KG --type mou --cite
     """
-    from silkcli.listings import records as rows
-    from silkcli.listings import select as query
 
-    found = query.documents(
-        ds,
-        sectors=query.resolve(sector or [], ids(ds.sectors), "sector"),
-        types=query.resolve(type_ or [], ids(ds.vocabulary.document_types), "type"),
-        parties=party or [],
-        statuses=query.resolve(status or [], ids(ds.vocabulary.statuses), "status"),
-        within=query.period(since, until),
-        summit=summit,
-    )
-    return rows.documents(ds, found)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.records import document_listing
+
+        found = select.documents(
+            ds,
+            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
+            types=select.resolve(type_ or [], ids(ds.vocabulary.document_types), "type"),
+            parties=party or [],
+            statuses=select.resolve(status or [], ids(ds.vocabulary.statuses), "status"),
+            within=select.period(since, until),
+            summit=summit,
+        )
+        return document_listing(ds, found)
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def leaders(
-    ds: m.Dataset,
     country: CountryOpt = None,
     role: Annotated[
         Many, typer.Option("--role", help="Role (repeatable).", autocompletion=complete.roles, show_default=False)
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List people and their roles (alias: people).
 
     \b
@@ -111,19 +137,22 @@ def leaders(
       silkcli leaders --role president
       silkcli leaders --country KG -f csv
     """
-    from silkcli.listings import records as rows
-    from silkcli.listings import select as query
 
-    found = query.people(
-        ds,
-        countries=query.resolve(country or [], ids(ds.countries), "country"),
-        roles=query.resolve(role or [], ids(ds.vocabulary.roles), "role"),
-    )
-    return rows.people(ds, found)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.records import people_listing
+
+        found = select.people(
+            ds,
+            countries=select.resolve(country or [], ids(ds.countries), "country"),
+            roles=select.resolve(role or [], ids(ds.vocabulary.roles), "role"),
+        )
+        return people_listing(ds, found)
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def timeline(
-    ds: m.Dataset,
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: CountryOpt = None,
@@ -133,7 +162,17 @@ def timeline(
             "--kind", help="Event kind (repeatable).", autocompletion=complete.event_kinds, show_default=False
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List dated events, oldest first (alias: dates).
 
     \b
@@ -141,27 +180,40 @@ def timeline(
       silkcli timeline --since 2024
       silkcli timeline --country KG --until 2013 -f json
     """
-    from silkcli.listings import records as rows
-    from silkcli.listings import select as query
 
-    found = query.events(
-        ds,
-        within=query.period(since, until),
-        countries=query.resolve(country or [], ids(ds.countries), "country"),
-        kinds=query.resolve(kind or [], ids(ds.vocabulary.event_kinds), "kind"),
-    )
-    return rows.events(ds, found)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.records import event_listing
+
+        found = select.events(
+            ds,
+            within=select.period(since, until),
+            countries=select.resolve(country or [], ids(ds.countries), "country"),
+            kinds=select.resolve(kind or [], ids(ds.vocabulary.event_kinds), "kind"),
+        )
+        return event_listing(ds, found)
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def sectors(
-    ds: m.Dataset,
     name: Annotated[
         str | None,
         typer.Argument(
             help="A sector id: list its documents and commitments.", autocompletion=complete.sectors, show_default=False
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List sectors with counts, or one sector's documents and commitments.
 
     \b
@@ -169,17 +221,20 @@ def sectors(
       silkcli sectors
       silkcli sectors mining --cite
     """
-    from silkcli.listings import lookups as rows_more
-    from silkcli.listings import select as query
 
-    if name is None:
-        return rows_more.sectors(ds)
-    (sector,) = query.resolve([name], ids(ds.sectors), "sector")
-    return rows_more.sector_detail(ds, sector)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.lookups import sector_detail_listing, sector_listing
+
+        if name is None:
+            return sector_listing(ds)
+        (sector,) = select.resolve([name], ids(ds.sectors), "sector")
+        return sector_detail_listing(ds, sector)
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def commitments(
-    ds: m.Dataset,
     sector: SectorOpt = None,
     country: Annotated[
         Many,
@@ -199,7 +254,17 @@ def commitments(
             show_default=False,
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List what the sides agreed, asked or plan, by sector.
 
     \b
@@ -207,20 +272,23 @@ def commitments(
       silkcli commitments --kind asked
       silkcli commitments --sector hydropower --cite
     """
-    from silkcli.listings import records as rows
-    from silkcli.listings import select as query
 
-    found = query.commitments(
-        ds,
-        sectors=query.resolve(sector or [], ids(ds.sectors), "sector"),
-        countries=query.resolve(country or [], ids(ds.countries), "country"),
-        kinds=query.resolve(kind or [], ("agreed", "asked", "plans"), "kind"),
-    )
-    return rows.commitments(ds, found)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.records import commitment_listing
+
+        found = select.commitments(
+            ds,
+            sectors=select.resolve(sector or [], ids(ds.sectors), "sector"),
+            countries=select.resolve(country or [], ids(ds.countries), "country"),
+            kinds=select.resolve(kind or [], select.COMMITMENT_KINDS, "kind"),
+        )
+        return commitment_listing(ds, found)
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def reserves(
-    ds: m.Dataset,
     mineral: Annotated[
         str | None,
         typer.Option(
@@ -237,7 +305,17 @@ def reserves(
             "--top", min=1, help="Only countries ranked N or better (plus the world total).", show_default=False
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """Reserves and production by country, with shares and ranks.
 
     Shares against a world total the source gives only as a lower bound
@@ -248,26 +326,37 @@ def reserves(
       silkcli reserves --top 5
       silkcli reserves --country KG -f json
     """
-    from silkcli.listings import lookups as rows_more
-    from silkcli.listings import select as query
-    from silkcli.listings import shares as figures
 
-    topics = figures.mineral_topics(ds)
-    if mineral is None:
-        if len(topics) != 1:
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select, shares
+        from silkcli.listings.figures import reserve_listing
+
+        topics = shares.mineral_topics(ds)
+        if mineral is None and len(topics) != 1:
             raise UsageError(f"choose a mineral with --mineral: {', '.join(topics) or 'none in this dataset'}")
-        topic = topics[0]
-    else:
-        (topic,) = query.resolve([mineral], topics, "mineral")
-    return rows_more.reserves(ds, topic, countries=query.resolve(country or [], ids(ds.countries), "country"), top=top)
+        (topic,) = select.resolve([mineral], topics, "mineral") if mineral else topics
+        return reserve_listing(
+            ds, topic, countries=select.resolve(country or [], ids(ds.countries), "country"), top=top
+        )
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def stats(
-    ds: m.Dataset,
     topic: Annotated[
         Many, typer.Option("--topic", help="Topic (repeatable).", autocompletion=complete.topics, show_default=False)
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """Key figures and the claims made about them, with sources.
 
     A claim that a discrepancy record disputes names that record.
@@ -277,19 +366,32 @@ def stats(
       silkcli stats
       silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
-    from silkcli.listings import lookups as rows_more
-    from silkcli.listings import select as query
 
-    return rows_more.key_figures(ds, query.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.figures import key_figure_listing
+
+        return key_figure_listing(ds, select.resolve(topic or [], ids(ds.vocabulary.topics), "topic"))
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def quotes(
-    ds: m.Dataset,
     person: Annotated[
         Many,
         typer.Option("--person", help="Person id (repeatable).", autocompletion=complete.people, show_default=False),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List the words the sources quote.
 
     \b
@@ -297,14 +399,17 @@ def quotes(
       silkcli quotes
       silkcli quotes --person yoon-suk-yeol -f json
     """
-    from silkcli.listings import records as rows
-    from silkcli.listings import select as query
 
-    return rows.quotes(ds, query.quotes(ds, persons=query.resolve(person or [], ids(ds.people), "person")))
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.records import quote_listing
+
+        return quote_listing(ds, select.quotes(ds, persons=select.resolve(person or [], ids(ds.people), "person")))
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def search(
-    ds: m.Dataset,
     text: Annotated[str, typer.Argument(help="Text to find (case-insensitive).")],
     kind: Annotated[
         Many,
@@ -315,7 +420,17 @@ def search(
             show_default=False,
         ),
     ] = None,
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """Find every record field that contains TEXT.
 
     \b
@@ -323,20 +438,32 @@ def search(
       silkcli search antimony
       silkcli search hydropower --kind documents --kind commitments
     """
-    from silkcli.dataset import model as m
-    from silkcli.listings import lookups as rows_more
-    from silkcli.listings import select as query
-
     if not text.strip():
         raise UsageError("search needs some text to look for")
-    kinds = ("partnership", *m.RECORD_KINDS, "sources")
-    return rows_more.search(ds, text, query.resolve(kind or [], kinds, "kind"))
+
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.dataset.model import record_kinds
+        from silkcli.listings import select
+        from silkcli.listings.lookups import search_listing
+
+        return search_listing(ds, text, select.resolve(kind or [], record_kinds(sources=True), "kind"))
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
 def show(
-    ds: m.Dataset,
     ident: Annotated[str, typer.Argument(metavar="ID", help="Record id.", autocompletion=complete.record_ids)],
-) -> Listing:
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """Show one record in full, with its source and evidence.
 
     \b
@@ -344,14 +471,28 @@ def show(
       silkcli show edcf-framework-arrangement
       silkcli show KG -f json
     """
-    from silkcli.listings import lookups as rows_more
-    from silkcli.listings import select as query
 
-    kind, record = query.find_record(ds, ident)
-    return rows_more.record_fields(ds, kind, record)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings import select
+        from silkcli.listings.lookups import record_listing
+
+        return record_listing(ds, *select.find_record(ds, ident))
+
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 
 
-def sources(ds: m.Dataset) -> Listing:
+def sources(
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+) -> None:
     """List the sources and how many records cite each.
 
     \b
@@ -359,22 +500,10 @@ def sources(ds: m.Dataset) -> Listing:
       silkcli sources
       silkcli sources --fields id,url -f csv
     """
-    from silkcli.listings import records as rows
 
-    return rows.sources(ds)
+    def build(ds: m.Dataset) -> Listing:
+        from silkcli.listings.records import source_listing
 
+        return source_listing(ds)
 
-#: Each listing command: builder, name, hidden aliases, and the field its table draws as a bar.
-_LISTINGS: tuple[tuple[Callable[..., Listing], str, tuple[str, ...], str | None], ...] = (
-    (agreements, "agreements", ("documents",), None),
-    (leaders, "leaders", ("people",), None),
-    (timeline, "timeline", ("dates",), None),
-    (sectors, "sectors", (), None),
-    (commitments, "commitments", (), None),
-    (reserves, "reserves", (), "share_pct"),
-    (stats, "stats", (), None),
-    (quotes, "quotes", (), None),
-    (search, "search", (), None),
-    (show, "show", (), None),
-    (sources, "sources", (), None),
-)
+    run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))

@@ -5,37 +5,26 @@ that something is happening and how far it got. It is drawn only when stderr
 is a terminal and the file is larger than :data:`MIN_CHARS`, so pipes, logs
 and small files see nothing, and Rich is imported only then.
 
-libyaml pulls its input through ``read()`` as parsing advances, so a reader
-over the text (:class:`Chunks`) measures progress without touching the
-parser's hot loop.
+The loader reports its progress through the :data:`~silkcli.dataset.load.Progress`
+callback it is given; :func:`meter` is the CLI's.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from silkcli.dataset.load import Meter, quiet
+
 #: Files at least this long (in characters) get a bar: smaller ones load in about a second.
 MIN_CHARS = 4 * 1024 * 1024
-_CHUNK = 256 * 1024
 
 
-class Meter:
-    """Where a load is; does nothing unless a bar is drawn."""
+class _Bar:
+    """A Rich progress bar on stderr."""
 
-    #: a bar is drawn
-    live = False
-
-    def read_to(self, done: int) -> None:
-        """``done`` characters of the text have been parsed."""
-
-    def stage(self, description: str) -> None:
-        """The load moved on to ``description`` (after reading)."""
-
-
-class _Bar(Meter):
     live = True
 
     def __init__(self, progress: Any, task: Any) -> None:
@@ -49,26 +38,6 @@ class _Bar(Meter):
         self._progress.update(self._task, description=description)
 
 
-class Chunks:
-    """A file-like reader over ``text`` that reports how much was read."""
-
-    #: what libyaml's marks call a str input, so messages are the same either way
-    name = "<unicode string>"
-
-    def __init__(self, text: str, on_read: Callable[[int], None]) -> None:
-        self._text = text
-        self._at = 0
-        self._on_read = on_read
-
-    def read(self, size: int = -1) -> str:
-        """The next ``size`` characters (at least a chunk's worth, to keep calls few)."""
-        end = len(self._text) if size < 0 else self._at + max(size, _CHUNK)
-        piece = self._text[self._at : end]
-        self._at += len(piece)
-        self._on_read(self._at)
-        return piece
-
-
 def _watched() -> bool:
     try:
         return sys.stderr.isatty()
@@ -78,12 +47,19 @@ def _watched() -> bool:
 
 @contextmanager
 def meter(total: int, name: str) -> Iterator[Meter]:
-    """A :class:`Meter` for loading ``total`` characters of ``name``; a bar only when someone watches."""
+    """A meter for loading ``total`` characters of ``name``; a bar only when someone watches."""
     if total < MIN_CHARS or not _watched():
-        yield Meter()
+        with quiet(total, name) as nothing:
+            yield nothing
         return
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.console import Console  # noqa: PLC0415 - start-up: Rich only when a bar is drawn
+    from rich.progress import (  # noqa: PLC0415 - as above
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(file=sys.stderr, markup=False, emoji=False, highlight=False)
     columns = (TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())

@@ -1,17 +1,16 @@
-"""What the global options set for the command that runs, and command wrapping."""
+"""What the global options set for the command that runs."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
-from silkcli.errors import Interrupted
+from silkcli.dataset.paths import bundled_path
+
+if TYPE_CHECKING:
+    from silkcli.dataset import model as m
 
 _data: Path | None = None
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def set_data_path(path: Path) -> None:
@@ -30,19 +29,12 @@ def data_path() -> Path:
     """The dataset file this run reads."""
     if _data is not None:
         return _data
-    from silkcli.dataset.paths import bundled_path
-
     return bundled_path()
 
 
-def guarded(func: F) -> F:
-    """Turn Ctrl-C inside a command into :class:`Interrupted` (Typer would swallow it)."""
+def load(path: Path | None = None, *, use_cache: bool = True) -> m.Dataset:
+    """The dataset this run reads (or ``path``), with a progress bar for a person watching a slow load."""
+    from silkcli.cli.progress import meter  # noqa: PLC0415 - start-up: --help and completion load no data
+    from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KeyboardInterrupt:
-            raise Interrupted from None
-
-    return wrapper  # type: ignore[return-value]
+    return load_dataset(path or data_path(), use_cache=use_cache, progress=meter)

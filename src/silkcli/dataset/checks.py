@@ -14,26 +14,11 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.archive import ArchiveError, read_archive
 from silkcli.dataset.model import is_struct_type
 from silkcli.dataset.schema_errors import Issue, suggest
 from silkcli.errors import shorten
 
-#: Which fields of which structs name another record, and the list they name.
-REFERENCES: dict[type, dict[str, str]] = {
-    m.Record: {"source": "sources"},
-    m.Person: {"country": "countries", "role": "roles"},
-    m.Partnership: {"parties": "countries", "summit": "events", "relations": "events"},
-    m.Party: {"country": "countries", "signatory": "people"},
-    m.Amount: {"source": "sources"},
-    m.Milestone: {"source": "sources"},
-    m.Claim: {"source": "sources"},
-    m.Document: {"type": "document_types", "sectors": "sectors", "status": "statuses"},
-    m.Commitment: {"sector": "sectors", "countries": "countries", "document": "documents"},
-    m.Event: {"kind": "event_kinds", "countries": "countries", "people": "people"},
-    m.Statistic: {"topic": "topics", "metric": "metrics", "country": "countries"},
-    m.Quote: {"person": "people"},
-    m.Discrepancy: {"related": "records"},
-}
 _SINGULAR = {
     "sources": "source",
     "countries": "country",
@@ -160,10 +145,8 @@ def _plan(cls: type) -> tuple[tuple[str, str | None, bool], ...]:
     Both the set comparison of :func:`_all_known` and the located walk that
     runs when something is wrong visit only these.
     """
-    refs: dict[str, str] = {}
-    for base in reversed(cls.__mro__):
-        refs.update(REFERENCES.get(base, {}))
     fields = msgspec.structs.fields(cls)
+    refs = {f.name: target for f in fields if (target := m.meta_extra(f.type, "refers_to")) is not None}
     return tuple(
         (f.name, refs.get(f.name), _origin_is_tuple(f.type)) for f in fields if f.name in refs or _holds_struct(f.type)
     )
@@ -226,8 +209,6 @@ def _squash(text: str) -> str:
 
 def evidence_issues(ds: m.Dataset, sources_dir: Path, *, limit: int) -> list[Issue]:
     """Evidence quotes that do not appear verbatim in their source's archive (files of at most ``limit`` bytes)."""
-    from silkcli.dataset.archive import ArchiveError, read_archive
-
     archives: dict[str, str | None] = {}
     issues: list[Issue] = []
     for i, source in enumerate(ds.sources):

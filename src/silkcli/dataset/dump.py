@@ -1,4 +1,5 @@
 """The whole dataset back to text, losslessly (export)."""
+# ruff: noqa: PLC0415 - start-up: PyYAML is imported only to write YAML
 
 from __future__ import annotations
 

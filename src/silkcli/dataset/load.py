@@ -5,6 +5,7 @@ This is the only module that reads dataset files. Every problem becomes a
 offending YAML node, and all of them are raised together as one
 :class:`~silkcli.errors.DatasetError`.
 """
+# ruff: noqa: PLC0415 - start-up: the YAML reader, the checks and their messages load only when a file is parsed
 
 from __future__ import annotations
 
@@ -13,15 +14,15 @@ import gc
 import os
 import re
 import stat as stat_
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
-from silkcli.dataset import cache
 from silkcli.dataset import model as m
+from silkcli.dataset.cache import entries as cache
 from silkcli.errors import DatasetError, Problem, UsageError, visible
 
 if TYPE_CHECKING:
@@ -61,9 +62,52 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def load_dataset(path: Path, *, use_cache: bool = True) -> m.Dataset:
-    """The validated dataset at ``path``, from the compiled cache when fresh."""
-    dataset = _load(path, use_cache=use_cache)
+class Meter(Protocol):
+    """Where a load is, for a person watching; does nothing unless ``live``."""
+
+    live: bool
+
+    def read_to(self, done: int) -> None:
+        """``done`` characters of the text have been parsed."""
+
+    def stage(self, description: str) -> None:
+        """The load moved on to ``description`` (after reading)."""
+
+
+#: Given the length of a text and the file's name, a context in which a :class:`Meter` follows its parse.
+Progress = Callable[[int, str], AbstractContextManager[Meter]]
+
+
+class _Quiet:
+    live = False
+
+    def read_to(self, done: int) -> None:
+        """Nobody is watching."""
+
+    def stage(self, description: str) -> None:
+        """Nobody is watching."""
+
+
+@contextmanager
+def quiet(total: int, name: str) -> Iterator[Meter]:
+    """The :data:`Progress` that reports nothing."""
+    yield _Quiet()
+
+
+#: The progress of the load under way (a plain global: a load runs in one thread at a time).
+_progress: list[Progress] = [quiet]
+
+
+def load_dataset(path: Path, *, use_cache: bool = True, progress: Progress = quiet) -> m.Dataset:
+    """The validated dataset at ``path``, from the compiled cache when fresh.
+
+    ``progress`` follows a slow parse (the CLI draws a bar on a terminal).
+    """
+    _progress[:] = [progress]
+    try:
+        dataset = _load(path, use_cache=use_cache)
+    finally:
+        _progress[:] = [quiet]
     _LOADED[:] = [dataset]  # released with the process, not record by record (cli.main)
     return dataset
 
@@ -71,30 +115,73 @@ def load_dataset(path: Path, *, use_cache: bool = True) -> m.Dataset:
 _LOADED: list[m.Dataset] = []
 
 
-def _load(path: Path, *, use_cache: bool) -> m.Dataset:
-    name = display_name(path)
-    stat = _stat(path, name)
-    with _gc_paused(freeze=stat.st_size > FREEZE_BYTES):
-        cached = cache.get(path, stat) if use_cache else None
-        if isinstance(cached, m.Dataset):
-            return cached
-        data = _read(path, name)
-        if cached is not None and cached.matches(data):
-            checked = cache.decode_validated(data)
-            if checked is not None:
-                return checked
-        if use_cache and path.resolve() == bundled_path():
-            from silkcli.dataset import compiled
+class _Source:
+    """One dataset file being loaded: its name, its stat, and its bytes once read."""
 
-            shipped = compiled.read(path, data)  # compiled when the wheel was built
-            if shipped is not None:
-                return shipped
-        dataset, from_json = _parse(data, name)
-        if use_cache and from_json:
-            cache.put_validated(path, stat, data)
-        elif use_cache:
-            cache.put(path, stat, dataset)
-        return dataset
+    def __init__(self, path: Path, *, use_cache: bool) -> None:
+        self.path = path
+        self.name = display_name(path)
+        self.stat = _stat(path, self.name)
+        self.use_cache = use_cache
+        self._data: bytes | None = None
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes, read once."""
+        if self._data is None:
+            self._data = _read(self.path, self.name)
+        return self._data
+
+
+def _shipped_copy(source: _Source) -> m.Dataset | None:
+    """The bundled file's copy compiled when the wheel was built, if it was built from these bytes."""
+    if not source.use_cache or source.path.resolve() != bundled_path():
+        return None
+    from silkcli.dataset.cache import shipped  # noqa: PLC0415 - start-up: only the bundled file has one
+
+    return shipped.read(source.path, source.data)
+
+
+def _cache_entry(source: _Source) -> m.Dataset | None:
+    """The user cache's entry for this file version: a compiled dataset, or a sealed stamp its bytes match."""
+    found = (
+        cache.get(source.path, source.stat, verify=_still_valid, content=lambda: source.data)
+        if source.use_cache
+        else None
+    )
+    if isinstance(found, cache.Validated):
+        return cache.decode_validated(source.data) if found.matches(source.data) else None
+    return found
+
+
+def _parsed_file(source: _Source) -> m.Dataset:
+    """The file read and validated in full; what was learnt is kept in the cache."""
+    dataset, from_json = _parse(source.data, source.name)
+    if source.use_cache and from_json:
+        cache.put_validated(source.path, source.stat, source.data)
+    elif source.use_cache:
+        cache.put(source.path, source.stat, dataset, source=source.data)
+    return dataset
+
+
+#: How a dataset is loaded, in order: the first that answers wins, and the last always answers (or raises).
+LOAD_STRATEGIES = (_shipped_copy, _cache_entry, _parsed_file)
+
+
+def _load(path: Path, *, use_cache: bool) -> m.Dataset:
+    source = _Source(path, use_cache=use_cache)
+    with _gc_paused(freeze=source.stat.st_size > FREEZE_BYTES):
+        for strategy in LOAD_STRATEGIES:
+            dataset = strategy(source)
+            if dataset is not None:
+                return dataset
+    raise AssertionError("the last load strategy always answers")
+
+
+def _still_valid(dataset: m.Dataset) -> bool:
+    """Whether a dataset from an unsealed cache entry passes the checks its source file would."""
+    text = msgspec.json.encode(dataset, enc_hook=m.encode_hook)
+    return not _JSON_UNSAFE.search(text) and not _cross_issues(dataset)
 
 
 def _stat(path: Path, name: str) -> os.stat_result:
@@ -261,11 +348,10 @@ def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(text: str, name: str) -> m.Dataset:
-    from silkcli.cli.progress import meter
     from silkcli.dataset import schema_errors as fields
     from silkcli.dataset.yaml_read import Reader
 
-    with meter(len(text), name) as progress:  # a bar on stderr for a big file, if stderr is a terminal
+    with _progress[0](len(text), name) as progress:
         reader = Reader(name)
         raw = reader.read(text, on_read=progress.read_to if progress.live else None)
         if reader.problems:

@@ -12,7 +12,9 @@ classes are created they cost a fraction of that.
 
 import datetime as dt
 import re
+import types
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -29,21 +31,56 @@ Id = Annotated[
     str,
     Meta(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END,
+        extra={"says": "an id (letters, digits, '.', '_' or '-')"},
         max_length=80,
         description="Identifier: letters, digits, '.', '_' or '-'.",
     ),
 ]
-#: A field naming another record by its id. It is checked against the ids it
-#: may name (by ``checks``, with a did-you-mean), which is stricter than the
-#: id pattern, so the pattern is not run on it: references outnumber ids
-#: several times over, and matching each one cost a third of a large load.
-Ref = Annotated[str, Meta(min_length=1, max_length=80, description="The id of a record this one refers to.")]
-Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S")]
+
+
+def _refers_to(target: str, what: str) -> Meta:
+    """A field naming another record by its id: ``target`` is the list (or vocabulary) it names.
+
+    It is checked against the ids it may name (by ``checks``, with a did-you-mean),
+    which is stricter than the id pattern, so the pattern is not run on it:
+    references outnumber ids several times over, and matching each one cost a
+    third of a large load.
+    """
+    return Meta(min_length=1, max_length=80, description=f"The id of {what}.", extra={"refers_to": target})
+
+
+SourceRef = Annotated[str, _refers_to("sources", "a source")]
+CountryRef = Annotated[str, _refers_to("countries", "a country")]
+PersonRef = Annotated[str, _refers_to("people", "a person")]
+EventRef = Annotated[str, _refers_to("events", "an event")]
+SectorRef = Annotated[str, _refers_to("sectors", "a sector")]
+DocumentRef = Annotated[str, _refers_to("documents", "a document")]
+RecordRef = Annotated[str, _refers_to("records", "any record")]
+RoleRef = Annotated[str, _refers_to("roles", "a role (vocabulary.roles)")]
+TypeRef = Annotated[str, _refers_to("document_types", "a document type (vocabulary.document_types)")]
+StatusRef = Annotated[str, _refers_to("statuses", "a status (vocabulary.statuses)")]
+EventKindRef = Annotated[str, _refers_to("event_kinds", "an event kind (vocabulary.event_kinds)")]
+TopicRef = Annotated[str, _refers_to("topics", "a topic (vocabulary.topics)")]
+MetricRef = Annotated[str, _refers_to("metrics", "a metric (vocabulary.metrics)")]
+Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S", extra={"says": "a text that is not blank"})]
 Evidence = Annotated[
     str,
-    Meta(min_length=1, max_length=2_000, pattern=r"\S", description="A verbatim quote from the source."),
+    Meta(
+        min_length=1,
+        max_length=2_000,
+        pattern=r"\S",
+        description="A verbatim quote from the source.",
+        extra={"says": "a text that is not blank"},
+    ),
 ]
-CountryCode = Annotated[str, Meta(pattern=r"^[A-Z]{2}" + END, description="ISO 3166-1 alpha-2 code.")]
+CountryCode = Annotated[
+    str,
+    Meta(
+        pattern=r"^[A-Z]{2}" + END,
+        description="ISO 3166-1 alpha-2 code.",
+        extra={"says": "an ISO 3166 alpha-2 code such as 'FR'"},
+    ),
+]
 #: Whole numbers are bounded as fractional ones are: a 400-digit integer would pass and
 #: then overflow wherever it meets a float (shares, sorting, charts).
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | Annotated[int, Meta(ge=-(10**15), le=10**15)]
@@ -169,11 +206,25 @@ def is_struct_type(kind: Any) -> TypeGuard[type[Struct]]:
     return typing.get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, Struct)
 
 
+def meta_extra(kind: Any, name: str) -> Any:
+    """What a field's type declares under ``Meta(extra={name: …})``, looking through ``| None`` and tuples."""
+    if typing.get_origin(kind) is Annotated:
+        base, *metadata = typing.get_args(kind)
+        for item in metadata:
+            if isinstance(item, Meta) and item.extra and name in item.extra:
+                return item.extra[name]
+        return meta_extra(base, name)
+    if typing.get_origin(kind) in (typing.Union, types.UnionType, tuple):
+        found = [meta_extra(arg, name) for arg in typing.get_args(kind) if arg is not type(None) and arg is not ...]
+        return next((f for f in found if f is not None), None)
+    return None
+
+
 class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Base of every record: each one cites a source and quotes it."""
 
     id: Id
-    source: Ref
+    source: SourceRef
     evidence: Evidence
     note: Text | None = None
 
@@ -206,17 +257,25 @@ class DatasetInfo(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True,
     license: Text | None = None
 
 
+LanguageCode = Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})]
+FileName = Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})]
+
+
 class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A publication the records cite."""
 
     id: Id
     title: Text
     publisher: Text
-    url: Annotated[str, Meta(pattern=r"^https?://\S+" + END)]
+    url: Annotated[str, Meta(pattern=r"^https?://\S+" + END, extra={"says": "an http:// or https:// URL"})]
     published: PartialDate | None
     author: Text | None = None
-    language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END)] | None = None
-    archive: Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END)] | None = None
+    language: (
+        Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})] | None
+    ) = None
+    archive: (
+        Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})] | None
+    ) = None
 
 
 class Country(Record, frozen=True, kw_only=True):
@@ -239,8 +298,8 @@ class Person(Record, frozen=True, kw_only=True):
 
     name: Text
     native_name: Text | None = None
-    country: Ref
-    role: Ref
+    country: CountryRef
+    role: RoleRef
     title: Text
 
 
@@ -249,29 +308,29 @@ class Partnership(Record, frozen=True, kw_only=True):
 
     name: Text
     native_name: Text | None = None
-    parties: tuple[Ref, ...]
+    parties: tuple[CountryRef, ...]
     date: PartialDate
     venue: Text
-    summit: Ref
-    relations: Ref
+    summit: EventRef
+    relations: EventRef
 
 
 class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """One signing side of a document; ``body: null`` means not known."""
 
-    country: Ref
+    country: CountryRef
     body: Text | None
-    signatory: Ref | None = None
+    signatory: PersonRef | None = None
 
 
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Money a document commits, as sourced."""
 
     value: Number
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END)]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"})]
     ceiling: bool = False
     period: Text | None = None
-    source: Ref
+    source: SourceRef
     evidence: Evidence
 
 
@@ -280,7 +339,7 @@ class Milestone(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, o
 
     date: PartialDate
     what: Text
-    source: Ref
+    source: SourceRef
     evidence: Evidence
 
 
@@ -290,24 +349,28 @@ class Document(Record, frozen=True, kw_only=True):
     title: Text
     native_title: Text | None = None
     title_is_translation: bool = False
-    type: Ref
+    type: TypeRef
     parties: tuple[Party, ...]
-    sectors: tuple[Ref, ...]
+    sectors: tuple[SectorRef, ...]
     signed: PartialDate
     summit: bool
-    status: Ref
+    status: StatusRef
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
+
+
+CommitmentKind = Literal["agreed", "asked", "plans"]
+COMMITMENT_KINDS: tuple[str, ...] = typing.get_args(CommitmentKind)
 
 
 class Commitment(Record, frozen=True, kw_only=True):
     """What one or both sides agreed, asked or plan in a sector."""
 
-    sector: Ref
-    countries: tuple[Ref, ...]
-    kind: Literal["agreed", "asked", "plans"]
+    sector: SectorRef
+    countries: tuple[CountryRef, ...]
+    kind: CommitmentKind
     text: Text
-    document: Ref | None = None
+    document: DocumentRef | None = None
 
 
 class Event(Record, frozen=True, kw_only=True):
@@ -316,9 +379,9 @@ class Event(Record, frozen=True, kw_only=True):
     date: PartialDate
     end: PartialDate | None = None
     title: Text
-    kind: Ref
-    countries: tuple[Ref, ...] = ()
-    people: tuple[Ref, ...] = ()
+    kind: EventKindRef
+    countries: tuple[CountryRef, ...] = ()
+    people: tuple[PersonRef, ...] = ()
     place: Text | None = None
 
 
@@ -328,9 +391,9 @@ Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_availab
 class Statistic(Record, frozen=True, kw_only=True):
     """A figure as a source states it, markers included."""
 
-    topic: Ref
-    metric: Ref
-    country: Ref | None = None
+    topic: TopicRef
+    metric: MetricRef
+    country: CountryRef | None = None
     label: Text | None = None
     period: PartialDate | None = None
     value: Number | None
@@ -350,7 +413,7 @@ class Statistic(Record, frozen=True, kw_only=True):
 class Quote(Record, frozen=True, kw_only=True):
     """Words a source quotes someone as saying."""
 
-    person: Ref
+    person: PersonRef
     text: Text
     date: PartialDate | None = None
 
@@ -359,7 +422,7 @@ class Claim(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
     """One side of a disagreement, with its source."""
 
     says: Text
-    source: Ref
+    source: SourceRef
     evidence: Evidence
 
 
@@ -370,7 +433,7 @@ class Discrepancy(Record, frozen=True, kw_only=True):
     summary: Text
     resolution: Text
     claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
-    related: tuple[Ref, ...] = ()
+    related: tuple[RecordRef, ...] = ()
 
 
 class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
@@ -392,18 +455,63 @@ class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omi
     discrepancies: tuple[Discrepancy, ...] = ()
 
 
-#: The record lists of a dataset, in file order; ``show`` and ``search`` walk them.
-RECORD_KINDS: tuple[str, ...] = (
-    "countries",
-    "sectors",
-    "people",
-    "documents",
-    "commitments",
-    "events",
-    "statistics",
-    "quotes",
-    "discrepancies",
-)
+def _holds_records(kind: Any) -> bool:
+    """Whether a field of :class:`Dataset` is a list of records (``tuple[Document, ...]``)."""
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and is_struct_type(args[0]) and issubclass(args[0], Record)
+
+
+#: The record lists of a dataset, in file order (derived from :class:`Dataset`'s fields).
+RECORD_KINDS: tuple[str, ...] = tuple(f.name for f in msgspec.structs.fields(Dataset) if _holds_records(f.type))
+
+
+def record_kinds(*, sources: bool = False) -> tuple[str, ...]:
+    """Every kind of record ``show`` and ``search`` know: the partnership, the lists, and the sources if asked."""
+    return ("partnership", *RECORD_KINDS, *(("sources",) if sources else ()))
+
+
+def iter_records(ds: Dataset, *, sources: bool = False) -> Iterator[tuple[str, Record | Source]]:
+    """Every record with its kind, in file order: the partnership first, then each list (and the sources)."""
+    yield "partnership", ds.partnership
+    for kind in RECORD_KINDS:
+        for record in getattr(ds, kind):
+            yield kind, record
+    if sources:
+        for source in ds.sources:
+            yield "sources", source
+
+
+def _metas(kind: Any, seen: set[type]) -> Iterator[Meta]:
+    """Every ``Meta`` declared anywhere in ``kind``, nested Structs included."""
+    if typing.get_origin(kind) is Annotated:
+        base, *metadata = typing.get_args(kind)
+        yield from (item for item in metadata if isinstance(item, Meta))
+        yield from _metas(base, seen)
+    elif is_struct_type(kind):
+        if kind not in seen:
+            seen.add(kind)
+            for field in msgspec.structs.fields(kind):
+                yield from _metas(field.type, seen)
+    else:
+        for arg in typing.get_args(kind):
+            yield from _metas(arg, seen)
+
+
+def pattern_words() -> dict[str, str]:
+    """Each pattern of the schema and what it asks for, in words (from ``Meta(extra={"says": …})``)."""
+    return {
+        meta.pattern: meta.extra["says"]
+        for meta in _metas(Dataset, set())
+        if meta.pattern is not None and meta.extra and "says" in meta.extra
+    }
+
+
+def describe(dataset: Dataset) -> str:
+    """``ok: N records in K kinds, S sources``."""
+    counts: dict[str, int] = {}
+    for kind, _ in iter_records(dataset):
+        counts[kind] = counts.get(kind, 0) + 1
+    return f"ok: {sum(counts.values())} records in {len(counts)} kinds, {len(dataset.sources)} sources"
 
 
 def json_schema() -> dict[str, Any]:

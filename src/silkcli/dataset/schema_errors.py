@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from silkcli.dataset.model import END, decode_hook, is_struct_type
+from silkcli.dataset.model import decode_hook, is_struct_type, pattern_words
 from silkcli.errors import shorten
 from silkcli.errors import suggest as suggest  # re-exported
 
@@ -25,17 +25,8 @@ Issue = tuple[tuple[str | int, ...], str, bool]
 
 _AT = re.compile(r" - at `\$(.*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
-#: Patterns of the schema, said in words.
-_PATTERNS = {
-    r"\S": "a text that is not blank",
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END: "an id (letters, digits, '.', '_' or '-')",
-    r"^[A-Z]{2}" + END: "an ISO 3166 alpha-2 code such as 'FR'",
-    r"^[A-Z]{3}" + END: "a currency code such as 'USD'",
-    r"^[a-z]{2,3}" + END: "a language code such as 'en'",
-    r"^https?://\S+" + END: "an http:// or https:// URL",
-    r"^[^/\\\n]+" + END: "a file name without '/' or '\\'",
-}
-_FRIENDLY = {f"`str` matching regex {pattern!r}": words for pattern, words in _PATTERNS.items()}
+#: msgspec's words for each pattern of the schema, and what the pattern asks for, said for people.
+_FRIENDLY = {f"`str` matching regex {pattern!r}": words for pattern, words in pattern_words().items()}
 _LENGTHS = (
     (re.compile(r"`str` of length >= 1\b"), "a non-empty text"),
     (re.compile(r"`str` of length (<|>)= (\d+)"), "a text of at {} {} characters"),

@@ -1,5 +1,4 @@
-"""Error-path helpers: where a path such as ``documents[3].sector`` is written, and
-YAML syntax errors said in words.
+"""Error-path helper: where a path such as ``documents[3].sector`` is written.
 
 Used only once a file has a problem: the text is parsed again and events are
 matched to the paths asked for, so no node tree is ever kept in memory.
@@ -7,22 +6,13 @@ matched to the paths asked for, so no node tree is ever kept in memory.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
 from silkcli.dataset.yaml_read import TextLoader
-from silkcli.errors import Problem
 
 Path = tuple[str | int, ...]
-#: libyaml's problems whose context would only confuse, said plainly.
-_PLAIN_WORDS = {
-    "found a tab character that violates indentation": "a tab is used for indentation; indent with spaces",
-    "exceeded maximum nesting depth": "nested too deeply",
-}
-#: A line inside a quoted value that looks like the start of a new key or item.
-_LOOKS_LIKE_KEY = re.compile(r"\n[ \t]*(?:- |[\w-]+:(?:[ \t]|$))")
 
 
 def locate(text: str, wanted: list[tuple[Path, bool]]) -> list[tuple[int, int]]:
@@ -85,32 +75,3 @@ def _path_of(event: yaml.Event, frames: list[list[Any]], key_marks: dict[Path, A
             key_marks.setdefault((*parent, key), event.start_mark)
         return None
     return (*parent, position) if position is not None else None
-
-
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
-    """A YAML syntax error as one placed problem, with the context that locates its cause."""
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or exc.context or "invalid YAML"
-    if exc.context and exc.problem and exc.context_mark:
-        where = exc.context_mark
-        what += f" ({exc.context} that starts at line {where.line + 1}, column {where.column + 1})"
-    what = _PLAIN_WORDS.get(exc.problem or "", what) + _quote_hint(text, line)
-    return Problem(filename, line, col, "", f"YAML syntax error: {what}")
-
-
-def _quote_hint(text: str, error_line: int) -> str:
-    """Point at a quoted value that ran on over lines, the usual sign of a missing quote."""
-    suspect = None
-    try:
-        for token in yaml.scan(text, Loader=TextLoader):
-            if token.start_mark.line + 1 > error_line:
-                break
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
-                if _LOOKS_LIKE_KEY.search(text, token.start_mark.index, token.end_mark.index):
-                    suspect = token.start_mark
-    except yaml.YAMLError:
-        pass
-    if suspect is None:
-        return ""
-    return f"; is a closing quote missing for the value at line {suspect.line + 1}, column {suspect.column + 1}?"

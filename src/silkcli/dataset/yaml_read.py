@@ -20,7 +20,6 @@ from typing import Any
 
 import yaml
 
-from silkcli.cli.progress import Chunks
 from silkcli.errors import Problem, shorten
 
 try:  # libyaml is 8-13x faster; the pure-Python parser is the fallback
@@ -43,6 +42,8 @@ _TAGS: dict[type, set[str | None]] = {
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 32
+#: How many characters the parser is handed at a time when progress is reported.
+_CHUNK = 256 * 1024
 #: The 66 Unicode noncharacters (U+FDD0-FDEF and the last two of every plane): never text,
 #: and U+FFFE/FFFF make the SVG brief ill-formed XML.
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
@@ -121,8 +122,6 @@ class Reader:
         try:
             return self._document()
         except yaml.MarkedYAMLError as exc:
-            from silkcli.dataset.yaml_place import syntax_problem
-
             self.problems = [syntax_problem(exc, text, self.filename)]
         except yaml.reader.ReaderError:
             self.problems = [self._unreadable(text)]
@@ -320,3 +319,61 @@ class Reader:
     def _problem(self, index: int, message: str, *, path: str) -> Problem:
         line, column = line_col(self._text, index)
         return Problem(self.filename, line, column, path, message)
+
+
+class Chunks:
+    """A file-like reader over ``text`` that reports how much was read."""
+
+    #: what libyaml's marks call a str input, so messages are the same either way
+    name = "<unicode string>"
+
+    def __init__(self, text: str, on_read: Callable[[int], None]) -> None:
+        self._text = text
+        self._at = 0
+        self._on_read = on_read
+
+    def read(self, size: int = -1) -> str:
+        """The next ``size`` characters (at least a chunk's worth, to keep calls few)."""
+        end = len(self._text) if size < 0 else self._at + max(size, _CHUNK)
+        piece = self._text[self._at : end]
+        self._at += len(piece)
+        self._on_read(self._at)
+        return piece
+
+
+#: libyaml's problems whose context would only confuse, said plainly.
+_PLAIN_WORDS = {
+    "found a tab character that violates indentation": "a tab is used for indentation; indent with spaces",
+    "exceeded maximum nesting depth": "nested too deeply",
+}
+#: A line inside a quoted value that looks like the start of a new key or item.
+_LOOKS_LIKE_KEY = re.compile(r"\n[ \t]*(?:- |[\w-]+:(?:[ \t]|$))")
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
+    """A YAML syntax error as one placed problem, with the context that locates its cause."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem and exc.context_mark:
+        where = exc.context_mark
+        what += f" ({exc.context} that starts at line {where.line + 1}, column {where.column + 1})"
+    what = _PLAIN_WORDS.get(exc.problem or "", what) + _quote_hint(text, line)
+    return Problem(filename, line, col, "", f"YAML syntax error: {what}")
+
+
+def _quote_hint(text: str, error_line: int) -> str:
+    """Point at a quoted value that ran on over lines, the usual sign of a missing quote."""
+    suspect = None
+    try:
+        for token in yaml.scan(text, Loader=TextLoader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                if _LOOKS_LIKE_KEY.search(text, token.start_mark.index, token.end_mark.index):
+                    suspect = token.start_mark
+    except yaml.YAMLError:
+        pass
+    if suspect is None:
+        return ""
+    return f"; is a closing quote missing for the value at line {suspect.line + 1}, column {suspect.column + 1}?"

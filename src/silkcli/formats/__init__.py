@@ -1,1 +1,103 @@
-"""Render listings: one registry of output formats."""
+"""The one registry of listing formats: each knows its name, file suffixes, kind and renderer.
+
+``-f``, ``--export`` and file names all look formats up here, so a new format
+is one member of :class:`Format` plus its renderer (a function from a shaped
+:class:`~silkcli.listings.listing.Listing` and a :class:`View` to chunks of
+text) and its tests. Renderers are named as ``"module:function"`` and
+imported only when used, so choosing a format costs nothing at start-up and
+machine formats never import Rich.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from silkcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from silkcli.listings.listing import Listing
+
+
+class View(NamedTuple):
+    """How a person's terminal (or a picture of it) shows a table; machine formats ignore it."""
+
+    width: int | None = None
+    color: bool = False
+
+
+#: The view of a file or pipe: no terminal width, no colour.
+PLAIN = View()
+Renderer = Callable[["Listing", View], Iterator[str]]
+
+
+class Format(str, enum.Enum):
+    """Output formats of the listing commands (a ``str`` enum, so Typer offers the names as choices)."""
+
+    suffixes: tuple[str, ...]
+    machine: bool
+    evidence: bool
+    picture: bool
+    _renderer: str
+
+    def __new__(
+        cls, name: str, suffixes: tuple[str, ...], machine: bool, evidence: bool, picture: bool, renderer: str
+    ) -> Format:
+        member = str.__new__(cls, name)
+        member._value_ = name
+        member.suffixes = suffixes
+        #: exact and stable text for scripts; never passes through Rich
+        member.machine = machine
+        #: ``--cite`` adds the evidence quote as well as the source
+        member.evidence = evidence
+        #: a picture of the terminal table, for a file (``--export``)
+        member.picture = picture
+        member._renderer = renderer
+        return member
+
+    table = ("table", (), False, False, False, "table:iter_table")
+    tsv = ("tsv", (".tsv",), True, False, False, "machine:iter_tsv")
+    csv = ("csv", (".csv",), True, False, False, "machine:iter_csv")
+    json = ("json", (".json",), True, True, False, "machine:iter_json")
+    jsonl = ("jsonl", (".jsonl",), True, True, False, "machine:iter_jsonl")
+    yaml = ("yaml", (".yaml", ".yml"), True, True, False, "machine:iter_yaml")
+    html = ("html", (".html", ".htm"), False, False, True, "table:iter_html")
+    svg = ("svg", (".svg",), False, False, True, "table:iter_svg")
+    markdown = ("markdown", (".md",), True, False, False, "machine:iter_markdown")
+
+    def renderer(self) -> Renderer:
+        """The function that renders this format (its module is imported now)."""
+        module, _, function = self._renderer.partition(":")
+        found: Renderer = getattr(importlib.import_module(f"silkcli.formats.{module}"), function)
+        return found
+
+
+MACHINE_FORMATS = tuple(f for f in Format if f.machine)
+
+
+def iter_format(listing: Listing, fmt: Format, view: View = PLAIN) -> Iterator[str]:
+    """The listing in ``fmt``, in chunks, so large outputs stream."""
+    return fmt.renderer()(listing, view)
+
+
+def render(listing: Listing, fmt: Format, view: View = PLAIN) -> str:
+    """The whole output of ``fmt`` as one string."""
+    return "".join(iter_format(listing, fmt, view))
+
+
+#: What ``--export`` writes: the table as a person sees it, as a file.
+TABLE_FILES = (Format.html, Format.svg, Format.markdown)
+
+
+def format_of(path: Path, *, option: str, choices: Sequence[Format] = tuple(Format)) -> Format:
+    """The format among ``choices`` that a file name asks for by its suffix; a usage error when none does."""
+    suffix = path.suffix.lower()
+    for fmt in choices:
+        if suffix in fmt.suffixes:
+            return fmt
+    names = [fmt.suffixes[0] for fmt in choices if fmt.suffixes]
+    endings = f"{', '.join(names[:-1])} or {names[-1]}"
+    raise UsageError(f"{option}: cannot tell the format of '{path}'; use a name ending in {endings}")

@@ -7,26 +7,13 @@ joins them for callers that want one string.
 
 from __future__ import annotations
 
-import enum
+import re
 from collections.abc import Callable, Iterator
-from typing import NoReturn
 
-from silkcli.listings.listing import Listing, Value
+from silkcli.formats import PLAIN, View
+from silkcli.formats.display import markdown_text, text_value
+from silkcli.listings.listing import Layout, Listing, Value
 
-
-class Format(str, enum.Enum):
-    """Output formats of the listing commands."""
-
-    table = "table"
-    tsv = "tsv"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-    markdown = "markdown"
-
-
-MACHINE_FORMATS = tuple(f for f in Format if f is not Format.table)
 _CHUNK = 500
 
 
@@ -40,33 +27,32 @@ def _json_value(value: Value) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def text_value(value: Value) -> str:
-    """A value as one cell of text: lists joined with '; ', booleans as true/false."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
 def _encoder() -> Callable[[object], bytes]:
-    # msgspec is loaded on every query path already (the model); the json module is not
-    import msgspec
+    """JSON for one value, with U+2028 and U+2029 escaped: valid JSON either way, but a raw one
+    splits the line for anything that reads it with ``str.splitlines()``."""
+    import msgspec  # noqa: PLC0415 - loaded already with the model; formats stay cheap to import
 
-    return msgspec.json.Encoder().encode
+    encode = msgspec.json.Encoder().encode
+
+    def encoded(value: object) -> bytes:
+        data = encode(value)
+        if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
+            data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+        return data
+
+    return encoded
 
 
-def iter_json(listing: Listing) -> Iterator[str]:
-    """A JSON array of objects, one per line, keys in field order, UTF-8 (not ASCII-escaped)."""
+def iter_json(listing: Listing, view: View = PLAIN) -> Iterator[str]:
+    """A JSON array of objects, one per line, keys in field order, UTF-8 (not ASCII-escaped).
+
+    A single record in full (``Layout.record``) is one indented object.
+    """
     encode = _encoder()
-    if listing.document is not None:
-        import msgspec
+    if listing.layout is Layout.record:
+        import msgspec  # noqa: PLC0415 - loaded already with the model; formats stay cheap to import
 
-        yield msgspec.json.format(encode(listing.document), indent=2).decode("utf-8") + "\n"
+        yield msgspec.json.format(encode(listing.record), indent=2).decode("utf-8") + "\n"
         return
     yield "["
     for i, row in enumerate(_rows(listing)):  # msgspec writes tuples as arrays
@@ -74,30 +60,32 @@ def iter_json(listing: Listing) -> Iterator[str]:
     yield "\n]\n" if listing.rows else "]\n"
 
 
-def iter_jsonl(listing: Listing) -> Iterator[str]:
-    """One JSON object per line."""
+def iter_jsonl(listing: Listing, view: View = PLAIN) -> Iterator[str]:
+    """One JSON object per line (a single record in full: that one object)."""
     encode = _encoder()
-    if listing.document is not None:
-        yield encode(listing.document).decode("utf-8") + "\n"
+    if listing.layout is Layout.record:
+        yield encode(listing.record).decode("utf-8") + "\n"
         return
     for row in _rows(listing):
         yield encode(row).decode("utf-8") + "\n"
 
 
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_TSV_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
-def iter_tsv(listing: Listing) -> Iterator[str]:
-    """Header then rows; backslash, tab, CR and LF in values escaped as \\\\ \\t \\r \\n."""
+def iter_tsv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
+    """Header then rows; backslash, tab, CR, LF, U+2028 and U+2029 in values escaped (\\\\ \\t \\r \\n \\u2028 …)."""
     yield "\t".join(listing.fields) + "\n"
     for row in _rows(listing):
         yield "\t".join(text_value(v).translate(_TSV_ESCAPES) for v in row.values()) + "\n"
 
 
-def iter_csv(listing: Listing) -> Iterator[str]:
+def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
     """RFC 4180 CSV (CRLF line ends, quotes where needed) through the csv module."""
-    import csv
-    import io
+    import csv  # noqa: PLC0415 - start-up: only csv output needs it
+    import io  # noqa: PLC0415 - start-up: only csv output needs it
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -112,12 +100,15 @@ def iter_csv(listing: Listing) -> Iterator[str]:
 
 
 def _md_cell(value: Value) -> str:
-    text = text_value(value).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+    return _BREAKS.sub("<br>", markdown_text(text_value(value)))
 
 
-def iter_markdown(listing: Listing) -> Iterator[str]:
-    """A GitHub table; '|' escaped, line breaks as <br>."""
+#: Line breaks in a Markdown cell (U+2028 and U+2029 too), written as <br>.
+_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
+
+
+def iter_markdown(listing: Listing, view: View = PLAIN) -> Iterator[str]:
+    """A GitHub table; Markdown punctuation in values escaped as the brief escapes it, line breaks as <br>."""
     fields = listing.fields
     numeric = {c.name for c in listing.columns if c.numeric}
     yield "| " + " | ".join(fields) + " |\n"
@@ -126,47 +117,19 @@ def iter_markdown(listing: Listing) -> Iterator[str]:
         yield "| " + " | ".join(_md_cell(v) for v in row.values()) + " |\n"
 
 
-def iter_yaml(listing: Listing) -> Iterator[str]:
-    """A YAML list of mappings that loads back to the same values."""
-    import yaml
+def iter_yaml(listing: Listing, view: View = PLAIN) -> Iterator[str]:
+    """A YAML list of mappings that loads back to the same values (a single record in full: one mapping)."""
+    import yaml  # noqa: PLC0415 - start-up: PyYAML is imported only for YAML
 
     try:
-        from yaml import CSafeDumper as Dumper
+        from yaml import CSafeDumper as Dumper  # noqa: PLC0415 - start-up, as above
     except ImportError:  # pragma: no cover - depends on how PyYAML was built
-        from yaml import SafeDumper as Dumper  # type: ignore[assignment]
-    if listing.document is not None:
-        yield yaml.dump(listing.document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+        from yaml import SafeDumper as Dumper  # type: ignore[assignment]  # noqa: PLC0415 - as above
+    if listing.layout is Layout.record:
+        yield yaml.dump(listing.record, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000)
         return
     rows = [{k: _json_value(v) for k, v in row.items()} for row in _rows(listing)]
     for start in range(0, max(len(rows), 1), _CHUNK):
         chunk = rows[start : start + _CHUNK]
         text: str = yaml.dump(chunk, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000)
         yield text if chunk or start else "[]\n"
-
-
-def iter_format(listing: Listing, fmt: Format) -> Iterator[str]:
-    """Dispatch to the machine format's renderer."""
-    if fmt is Format.json:
-        return iter_json(listing)
-    if fmt is Format.jsonl:
-        return iter_jsonl(listing)
-    if fmt is Format.tsv:
-        return iter_tsv(listing)
-    if fmt is Format.csv:
-        return iter_csv(listing)
-    if fmt is Format.markdown:
-        return iter_markdown(listing)
-    if fmt is Format.yaml:
-        return iter_yaml(listing)
-    if fmt is Format.table:
-        raise ValueError("tables are drawn by silkcli.table")
-    _unreachable(fmt)
-
-
-def _unreachable(value: NoReturn) -> NoReturn:
-    raise AssertionError(f"unhandled format {value!r}")
-
-
-def render(listing: Listing, fmt: Format) -> str:
-    """The whole output of a machine format as one string."""
-    return "".join(iter_format(listing, fmt))

@@ -6,44 +6,80 @@ right-aligned; long text wraps instead of being cut.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
+
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from silkcli.formats.machine import text_value
+from silkcli.formats import View
+from silkcli.formats.display import bar, display
 from silkcli.listings.listing import Listing, Value
 
 _BAR_WIDTH = 10
-_MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
+#: Unicode's line and paragraph separators break a cell's line as a newline does (and never misalign a row).
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+#: Width of a table drawn into a file (--export) when none is given.
+FILE_WIDTH = 120
 
 
-def display(value: Value, marker: Value = None) -> str:
-    """A value as people read it: thousands separators, USGS-style markers."""
-    if marker == "not_available" and value is None:
-        return "NA"
-    if marker == "zero":
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        text = f"{value:,}"
-    elif isinstance(value, float):
-        text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
-    else:
-        return text_value(value)
-    mark = _MARKS.get(str(marker), "") if marker else ""
-    if mark in (">", "≈", "≤"):
-        return mark + text
-    return text + mark
+def make_console(*, color: bool, width: int | None) -> Console:
+    """A console that draws into a string for a terminal and never reads markup or emoji in what it prints."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
 
 
-def bar(fraction: float, width: int = 12) -> str:
-    """A horizontal bar of ``width`` cells filled to ``fraction`` (eighths precision)."""
-    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
-    full, rest = divmod(eighths, 8)
-    return "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
+def picture_console(width: int) -> Console:
+    """A console that records a picture (SVG, HTML): the same for the same input, whatever the environment."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
+    )
 
 
-def to_table(listing: Listing, *, bar_field: str | None = None, width: int | None = None) -> Table:
+def iter_table(listing: Listing, view: View) -> Iterator[str]:
+    """The table as a terminal shows it (ANSI styles only with ``view.color``)."""
+    console = make_console(color=view.color, width=view.width)
+    console.print(to_table(listing, width=console.width))
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    yield file.getvalue()
+
+
+def _recorded(listing: Listing, view: View) -> Console:
+    console = picture_console(view.width or FILE_WIDTH)
+    console.print(to_table(listing, width=console.width))
+    return console
+
+
+def iter_html(listing: Listing, view: View) -> Iterator[str]:
+    """The table as a standalone HTML page with inline styles."""
+    yield _recorded(listing, view).export_html(inline_styles=True)
+
+
+def iter_svg(listing: Listing, view: View) -> Iterator[str]:
+    """The table as an SVG picture of a terminal."""
+    yield _recorded(listing, view).export_svg(title=f"silkcli {listing.kind}")
+
+
+def to_table(listing: Listing, *, width: int | None = None) -> Table:
     """The listing as a Rich table captioned with its match count.
 
     Columns keep numbers and words whole when the table has room for that at
@@ -62,7 +98,7 @@ def to_table(listing: Listing, *, bar_field: str | None = None, width: int | Non
     room = width or 80
     fits = sum(floors) + 3 * len(fields) + 1 <= room
     natural = sum(_natural_width(listing, name, header) for name, header in zip(fields, headers, strict=True))
-    peak = _peak(listing, bar_field) if natural + 3 * (len(fields) + 1) + 1 + _BAR_WIDTH <= room else 0.0
+    peak = _peak(listing, listing.bar) if natural + 3 * (len(fields) + 1) + 1 + _BAR_WIDTH <= room else 0.0
     for name, header, floor in zip(fields, headers, floors, strict=True):
         numeric = listing.column(name).numeric
         table.add_column(
@@ -73,7 +109,7 @@ def to_table(listing: Listing, *, bar_field: str | None = None, width: int | Non
     for row in listing.rows:
         cells = [_cell(listing, row, name) for name in fields]
         if peak:
-            value = row.get(bar_field or "")
+            value = row.get(listing.bar or "")
             cells.append(Text(bar(float(value) / peak, _BAR_WIDTH) if isinstance(value, (int, float)) else ""))
         table.add_row(*cells)
     return table
@@ -103,7 +139,7 @@ def _peak(listing: Listing, field: str | None) -> float:
 def _cell(listing: Listing, row: dict[str, Value], name: str) -> Text:
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    text = Text(display(row.get(name), marker))
+    text = Text(display(row.get(name), marker).translate(_LINE_SEPARATORS))
     if listing.highlight and name == "snippet":
         text.highlight_words([listing.highlight], style="bold reverse", case_sensitive=False)
     return text

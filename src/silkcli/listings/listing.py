@@ -1,48 +1,75 @@
-"""A listing: the rows a command found, its columns, and the output options.
+"""A listing: the records a command found, its columns, and the output options.
 
-Rows are plain dicts of scalars (or tuples of strings) so every format can
-render them without knowing the record kinds. Field selection, sorting and
-limiting happen here, after selection and before rendering.
+Each :class:`Column` knows how to get its value from a record, so a row is
+built from the column list, and only for the fields that will be printed
+(:func:`shape`). Rows are plain dicts of scalars (or tuples of strings) so
+every format can render them without knowing the record kinds. Field
+selection, sorting and limiting happen here, after selection and before
+rendering.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
 
-from silkcli.errors import UsageError
+from silkcli.errors import UsageError, suggest
 
 Value = str | int | float | bool | None | tuple[str, ...]
 Row = dict[str, Value]
+Getter = Callable[[Any], Value]
 
 CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"
 
 
 class Column(NamedTuple):
-    """One field a listing can show."""
+    """One field a listing can show, and how to get it from a record."""
 
     name: str
     help: str
     numeric: bool = False
     #: in tables, the value of this other field decorates this one (``4,500e``)
     marker: str | None = None
+    #: the value for one record; None: the record is a mapping that holds it under ``name``
+    get: Getter | None = None
+
+    def value(self, record: Any) -> Value:
+        """This column's value for ``record``."""
+        if self.get is None:
+            found: Value = record.get(self.name) if isinstance(record, Mapping) else None
+            return found
+        return self.get(record)
+
+
+class Layout(str, enum.Enum):
+    """How a listing's records are laid out."""
+
+    #: one row per record
+    rows = "rows"
+    #: a single record in full: json/jsonl/yaml print it as one object, the others field by field
+    record = "record"
 
 
 class Listing(NamedTuple):
-    """What a command found, ready to render."""
+    """What a command found, ready to shape and render."""
 
     kind: str
     columns: tuple[Column, ...]
     default: tuple[str, ...]
-    rows: list[Row]
+    #: the records found; once shaped, one dict per record holding the fields to print
+    rows: Sequence[Any]
     notes: tuple[str, ...] = ()
     highlight: str | None = None
     selected: tuple[str, ...] = ()
     #: the user chose the fields (--fields); tables then show marker columns too
     explicit: bool = False
-    #: a single record in full: json, jsonl and yaml print this instead of rows
-    document: dict[str, object] | None = None
+    layout: Layout = Layout.rows
+    #: the numeric field a wide enough table also draws as a bar
+    bar: str | None = None
+    #: with ``Layout.record``: the whole record, as json/jsonl/yaml print it
+    record: Mapping[str, object] | None = None
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -54,25 +81,27 @@ class Listing(NamedTuple):
         return self.selected or self.default
 
 
-CITE_COLUMNS = (
-    Column("source", "id of the source the record cites"),
-    Column("source_url", "URL of that source"),
-    Column("evidence", "verbatim quote from the source supporting the record"),
-)
-
-
-def parse_fields(text: str, listing: Listing) -> tuple[str, ...]:
+def parse_fields(text: str, listing: Listing, *, option: str = "--fields") -> tuple[str, ...]:
     """``a,b,c`` checked against the listing's columns (did-you-mean on a typo)."""
     names = tuple(part.strip() for part in text.split(",") if part.strip())
     known = [c.name for c in listing.columns]
     for name in names:
         if name not in known:
-            from silkcli.errors import suggest
-
-            raise UsageError(f"unknown field '{name}'{suggest(name, known)}\nfields: {', '.join(known)}")
+            raise UsageError(f"unknown field '{name}'{suggest(name, known)}", hint=f"fields: {', '.join(known)}")
     if not names:
-        raise UsageError("--fields needs at least one field name (or 'help')")
+        raise UsageError(f"{option} needs at least one field name" + (" (or 'help')" if option == "--fields" else ""))
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise UsageError(f"{option} names {', '.join(twice)} more than once")
     return names
+
+
+def parse_sort(text: str, listing: Listing) -> str:
+    """The one field ``--sort`` names."""
+    names = parse_fields(text, listing, option="--sort")
+    if len(names) > 1:
+        raise UsageError(f"--sort takes one field, got {len(names)}: {', '.join(names)}")
+    return names[0]
 
 
 def fields_help(listing: Listing) -> str:
@@ -108,27 +137,26 @@ class Shape(NamedTuple):
 
 
 def shape(listing: Listing, options: Shape) -> Listing:
-    """Apply --fields, --cite, --sort/--desc and -n to a listing."""
-    chosen = parse_fields(options.fields, listing) if options.fields else listing.default
+    """Apply --fields, --cite, --sort/--desc and -n; build the rows of the records that remain."""
+    chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
         extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
         chosen = chosen + tuple(f for f in extra if f not in chosen)
-    rows = listing.rows
-    if options.sort:
-        (key,) = parse_fields(options.sort, listing)
-        present = [r for r in rows if r.get(key) not in (None, ())]
-        missing = [r for r in rows if r.get(key) in (None, ())]
-        present = sorted(present, key=lambda r: _sort_key(r.get(key)), reverse=options.desc)
-        rows = present + missing  # records without the field stay last either way
+    records = list(listing.rows)
+    if options.sort is not None:
+        key = listing.column(parse_sort(options.sort, listing))
+        values = [key.value(r) for r in records]
+        present = [(v, r) for v, r in zip(values, records, strict=True) if v not in (None, ())]
+        present.sort(key=lambda pair: _sort_key(pair[0]), reverse=options.desc)
+        missing = [r for v, r in zip(values, records, strict=True) if v in (None, ())]
+        records = [r for _, r in present] + missing  # records without the field stay last either way
     elif options.desc:
-        rows = list(reversed(rows))
+        records.reverse()
     if options.limit is not None:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
-        rows = rows[: options.limit]
-    return listing._replace(rows=rows, selected=chosen, explicit=bool(options.fields))
-
-
-def with_cite_columns(columns: Sequence[Column]) -> tuple[Column, ...]:
-    """A listing's own columns plus the citation ones."""
-    return tuple(columns) + CITE_COLUMNS
+        records = records[: options.limit]
+    wanted = [listing.column(name) for name in chosen]
+    wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
+    rows: list[Row] = [{c.name: c.value(r) for c in wanted} for r in records]
+    return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None)

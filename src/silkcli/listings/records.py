@@ -1,23 +1,40 @@
-"""Records to listing rows, one builder per listing command."""
+"""Listings of records as the dataset holds them: documents, people, events, commitments, quotes, sources.
+
+Each listing is its columns (each with the getter of its value) over the
+records a filter found; rows are built later, for the fields printed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import Any
 
 from silkcli.dataset import model as m
-from silkcli.listings.listing import Column, Listing, Row, with_cite_columns
+from silkcli.listings.listing import Column, Listing
 
 
-def source_urls(ds: m.Dataset) -> dict[str, str]:
-    """Source id to URL."""
-    return {s.id: s.url for s in ds.sources}
+def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
+    """The columns ``--cite`` adds: the source a row's record (``of(row)``) cites, its URL and the evidence quote."""
+    urls = {s.id: s.url for s in ds.sources}
+
+    def source(row: Any) -> str | None:
+        found: str | None = getattr(of(row), "source", None)
+        return found
+
+    return (
+        Column("source", "id of the source the record cites", get=source),
+        Column("source_url", "URL of that source", get=lambda r: urls.get(source(r) or "")),
+        Column(
+            "evidence",
+            "verbatim quote from the source supporting the record",
+            get=lambda r: getattr(of(r), "evidence", None),
+        ),
+    )
 
 
-def _cite(urls: dict[str, str], record: m.Record) -> Row:
-    return {"source": record.source, "source_url": urls.get(record.source), "evidence": record.evidence}
-
-
-def _date(value: m.PartialDate | None) -> str | None:
+def text_of(value: m.PartialDate | None) -> str | None:
+    """A date as its text (``2024-06``), or None."""
     return str(value) if value is not None else None
 
 
@@ -28,223 +45,125 @@ def party_text(party: m.Party, names: dict[str, str]) -> str:
     return f"{party.country}: {body}{who}"
 
 
-DOCUMENT_COLUMNS = with_cite_columns(
-    (
-        Column("id", "document id"),
-        Column("signed", "date signed"),
-        Column("type", "document type"),
-        Column("sectors", "sectors it covers"),
-        Column("title", "English title (a translation where title_is_translation)"),
-        Column("parties", "signing ministries or agencies by country; 'unknown' where the sources do not say"),
-        Column("status", "status"),
-        Column("summit", "one of the documents signed at the summit"),
-        Column("native_title", "title in the original language"),
-        Column("title_is_translation", "the English title is a translation, not an official one"),
-        Column("amount", "amount committed", numeric=True),
-        Column("currency", "currency of the amount"),
-        Column("amount_period", "period of the amount"),
-        Column("milestones", "later steps (date: what)"),
-        Column("note", "caveats and unknowns"),
-    )
-)
+def _attr(name: str, help_text: str, **options: Any) -> Column:
+    """A column showing the record's attribute ``name`` as it is."""
+    return Column(name, help_text, get=attrgetter(name), **options)
 
 
-def documents(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
+def _amount(part: str) -> Any:
+    return lambda d: getattr(d.amount, part) if d.amount is not None else None
+
+
+def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
-    urls = source_urls(ds)
     names = {p.id: p.name for p in ds.people}
-    rows = []
-    for d in docs:
-        amount = d.amount
-        rows.append(
-            {
-                "id": d.id,
-                "signed": str(d.signed),
-                "type": d.type,
-                "sectors": d.sectors,
-                "title": d.title,
-                "parties": tuple(party_text(p, names) for p in d.parties),
-                "status": d.status,
-                "summit": d.summit,
-                "native_title": d.native_title,
-                "title_is_translation": d.title_is_translation,
-                "amount": amount.value if amount else None,
-                "currency": amount.currency if amount else None,
-                "amount_period": amount.period if amount else None,
-                "milestones": tuple(f"{ms.date}: {ms.what}" for ms in d.milestones),
-                "note": d.note,
-                **_cite(urls, d),
-            }
-        )
+    columns = (
+        _attr("id", "document id"),
+        Column("signed", "date signed", get=lambda d: str(d.signed)),
+        _attr("type", "document type"),
+        _attr("sectors", "sectors it covers"),
+        _attr("title", "English title (a translation where title_is_translation)"),
+        Column(
+            "parties",
+            "signing ministries or agencies by country; 'unknown' where the sources do not say",
+            get=lambda d: tuple(party_text(p, names) for p in d.parties),
+        ),
+        _attr("status", "status"),
+        _attr("summit", "one of the documents signed at the summit"),
+        _attr("native_title", "title in the original language"),
+        _attr("title_is_translation", "the English title is a translation, not an official one"),
+        Column("amount", "amount committed", numeric=True, get=_amount("value")),
+        Column("currency", "currency of the amount", get=_amount("currency")),
+        Column("amount_period", "period of the amount", get=_amount("period")),
+        Column(
+            "milestones", "later steps (date: what)", get=lambda d: tuple(f"{x.date}: {x.what}" for x in d.milestones)
+        ),
+        _attr("note", "caveats and unknowns"),
+        *cite_columns(ds),
+    )
     default = ("id", "signed", "type", "sectors", "title", "parties")
-    return Listing("documents", DOCUMENT_COLUMNS, default, rows)
+    return Listing("documents", columns, default, docs)
 
 
-PEOPLE_COLUMNS = with_cite_columns(
-    (
-        Column("id", "person id"),
-        Column("name", "name as the sources write it"),
-        Column("country", "country code"),
-        Column("role", "role"),
-        Column("title", "title or office"),
-        Column("native_name", "name in the original script"),
-        Column("note", "caveats"),
-    )
-)
-
-
-def people(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
+def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""
-    urls = source_urls(ds)
-    rows = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "country": p.country,
-            "role": p.role,
-            "title": p.title,
-            "native_name": p.native_name,
-            "note": p.note,
-            **_cite(urls, p),
-        }
-        for p in persons
-    ]
-    return Listing("people", PEOPLE_COLUMNS, ("id", "name", "country", "role", "title"), rows)
-
-
-EVENT_COLUMNS = with_cite_columns(
-    (
-        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        Column("end", "last day, for events that span days"),
-        Column("kind", "kind of event"),
-        Column("title", "what happened"),
-        Column("countries", "countries involved"),
-        Column("place", "where"),
-        Column("id", "event id"),
-        Column("people", "people involved (ids)"),
-        Column("precision", "year, month or day"),
-        Column("note", "caveats"),
+    columns = (
+        _attr("id", "person id"),
+        _attr("name", "name as the sources write it"),
+        _attr("country", "country code"),
+        _attr("role", "role"),
+        _attr("title", "title or office"),
+        _attr("native_name", "name in the original script"),
+        _attr("note", "caveats"),
+        *cite_columns(ds),
     )
-)
+    return Listing("people", columns, ("id", "name", "country", "role", "title"), persons)
 
 
-def events(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
+def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
-    urls = source_urls(ds)
-    rows = [
-        {
-            "date": str(e.date),
-            "end": _date(e.end),
-            "kind": e.kind,
-            "title": e.title,
-            "countries": e.countries,
-            "place": e.place,
-            "id": e.id,
-            "people": e.people,
-            "precision": e.date.precision,
-            "note": e.note,
-            **_cite(urls, e),
-        }
-        for e in found
-    ]
-    return Listing("events", EVENT_COLUMNS, ("date", "kind", "title", "countries", "id"), rows)
-
-
-COMMITMENT_COLUMNS = with_cite_columns(
-    (
-        Column("id", "commitment id"),
-        Column("sector", "sector"),
-        Column("countries", "which side(s)"),
-        Column("kind", "agreed, asked or plans"),
-        Column("text", "what was agreed, asked or planned"),
-        Column("document", "the document it rests on"),
-        Column("note", "caveats"),
+    columns = (
+        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", get=lambda e: str(e.date)),
+        Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
+        _attr("kind", "kind of event"),
+        _attr("title", "what happened"),
+        _attr("countries", "countries involved"),
+        _attr("place", "where"),
+        _attr("id", "event id"),
+        _attr("people", "people involved (ids)"),
+        Column("precision", "year, month or day", get=lambda e: e.date.precision),
+        _attr("note", "caveats"),
+        *cite_columns(ds),
     )
-)
+    return Listing("events", columns, ("date", "kind", "title", "countries", "id"), found)
 
 
-def commitments(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
+def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     """The commitments listing."""
-    urls = source_urls(ds)
-    rows = [
-        {
-            "id": c.id,
-            "sector": c.sector,
-            "countries": c.countries,
-            "kind": c.kind,
-            "text": c.text,
-            "document": c.document,
-            "note": c.note,
-            **_cite(urls, c),
-        }
-        for c in found
-    ]
-    return Listing("commitments", COMMITMENT_COLUMNS, ("id", "sector", "countries", "kind", "text"), rows)
-
-
-QUOTE_COLUMNS = with_cite_columns(
-    (
-        Column("id", "quote id"),
-        Column("person", "who said it (id)"),
-        Column("name", "who said it"),
-        Column("date", "when"),
-        Column("text", "the quoted words"),
-        Column("note", "context"),
+    columns = (
+        _attr("id", "commitment id"),
+        _attr("sector", "sector"),
+        _attr("countries", "which side(s)"),
+        _attr("kind", "agreed, asked or plans"),
+        _attr("text", "what was agreed, asked or planned"),
+        _attr("document", "the document it rests on"),
+        _attr("note", "caveats"),
+        *cite_columns(ds),
     )
-)
+    return Listing("commitments", columns, ("id", "sector", "countries", "kind", "text"), found)
 
 
-def quotes(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
+def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
-    urls = source_urls(ds)
     names = {p.id: p.name for p in ds.people}
-    rows = [
-        {
-            "id": q.id,
-            "person": q.person,
-            "name": names.get(q.person, q.person),
-            "date": _date(q.date),
-            "text": q.text,
-            "note": q.note,
-            **_cite(urls, q),
-        }
-        for q in found
-    ]
-    return Listing("quotes", QUOTE_COLUMNS, ("id", "name", "date", "text"), rows)
+    columns = (
+        _attr("id", "quote id"),
+        _attr("person", "who said it (id)"),
+        Column("name", "who said it", get=lambda q: names.get(q.person, q.person)),
+        Column("date", "when", get=lambda q: text_of(q.date)),
+        _attr("text", "the quoted words"),
+        _attr("note", "context"),
+        *cite_columns(ds),
+    )
+    return Listing("quotes", columns, ("id", "name", "date", "text"), found)
 
 
-SOURCE_COLUMNS = (
-    Column("id", "source id"),
-    Column("title", "title"),
-    Column("publisher", "publisher"),
-    Column("published", "publication date, as precise as known"),
-    Column("url", "address"),
-    Column("author", "author"),
-    Column("language", "language code"),
-    Column("archive", "file name of the archived text, where one is kept"),
-    Column("cited_by", "how many records cite it", numeric=True),
-)
-
-
-def sources(ds: m.Dataset) -> Listing:
+def source_listing(ds: m.Dataset) -> Listing:
     """The sources listing."""
-    from silkcli.dataset.checks import cited
+    from silkcli.dataset.checks import cited  # noqa: PLC0415 - start-up: only this listing counts citations
 
     counts: dict[str, int] = {}
     for _, source_id, _ in cited(ds):
         counts[source_id] = counts.get(source_id, 0) + 1
-    rows: list[Row] = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "published": _date(s.published),
-            "url": s.url,
-            "author": s.author,
-            "language": s.language,
-            "archive": s.archive,
-            "cited_by": counts.get(s.id, 0),
-        }
-        for s in ds.sources
-    ]
-    return Listing("sources", SOURCE_COLUMNS, ("id", "publisher", "published", "title", "url"), rows)
+    columns = (
+        _attr("id", "source id"),
+        _attr("title", "title"),
+        _attr("publisher", "publisher"),
+        Column("published", "publication date, as precise as known", get=lambda s: text_of(s.published)),
+        _attr("url", "address"),
+        _attr("author", "author"),
+        _attr("language", "language code"),
+        _attr("archive", "file name of the archived text, where one is kept"),
+        Column("cited_by", "how many records cite it", numeric=True, get=lambda s: counts.get(s.id, 0)),
+    )
+    return Listing("sources", columns, ("id", "publisher", "published", "title", "url"), ds.sources)

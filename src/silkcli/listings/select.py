@@ -18,6 +18,7 @@ from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
 
 _MAX_LISTED = 40
+COMMITMENT_KINDS = m.COMMITMENT_KINDS
 
 
 def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset[str]:
@@ -27,15 +28,12 @@ def resolve(values: Sequence[str], valid: Iterable[str], what: str) -> frozenset
     for value in values:
         canonical = by_lower.get(value.strip().lower())
         if canonical is None:
-            import difflib  # only on this error path
-
-            close = difflib.get_close_matches(value.strip().lower(), list(by_lower), n=1, cutoff=0.6)
-            hint = f" (did you mean '{by_lower[close[0]]}'?)" if close else ""
+            hint = suggest(value.strip().lower(), by_lower, spelled=by_lower)
             names = sorted(by_lower.values(), key=str.lower)
             listed = ", ".join(names[:_MAX_LISTED]) + (
                 f", … ({len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else ""
             )
-            raise UsageError(f"unknown {what} '{value}'{hint}\nvalid {what} values: {listed}")
+            raise UsageError(f"unknown {what} '{value}'{hint}", hint=f"valid {what} values: {listed}")
         chosen.add(canonical)
     return frozenset(chosen)
 
@@ -111,8 +109,8 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     choices = sorted({c.id for c in ds.countries if any(c.id == p.country for d in ds.documents for p in d.parties)})
     hint = suggest(value, [c.id for c in ds.countries] + sorted(bodies))
     raise UsageError(
-        f"unknown party '{value}'{hint}\nvalid party values: a country code ({', '.join(choices)}) "
-        "or part of a ministry or agency name"
+        f"unknown party '{value}'{hint}",
+        hint=f"valid party values: a country code ({', '.join(choices)}) or part of a ministry or agency name",
     )
 
 
@@ -176,11 +174,8 @@ def quotes(ds: m.Dataset, *, persons: frozenset[str] = frozenset()) -> list[m.Qu
 
 def find_record(ds: m.Dataset, ident: str) -> tuple[str, m.Record | m.Source]:
     """The record (or source) with this id, and its kind; case-insensitive."""
-    candidates: dict[str, tuple[str, m.Record | m.Source]] = {ds.partnership.id: ("partnership", ds.partnership)}
-    for kind in m.RECORD_KINDS:
-        for record in getattr(ds, kind):
-            candidates.setdefault(record.id, (kind, record))
-    for source in ds.sources:
-        candidates.setdefault(source.id, ("sources", source))
+    candidates: dict[str, tuple[str, m.Record | m.Source]] = {}
+    for kind, record in m.iter_records(ds, sources=True):
+        candidates.setdefault(record.id, (kind, record))
     (canonical,) = resolve([ident], candidates, "id")
     return candidates[canonical]

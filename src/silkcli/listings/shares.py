@@ -107,28 +107,36 @@ def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
     return row._replace(rank=rank)
 
 
-def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], tuple[int | float | None, str]]:
+class Computed(NamedTuple):
+    """What the data gives for a claim, how it was derived, and whether it is only an upper bound."""
+
+    value: int | float | None = None
+    how: str = ""
+    upper_bound: bool = False
+
+
+def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Computed]:
     """A function giving what the data says for a claim about a share or rank, and how it was computed.
 
     Each topic's table is computed once, however many claims are checked against it.
     """
     tables: dict[str, tuple[dict[str | None, ReserveRow], list[str]]] = {}
 
-    def check(claim: m.Statistic) -> tuple[int | float | None, str]:
+    def check(claim: m.Statistic) -> Computed:
         if claim.metric not in COMPUTED_CLAIMS or claim.country is None:
-            return None, ""
+            return Computed()
         if claim.topic not in tables:
             rows = {r.code: r for r in reserve_rows(ds, claim.topic)}
             tables[claim.topic] = rows, production_periods(ds, claim.topic)
         rows, periods = tables[claim.topic]
         row = rows.get(claim.country)
         if row is None:
-            return None, ""
+            return Computed()
         if claim.metric == "reserves-rank":
-            return row.rank, "rank by reserves in the source table"
+            return Computed(row.rank, "rank by reserves in the source table")
         if claim.metric == "reserves-share":
             bound = " (an upper bound: the world total is a lower bound)" if row.share_is_upper_bound else ""
-            return row.reserves_share, f"reserves / world total{bound}"
-        return row.production_share, f"mine production {periods[-1] if periods else ''} / world total"
+            return Computed(row.reserves_share, f"reserves / world total{bound}", row.share_is_upper_bound)
+        return Computed(row.production_share, f"mine production {periods[-1] if periods else ''} / world total")
 
     return check

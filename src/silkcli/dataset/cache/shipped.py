@@ -11,21 +11,15 @@ reading it means the YAML is parsed as usual.
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 import msgspec
 
-from silkcli import __version__
 from silkcli.dataset import model as m
+from silkcli.dataset.cache.keys import source_key
 
 SUFFIX = ".msgpack"
 _MAGIC = b"silkcli-compiled\x00"
-
-
-def _header(source: bytes) -> bytes:
-    key = f"{__version__}\0{m.SCHEMA_VERSION}\0{len(source)}\0{zlib.crc32(source):08x}"
-    return _MAGIC + key.encode() + b"\0\0"
 
 
 def compiled_path(source: Path) -> Path:
@@ -35,19 +29,19 @@ def compiled_path(source: Path) -> Path:
 
 def to_bytes(source: bytes, dataset: m.Dataset) -> bytes:
     """The compiled form of ``dataset``, validated from ``source``."""
-    return _header(source) + msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
+    return source_key(source, m.SCHEMA_VERSION).header(_MAGIC) + msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
 
 
 def read(source_path: Path, source: bytes) -> m.Dataset | None:
     """The compiled copy of ``source`` (the bytes of ``source_path``), or None if missing or stale."""
+    header = source_key(source, m.SCHEMA_VERSION).header(_MAGIC)
     try:
         data = compiled_path(source_path).read_bytes()
-        header = _header(source)
         if not data.startswith(header):
             return None
         dataset: m.Dataset = msgspec.msgpack.decode(
             memoryview(data)[len(header) :], type=m.Dataset, dec_hook=m.decode_hook
         )
         return dataset
-    except Exception:  # noqa: BLE001 - any unusable copy is a miss: the YAML is parsed instead
+    except (OSError, msgspec.DecodeError, ValueError, TypeError):  # any unusable copy is a miss: the YAML is parsed
         return None

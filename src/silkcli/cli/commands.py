@@ -1,0 +1,45 @@
+"""The one list of commands: name, aliases, the module that defines it, and its summary.
+
+``silkcli --help`` is written from this list without importing any command
+module, and a run imports only the module of the command it runs (see
+:mod:`silkcli.cli.lazy`). A command is a function of the same name in its
+module (``agreements`` in ``silkcli.cli.listing_cmds``); its docstring is its
+``--help``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    """One command of the program."""
+
+    name: str
+    module: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    #: a listing command: its help ends with the filter and output rules
+    listing: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("agreements", "listing_cmds", "List signed documents in signing order.", ("documents",), listing=True),
+    Command("leaders", "listing_cmds", "List people and their roles.", ("people",), listing=True),
+    Command("timeline", "listing_cmds", "List dated events, oldest first.", ("dates",), listing=True),
+    Command("sectors", "listing_cmds", "List sectors with counts, or one sector's records.", listing=True),
+    Command("commitments", "listing_cmds", "List what the sides agreed, asked or plan.", listing=True),
+    Command("reserves", "listing_cmds", "Reserves and production by country, with shares and ranks.", listing=True),
+    Command("stats", "listing_cmds", "Key figures and the claims made about them.", listing=True),
+    Command("quotes", "listing_cmds", "List the words the sources quote.", listing=True),
+    Command("search", "listing_cmds", "Find every record field that contains TEXT.", listing=True),
+    Command("show", "listing_cmds", "Show one record in full, with its source and evidence.", listing=True),
+    Command("sources", "listing_cmds", "List the sources and how many records cite each.", listing=True),
+    Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
+    Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
+    Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),
+    Command("export", "data_cmds", "Write the whole dataset, losslessly, as YAML or JSON."),
+)
+
+#: Every name a command answers to, aliases included.
+BY_NAME: dict[str, Command] = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}

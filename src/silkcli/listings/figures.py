@@ -1,0 +1,159 @@
+"""Listings of figures: reserves and production by country, and the key figures with the claims made about them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from silkcli.dataset import model as m
+from silkcli.listings import shares
+from silkcli.listings.listing import Column, Listing
+from silkcli.listings.records import cite_columns, text_of
+
+
+def _marker(stat: m.Statistic | None) -> str | None:
+    return None if stat is None or stat.marker == "none" else stat.marker
+
+
+def _round(value: int | float | None) -> int | float | None:
+    return round(value, 3) if isinstance(value, float) else value
+
+
+def _year_columns(year: str) -> tuple[Column, Column]:
+    """A production year's figure and its marker."""
+
+    def stat(row: shares.ReserveRow) -> m.Statistic | None:
+        return row.production.get(year)
+
+    return (
+        Column(
+            f"prod_{year}_t",
+            f"mine production {year}, t",
+            numeric=True,
+            marker=f"prod_{year}_marker",
+            get=lambda r: s.value if (s := stat(r)) else None,
+        ),
+        Column(f"prod_{year}_marker", f"marker of the {year} figure", get=lambda r: _marker(stat(r))),
+    )
+
+
+def _cited(row: shares.ReserveRow) -> m.Statistic | None:
+    """The statistic a reserves row cites: its reserves figure, else its first production figure."""
+    return row.reserves or next(iter(row.production.values()), None)
+
+
+def reserve_listing(
+    ds: m.Dataset, topic: str, *, countries: frozenset[str] = frozenset(), top: int | None = None
+) -> Listing:
+    """Reserves and mine production per country, with computed shares and ranks."""
+    periods = shares.production_periods(ds, topic)
+    table = shares.reserve_rows(ds, topic)
+    latest = periods[-1] if periods else ""
+    columns = (
+        Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank")),
+        Column("country", "country code (empty for the world total)", get=attrgetter("code")),
+        Column("name", "country, or the world total's label", get=attrgetter("label")),
+        Column(
+            "reserves_t",
+            "reserves, metric tons",
+            numeric=True,
+            marker="reserves_marker",
+            get=lambda r: r.reserves.value if r.reserves else None,
+        ),
+        Column("reserves_marker", "estimated, not_available, zero or lower_bound", get=lambda r: _marker(r.reserves)),
+        Column(
+            "share_pct",
+            "share of world reserves, % (computed)",
+            numeric=True,
+            marker="share_bound",
+            get=lambda r: _round(r.reserves_share),
+        ),
+        Column(
+            "share_bound",
+            "'upper' when the world total is only a lower bound",
+            get=lambda r: "upper" if r.reserves_share is not None and r.share_is_upper_bound else None,
+        ),
+        *(column for year in periods for column in _year_columns(year)),
+        Column(
+            "prod_share_pct",
+            f"share of world mine production {latest}, % (computed)",
+            numeric=True,
+            get=lambda r: _round(r.production_share),
+        ),
+    )
+    cite = cite_columns(ds, of=_cited)
+    rows = [
+        r
+        for r in table
+        if (not countries or r.code in countries) and (top is None or not r.code or (r.rank or top + 1) <= top)
+    ]
+    notes = (
+        ("reserve shares are upper bounds: the source gives the world total only as a lower bound",)
+        if any(r.share_is_upper_bound and r.reserves_share is not None for r in table)
+        else ()
+    )
+    return Listing("reserves", columns + cite, tuple(c.name for c in columns), rows, notes=notes, bar="share_pct")
+
+
+class KeyFigure(NamedTuple):
+    """A statistic with what the data gives for it and the discrepancy that disputes it."""
+
+    stat: m.Statistic
+    computed: shares.Computed
+    discrepancy: str | None
+
+
+def _stat(name: str, help_text: str, **options: Any) -> Column:
+    return Column(name, help_text, get=lambda f: getattr(f.stat, name), **options)
+
+
+def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
+    return (
+        _stat("id", "statistic id"),
+        _stat("topic", "topic"),
+        _stat("metric", "what is measured"),
+        _stat("country", "country code (empty for a world total)"),
+        Column("period", "year the figure is for", get=lambda f: text_of(f.stat.period)),
+        _stat("value", "the figure as the source gives it", numeric=True, marker="marker"),
+        Column("marker", "estimated, approximate, lower_bound, not_available or zero", get=lambda f: _marker(f.stat)),
+        _stat("unit", "unit"),
+        Column("as_of", "when the source published it", get=lambda f: text_of(f.stat.as_of)),
+        _stat("claim", "an attributed claim rather than the source's own data"),
+        _stat("attribution", "whom the source attributes it to"),
+        Column(
+            "computed",
+            "what the data gives for this claim (computed)",
+            numeric=True,
+            marker="computed_bound",
+            get=lambda f: _round(f.computed.value),
+        ),
+        Column(
+            "computed_bound",
+            "'upper' when the computed value is an upper bound",
+            get=lambda f: "upper" if f.computed.upper_bound else None,
+        ),
+        Column("computed_from", "how 'computed' was derived", get=lambda f: f.computed.how or None),
+        Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
+        *cite_columns(ds, of=attrgetter("stat")),
+    )
+
+
+def _key_figures(ds: m.Dataset, topics: frozenset[str]) -> Sequence[KeyFigure]:
+    parties = set(ds.partnership.parties)
+    flagged = {rid: d.id for d in ds.discrepancies for rid in d.related}
+    check = shares.claim_checker(ds)
+    found = []
+    for s in ds.statistics:
+        in_table = s.metric in (shares.RESERVES, shares.PRODUCTION) and not s.claim
+        if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
+            continue
+        found.append(KeyFigure(s, check(s) if s.claim else shares.Computed(), flagged.get(s.id)))
+    return found
+
+
+def key_figure_listing(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
+    """Claims and standalone figures, plus the partnership's parties' table rows and world totals."""
+    default = ("id", "metric", "country", "period", "value", "marker", "unit", "as_of", "source", "computed")
+    columns = _key_figure_columns(ds)
+    return Listing("statistics", columns, (*default, "discrepancy"), _key_figures(ds, topics))
