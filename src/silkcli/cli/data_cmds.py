@@ -50,7 +50,8 @@ def validate(
 
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
-    from silkcli.dataset.load import check_evidence, check_sources_folder
+    from silkcli.dataset.archive import check_sources_folder
+    from silkcli.dataset.load import check_evidence
     from silkcli.dataset.model import describe
 
     if sources is not None:

@@ -12,9 +12,18 @@ import os
 import stat
 from pathlib import Path
 
+from silkcli.errors import UsageError, visible
+
 
 class ArchiveError(Exception):
     """An archive that cannot be used; the message says why, in a few words."""
+
+
+def check_sources_folder(sources_dir: Path) -> None:
+    """Raise a UsageError unless ``sources_dir`` (``validate --sources``) is a folder."""
+    if not sources_dir.is_dir():
+        why = "not a folder" if sources_dir.exists() else "no such folder"
+        raise UsageError(f"--sources {visible(str(sources_dir))}: {why}")
 
 
 def read_archive(path: Path, limit: int) -> str:

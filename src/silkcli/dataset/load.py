@@ -23,7 +23,7 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset.cache import entries as cache
-from silkcli.errors import DatasetError, Problem, UsageError, visible
+from silkcli.errors import DatasetError, Problem
 
 if TYPE_CHECKING:
     from silkcli.dataset.schema_errors import Issue
@@ -388,13 +388,6 @@ def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
     ]
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
-
-
-def check_sources_folder(sources_dir: Path) -> None:
-    """Raise a UsageError unless ``sources_dir`` (``validate --sources``) is a folder."""
-    if not sources_dir.is_dir():
-        why = "not a folder" if sources_dir.exists() else "no such folder"
-        raise UsageError(f"--sources {visible(str(sources_dir))}: {why}")
 
 
 def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
