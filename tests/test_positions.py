@@ -46,6 +46,11 @@ YAML_CASES: dict[str, tuple[str, str, str]] = {
         "    name: {p} @@\ufdd0\n",
         "countries[1].name: noncharacter U+FDD0 is not allowed in text",
     ),
+    "raw U+10FFFF": (
+        _NAME,
+        "    name: {p} @@\U0010ffff\n",
+        "countries[1].name: noncharacter U+10FFFF is not allowed in text",
+    ),
     "raw U+FFFF": (_NAME, "    name: {p} @@\uffff\n", "noncharacter U+FFFF is not allowed in text"),
     "unknown reference": (
         _PARTY,
