@@ -289,17 +289,18 @@ def _parse_placed(data: bytes, name: str, *, looks_json: bool, type_error: msgsp
 
 def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
     """The fast path for JSON: the dataset, the first value of a wrong type, or None for any other problem."""
+    from silkcli.dataset.json_text import has_duplicate_keys  # only on a JSON file's first load
+
+    # Before the typed decode, so that the bare shape it decodes is freed before the dataset
+    # is built (at 100,000 documents the two together peaked 190 MB higher).
+    repeated = has_duplicate_keys(data)
     try:
         dataset: m.Dataset = msgspec.json.decode(data, type=m.Dataset, dec_hook=m.decode_hook)
     except msgspec.ValidationError as exc:
         return exc
     except msgspec.DecodeError:
         return None
-    if _JSON_UNSAFE.search(data):
-        return None
-    from silkcli.dataset.json_text import has_duplicate_keys  # only on a JSON file's first load
-
-    if has_duplicate_keys(data):  # the YAML path reports each, with its place
+    if repeated or _JSON_UNSAFE.search(data):  # the YAML path reports each, with its place
         return None
     return None if _cross_issues(dataset) else dataset
 
