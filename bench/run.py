@@ -175,6 +175,7 @@ def startup_cases(env: Env) -> list[Case]:
         Case("completion of --sector values", [silk], ref=ref, max_ratio=1.3, env=complete),
         Case("agreements --help", [silk, "agreements", "--help"], ref=ref, max_ratio=1.3),
         Case("silkcli --help", [silk, "--help"], ref=ref, max_ratio=1.3),
+        Case("brief -f html", [silk, "brief", "-f", "html"], ref=ref, max_ratio=1.15),
     ]
 
 

@@ -1,7 +1,8 @@
 """The HTML brief in a real browser: headless Chromium prints it and lays it out at phone width.
 
-Needs Debian's ``chromium`` and ``poppler-utils`` (for pdftotext). Outside CI
-a missing tool skips these tests with the reason; with ``CI`` set it fails.
+Needs Debian's ``chromium``, ``poppler-utils`` (pdftotext, pdffonts) and
+``fonts-noto-cjk``. Outside CI a missing tool skips these tests with the
+reason; with ``CI`` set it fails.
 """
 
 from __future__ import annotations
@@ -62,6 +63,31 @@ def pdftotext() -> str:
     return _tool("pdftotext", package="poppler-utils")
 
 
+@pytest.fixture(scope="module")
+def pdffonts() -> str:
+    """poppler's pdffonts."""
+    return _tool("pdffonts", package="poppler-utils")
+
+
+#: names of fonts with Hangul: Noto/Source Han Sans CJK (Linux), Apple SD Gothic Neo, Malgun Gothic, Nanum
+_CJK_FONT = re.compile(r"CJK|Han ?Sans|Gothic|Nanum", re.IGNORECASE)
+
+
+def _font_names(pdffonts: str, pdf: Path) -> list[str]:
+    """The fonts pdffonts lists, with the names of the Type 3 ones read from their font descriptors.
+
+    Chromium embeds an OpenType (CFF) font such as Noto Sans CJK as Type 3
+    glyph procedures, which pdffonts lists as ``[none] Type 3``; such a
+    font's name is then only in its ``/FontDescriptor``.
+    """
+    listing = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True, timeout=TIMEOUT, check=True).stdout
+    rows = [line for line in listing.splitlines()[2:] if line.strip()]
+    names = [row.split()[0] for row in rows]
+    if any(" Type 3 " in row for row in rows):
+        names += [n.decode() for n in re.findall(rb"/FontName\s*/([^\s/<>\[\]()]+)", pdf.read_bytes())]
+    return names
+
+
 def _run_chromium(chromium: str, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp / "profile"
     command = [chromium, *FLAGS, f"--user-data-dir={profile}", *args]
@@ -80,6 +106,21 @@ def _html_brief(tmp: Path, data: Path) -> Path:
 def _pages(pdf: bytes) -> int:
     """Page objects in a PDF (``/Type /Page``, not ``/Pages``)."""
     return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
+
+
+def test_printed_brief_shows_korean_names_in_a_cjk_font(
+    chromium: str, pdftotext: str, pdffonts: str, tmp_path: Path
+) -> None:
+    """Printed to PDF, the leader's Korean name is text set in an embedded CJK font, not boxes."""
+    page = _html_brief(tmp_path, BUNDLED)
+    pdf = tmp_path / "brief.pdf"
+    _run_chromium(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    names = _font_names(pdffonts, pdf)
+    assert [n for n in names if _CJK_FONT.search(n)], f"no CJK font among {names}: install fonts-noto-cjk"
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
+    ).stdout
+    assert "윤석열" in text
 
 
 @pytest.mark.parametrize("data", [BUNDLED, TINY], ids=["bundled", "tiny"])

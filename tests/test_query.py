@@ -116,7 +116,7 @@ def test_ties_share_a_rank(ds) -> None:  # type: ignore[no-untyped-def]
 def test_claims_are_checked_against_the_table(ds) -> None:  # type: ignore[no-untyped-def]
     """The article's 0.05% of output is about 0.02% by the data."""
     claim = next(s for s in ds.statistics if s.claim and s.metric == "production-share")
-    value, how, _ = figures.claim_checker(ds)(claim)
+    value, how, *_ = figures.claim_checker(ds)(claim)
     assert value == pytest.approx(0.02)
     assert how.startswith("mine production 2024")
 

@@ -1,14 +1,16 @@
-"""The brief's key figures: reserves next to the leaders, electricity share, finance.
+"""The brief's key figures: reserves next to the leaders, production, electricity share, finance.
 
-Shares and ranks come from :mod:`silkcli.figures`; values are written the way
-the listing tables write them (:func:`silkcli.table.display`), USGS markers
-included.
+Shares and ranks come from :mod:`silkcli.listings.shares`; values are written
+the way the listing tables write them (:func:`silkcli.formats.display.display`),
+USGS markers included. A rank says what it ranks among, and a share what it
+is a share of and for which year.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from silkcli.brief.claims import ClaimFigure, claim_figures, percent
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
 from silkcli.formats.display import display
@@ -17,6 +19,8 @@ from silkcli.listings import shares as computed
 ELECTRICITY_SHARE = "electricity-share"
 #: the figures and claims a reserves chart answers for (not production shares)
 _RESERVE_METRICS = {computed.RESERVES} | {c for c in computed.COMPUTED_CLAIMS if c.startswith(computed.RESERVES)}
+#: the figures and claims a production line answers for
+_PRODUCTION_METRICS = {computed.PRODUCTION} | (computed.COMPUTED_CLAIMS - _RESERVE_METRICS)
 _TOP = 3
 
 
@@ -30,6 +34,31 @@ class ReserveBar:
     share: str | None
     fraction: float
     featured: bool
+
+
+@dataclass(frozen=True)
+class ProductionFigure:
+    """A party's mine production in the table's latest year, and its share of the world total."""
+
+    period: str
+    amount: str
+    share: str | None
+    world: str | None
+    denominator: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a rank is out of: the countries with a figure, those listed without one, and the unlisted."""
+
+    ranked: int
+    unranked: int
+    #: the source's own words that countries it does not list may produce too
+    unlisted: str | None
+    unlisted_by: str | None
+    notes: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -48,6 +77,12 @@ class ReserveChart:
     bars: tuple[ReserveBar, ...]
     notes: tuple[int, ...]
     disputes: tuple[int, ...]
+    #: what the rank is out of, the party's production share and the claims beside the data (:func:`_with_context`)
+    coverage: Coverage = Coverage(0, 0, None, None, ())
+    production: ProductionFigure | None = None
+    claims: tuple[ClaimFigure, ...] = ()
+    #: what the shares are of: ``the world total (rounded)``
+    denominator: str = "the world total"
 
 
 @dataclass(frozen=True)
@@ -72,7 +107,7 @@ def with_unit(value: m.Number | None, marker: str, unit: str) -> str:
 def _share(row: computed.ReserveRow) -> str | None:
     if row.reserves_share is None:
         return None
-    return ("≤" if row.share_is_upper_bound else "") + display(round(row.reserves_share, 1)) + "%"
+    return ("≤" if row.share_is_upper_bound else "") + percent(row.reserves_share)
 
 
 def reserve_charts(ds: m.Dataset, ledger: Ledger) -> tuple[ReserveChart, ...]:
@@ -83,7 +118,8 @@ def reserve_charts(ds: m.Dataset, ledger: Ledger) -> tuple[ReserveChart, ...]:
         rows = computed.reserve_rows(ds, topic)
         featured = _featured(rows, ds.partnership.parties)
         if featured is not None:
-            charts.append(_chart(ds, ledger, topics.get(topic, topic), rows, featured))
+            chart = _chart(ds, ledger, topics.get(topic, topic), rows, featured)
+            charts.append(_with_context(ds, ledger, chart, rows, featured))
     return tuple(charts)
 
 
@@ -121,6 +157,60 @@ def _chart(
         bars=tuple(_bar(r, peak, featured) for r in shown),
         notes=ledger.cite(stat.source, *([world.source] if world else [])),
         disputes=ledger.dispute(stat.id, *claims, *([world.id] if world else [])),
+    )
+
+
+def _with_context(
+    ds: m.Dataset, ledger: Ledger, chart: ReserveChart, rows: list[computed.ReserveRow], featured: computed.ReserveRow
+) -> ReserveChart:
+    """The chart with what its rank is out of, the party's production share and the claims beside the data."""
+    stat = featured.reserves
+    assert stat is not None  # _featured only picks rows with a reserves figure
+    ranked, unranked = computed.coverage(rows)
+    unlisted = computed.unlisted_note(ds, stat.topic)
+    publishers = {s.id: s.publisher for s in ds.sources}
+    coverage = Coverage(
+        ranked,
+        unranked,
+        unlisted[0] if unlisted else None,
+        publishers.get(unlisted[1].source) if unlisted else None,
+        ledger.cite(unlisted[1].source) if unlisted else (),
+    )
+    reserves, _ = computed.share_bases(ds, stat.topic, rows)
+    return replace(
+        chart,
+        denominator=reserves.denominator,
+        coverage=coverage,
+        production=_production(ds, ledger, rows, featured),
+        claims=claim_figures(ds, ledger, featured),
+    )
+
+
+def _production(
+    ds: m.Dataset, ledger: Ledger, rows: list[computed.ReserveRow], featured: computed.ReserveRow
+) -> ProductionFigure | None:
+    """The featured party's production in the latest year, as a share of the source's world total."""
+    topic = featured.reserves.topic if featured.reserves else ""
+    latest = (computed.production_periods(ds, topic) or [""])[-1]
+    stat = featured.production.get(latest)
+    if stat is None:
+        return None
+    _, basis = computed.share_bases(ds, topic, rows)
+    world = basis.total
+    claims = [
+        s.id
+        for s in ds.statistics
+        if s.claim and s.topic == topic and s.country == featured.code and s.metric in _PRODUCTION_METRICS
+    ]
+    share = featured.production_share
+    return ProductionFigure(
+        period=computed.period_label(world) if world else computed.period_label(stat),
+        amount=with_unit(stat.value, stat.marker, stat.unit),
+        share=percent(share) if share is not None else None,
+        world=with_unit(world.value, world.marker, world.unit) if world else None,
+        denominator=basis.denominator,
+        notes=ledger.cite(stat.source, *([world.source] if world else [])),
+        disputes=ledger.dispute(stat.id, *([world.id] if world else []), *claims),
     )
 
 

@@ -17,6 +17,7 @@ from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_char
 from silkcli.brief.ledger import Disagreement, Ledger, Note
 from silkcli.dataset import model as m
 from silkcli.listings import select as query
+from silkcli.listings.chronology import UNKNOWN_PART, readable
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ class SignedDocument:
     title: str
     type: str
     signed_by: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AtSummit:
+    """A document adopted or signed at the summit that is not one of its counted documents."""
+
+    title: str
+    type: str
+    #: ``adopted``, ``signed``: the status's name
+    done: str
     notes: tuple[int, ...]
     disputes: tuple[int, ...]
 
@@ -103,6 +116,7 @@ class Brief:
     leaders: tuple[Leader, ...]
     focus: tuple[str, ...]
     sectors: tuple[SectorDocuments, ...]
+    also_at_summit: tuple[AtSummit, ...]
     commitments: tuple[Pledge, ...]
     reserves: tuple[ReserveChart, ...]
     figures: tuple[Figure, ...]
@@ -121,6 +135,7 @@ def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within:
         leaders=_leaders(ds, ledger),
         focus=tuple(s.name for s in ds.sectors if s.id in sectors),
         sectors=_documents(ds, ledger, sectors),
+        also_at_summit=_also_at_summit(ds, ledger, sectors),
         commitments=_commitments(ds, ledger, sectors),
         reserves=reserve_charts(ds, ledger),
         figures=key_figures(ds, ledger),
@@ -218,6 +233,23 @@ def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[
     )
 
 
+def _also_at_summit(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[AtSummit, ...]:
+    """Documents of the summit (a joint statement) that are not counted among its documents."""
+    types = {t.id: t.name for t in ds.vocabulary.document_types}
+    statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
+    return tuple(
+        AtSummit(
+            d.title,
+            types.get(d.type, d.type),
+            statuses.get(d.status, d.status),
+            ledger.cite(d.source),
+            ledger.dispute(d.id),
+        )
+        for d in query.documents(ds, sectors=sectors, summit=False)
+        if d.at_summit
+    )
+
+
 def _commitments(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[Pledge, ...]:
     """With a sector focus, every commitment of those sectors; otherwise the key ones.
 
@@ -234,14 +266,23 @@ def _commitments(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tupl
 def _quotes(ds: m.Dataset, ledger: Ledger, *, leaders: Sequence[m.Person]) -> tuple[Saying, ...]:
     names = {p.id: p.name for p in leaders}
     found = query.quotes(ds, persons=frozenset(names))
-    return tuple(Saying(names[q.person], q.text, str(q.date) if q.date else None, ledger.cite(q.source)) for q in found)
+    return tuple(
+        Saying(names[q.person], q.text, readable(q.date) if q.date else None, ledger.cite(q.source)) for q in found
+    )
 
 
 def _timeline(ds: m.Dataset, ledger: Ledger, within: query.Period) -> tuple[Moment, ...]:
     """Events that involve every party of the partnership, oldest first."""
     parties = frozenset(ds.partnership.parties)
     found = [e for e in query.events(ds, within=within) if parties <= set(e.countries)]
-    return tuple(Moment(span(e.date, e.end), e.title, ledger.cite(e.source), ledger.dispute(e.id)) for e in found)
+    return tuple(Moment(when(e.date, e.end), e.title, ledger.cite(e.source), ledger.dispute(e.id)) for e in found)
+
+
+def when(start: m.PartialDate, end: m.PartialDate | None) -> str:
+    """:func:`span`, saying which part is unknown: ``1997-06 (day unknown)``, ``2031-04–05 (day unknown)``."""
+    rough = next((d.precision for d in (start, end) if d is not None and d.precision != "day"), None)
+    part = UNKNOWN_PART.get(rough or "")
+    return span(start, end) + (f" ({part})" if part else "")
 
 
 def span(start: m.PartialDate, end: m.PartialDate | None) -> str:

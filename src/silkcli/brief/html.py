@@ -96,7 +96,11 @@ def _documents(brief: Brief) -> str:
     cols = "".join(f'<col class="c{i}">' for i in range(1, len(labels) + 1))
     head = f"<colgroup>{cols}</colgroup>{_head(labels)}"
     table = f'<table class="stack docs">{head}<tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
-    return _section("documents", w.documents_title(brief), table if rows else "<p>None.</p>")
+    also = "".join(
+        f"\n<p>{_e(w.at_summit_line(item, brief.headline.summit_documents))}{_refs(item.notes, item.disputes)}</p>"
+        for item in brief.also_at_summit
+    )
+    return _section("documents", w.documents_title(brief), (table if rows else "<p>None.</p>") + also)
 
 
 def _commitments(brief: Brief) -> str:
@@ -111,9 +115,8 @@ def _figures(brief: Brief) -> str:
     parts = []
     for chart in brief.reserves:
         summary = f"<strong>{_e(w.chart_title(chart))}:</strong> {_e(w.chart_summary(chart))}"
-        caveat = w.chart_caveat(chart)
-        note = f'\n<p class="caveat">{_e(caveat)}</p>' if caveat else ""
-        block = f"<p>{summary}{_refs(chart.notes, chart.disputes)}</p>\n{_chart(chart)}{note}"
+        table = f'<div class="table">\n{_chart(chart)}\n{_context(chart)}\n</div>'
+        block = f"<p>{summary}{_refs(chart.notes, chart.disputes)}</p>\n{table}{_claims(chart)}"
         parts.append(f'<div class="reserves">\n{block}\n</div>')
     items = "".join(
         f"<li><strong>{_e(f.label)}:</strong> {_e(f.value)} ({_e(f.detail)}){_refs(f.notes, f.disputes)}</li>"
@@ -122,6 +125,26 @@ def _figures(brief: Brief) -> str:
     if items:
         parts.append(f"<ul>{items}</ul>")
     return _section("figures", w.KEY_FIGURES, "\n".join(parts))
+
+
+def _context(chart: ReserveChart) -> str:
+    """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
+    lines = [f'<p class="caveat">{_e(w.chart_coverage(chart))}{_refs(chart.coverage.notes)}</p>']
+    caveat = w.chart_caveat(chart)
+    if caveat:
+        lines.append(f'<p class="caveat">{_e(caveat)}</p>')
+    if chart.production:
+        p = chart.production
+        lines.append(f"<p>{_e(w.production_line(chart, p))}{_refs(p.notes, p.disputes)}</p>")
+    return "\n".join(lines)
+
+
+def _claims(chart: ReserveChart) -> str:
+    """The claims about the featured country, beside what the data gives."""
+    if not chart.claims:
+        return ""
+    items = "".join(f"<li>{_e(w.claim_line(c))}{_refs(c.notes, c.disputes)}</li>" for c in chart.claims)
+    return f'\n<div class="claims">\n<p>{_e(w.CLAIMS)}:</p>\n<ul>{items}</ul>\n</div>'
 
 
 def _chart(chart: ReserveChart) -> str:

@@ -55,6 +55,9 @@ def _documents(brief: Brief) -> list[str]:
         for doc in group.documents:
             title = _fact(md(doc.title), doc.notes, doc.disputes)
             lines.append(_row([md(group.sector), title, md(doc.type), md(doc.signed_by)]))
+    for item in brief.also_at_summit:
+        text = md(w.at_summit_line(item, brief.headline.summit_documents))
+        lines += ["", _fact(text, item.notes, item.disputes)]
     return lines
 
 
@@ -66,9 +69,16 @@ def _figures(brief: Brief) -> list[str]:
             _fact(f"**{md(w.chart_title(chart))}:** {md(w.chart_summary(chart))}", chart.notes, chart.disputes),
         ]
         lines += ["", *_chart(chart)]
+        lines += ["", _fact(md(w.chart_coverage(chart)), chart.coverage.notes)]
         caveat = w.chart_caveat(chart)
         if caveat:
             lines += ["", md(caveat)]
+        if chart.production:
+            p = chart.production
+            lines += ["", _fact(md(w.production_line(chart, p)), p.notes, p.disputes)]
+        if chart.claims:
+            lines += ["", f"{w.CLAIMS}:", ""]
+        lines += [f"- {_fact(md(w.claim_line(c)), c.notes, c.disputes)}" for c in chart.claims]
     if brief.figures:
         lines.append("")
     for fig in brief.figures:

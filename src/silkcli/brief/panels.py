@@ -76,7 +76,12 @@ def _documents(brief: Brief) -> Panel:
             table.add_row(
                 Text(group.sector), _fact(doc.title, doc.notes, doc.disputes), Text(doc.type), Text(doc.signed_by)
             )
-    return _panel(w.documents_title(brief), table if brief.sectors else Text("None."))
+    body: RenderableType = table if brief.sectors else Text("None.")
+    if brief.also_at_summit:
+        count = brief.headline.summit_documents
+        also = [_fact(w.at_summit_line(a, count), a.notes, a.disputes) for a in brief.also_at_summit]
+        body = Group(body, *also)
+    return _panel(w.documents_title(brief), body)
 
 
 def _commitments(brief: Brief) -> Panel:
@@ -90,14 +95,30 @@ def _figures(brief: Brief) -> Panel:
     parts: list[RenderableType] = []
     for chart in brief.reserves:
         title = Text.assemble((w.chart_title(chart) + ": ", "bold"), w.chart_summary(chart))
-        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart)]
-        caveat = w.chart_caveat(chart)
-        if caveat:
-            parts.append(Text(caveat, style=REF))
+        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart), *_context(chart)]
     for fig in brief.figures:
         label = Text.assemble((f"• {fig.label}: ", "bold"), f"{fig.value} ({fig.detail})")
         parts.append(_fact(label, fig.notes, fig.disputes))
     return _panel(w.KEY_FIGURES, Group(*parts))
+
+
+def _context(chart: ReserveChart) -> list[RenderableType]:
+    """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
+    parts: list[RenderableType] = [_fact(Text(w.chart_coverage(chart), style=REF), chart.coverage.notes)]
+    caveat = w.chart_caveat(chart)
+    if caveat:
+        parts.append(Text(caveat, style=REF))
+    if chart.production:
+        p = chart.production
+        parts.append(_fact(w.production_line(chart, p), p.notes, p.disputes))
+    if chart.claims:
+        claims = Table.grid(padding=(0, 1), expand=True)
+        claims.add_column(no_wrap=True)
+        claims.add_column(ratio=1, overflow="fold")
+        for c in chart.claims:
+            claims.add_row(Text(" •", style=HEAD), _fact(w.claim_line(c), c.notes, c.disputes))
+        parts += [Text(f"{w.CLAIMS}:", style="bold"), claims]
+    return parts
 
 
 def _chart(chart: ReserveChart) -> Table:

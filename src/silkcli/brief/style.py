@@ -1,9 +1,13 @@
 """The HTML brief's one stylesheet: screen, phone width and A4 print.
 
-System fonts only (no downloads). On a phone the wide tables stack their
+System fonts only (no downloads). The font stack names CJK fonts after the
+Latin ones (Noto Sans CJK on Linux, Apple SD Gothic Neo on macOS, Malgun
+Gothic on Windows), so Korean names print in a real Hangul font rather than
+as boxes. On a phone the wide tables stack their
 cells under labels, and long URLs may break anywhere, so nothing scrolls
-sideways. In print the type shrinks to 8pt and lists run in two columns so
-the whole brief fits on two A4 pages.
+sideways. In print the type shrinks to 7.2pt, lists run in two columns and the
+reserves chart sits beside the claims about it, so the whole brief fits on
+two A4 pages.
 """
 
 CSS = """\
@@ -11,7 +15,9 @@ CSS = """\
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff;
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR", sans-serif; }
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR", "Noto Sans KR",
+    "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", "Noto Sans CJK JP", "Noto Sans CJK SC",
+    sans-serif; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 .5rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid var(--line); }
@@ -58,7 +64,7 @@ q { font-style: italic; }
 }
 @page { size: A4; margin: 10mm 11mm 11mm; }
 @media print {
-  body { font-size: 7.8pt; line-height: 1.2; }
+  body { font-size: 7.2pt; line-height: 1.13; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 13pt; margin-bottom: 2pt; }
   h2 { font-size: 9.5pt; margin: 5pt 0 1.5pt; padding-bottom: 1pt; border-bottom-width: 1pt; break-after: avoid; }
@@ -67,8 +73,11 @@ q { font-style: italic; }
   th, td { padding: .6pt 3pt; }
   thead th { border-bottom-width: 1pt; }
   .cols, .notes { columns: 2; column-gap: 12pt; }
-  .notes { font-size: 6.8pt; }
-  .chart { width: 70%; }
+  .notes, .claims, .reserves .caveat { font-size: 6.4pt; }
+  .reserves { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12pt; align-items: start; }
+  .reserves > p:first-child { grid-column: 1 / -1; }
+  .reserves .chart { width: 100%; }
+  .claims p:first-child { margin-top: 0; }
   .chart caption { display: none; }
   a { color: inherit; text-decoration: none; }
   tr, li, .reserves { break-inside: avoid; }

@@ -66,6 +66,8 @@ def _documents(brief: Brief, width: int) -> list[str]:
             lines += _wrap(f"{doc.type}. Signed by {doc.signed_by}.", width, first="    ")
     if not brief.sectors:
         lines.append("None.")
+    for item in brief.also_at_summit:
+        lines += _wrap(_fact(w.at_summit_line(item, brief.headline.summit_documents), item.notes, item.disputes), width)
     return lines
 
 
@@ -74,9 +76,17 @@ def _figures(brief: Brief, width: int) -> list[str]:
     for chart in brief.reserves:
         lines += _wrap(_fact(f"{w.chart_title(chart)}: {w.chart_summary(chart)}", chart.notes, chart.disputes), width)
         lines += _chart(chart)
+        lines += _wrap(_fact(w.chart_coverage(chart), chart.coverage.notes), width)
         caveat = w.chart_caveat(chart)
         if caveat:
             lines += _wrap(caveat, width)
+        if chart.production:
+            p = chart.production
+            lines += _wrap(_fact(w.production_line(chart, p), p.notes, p.disputes), width)
+        if chart.claims:
+            lines += _wrap(f"{w.CLAIMS}:", width)
+        for c in chart.claims:
+            lines += _wrap(_fact(w.claim_line(c), c.notes, c.disputes), width, first="  * ")
     for fig in brief.figures:
         lines += _wrap(_fact(f"{fig.label}: {fig.value} ({fig.detail})", fig.notes, fig.disputes), width, first="- ")
     return lines

@@ -6,9 +6,11 @@ HTML and terminal briefs say the same thing in the same words.
 
 from __future__ import annotations
 
-from silkcli.brief.charts import ReserveChart
-from silkcli.brief.content import Brief, Headline, Leader, Pledge, Saying
+from silkcli.brief.charts import ProductionFigure, ReserveChart
+from silkcli.brief.claims import ClaimFigure
+from silkcli.brief.content import AtSummit, Brief, Headline, Leader, Pledge, Saying
 from silkcli.brief.ledger import Note
+from silkcli.listings.chronology import cited_date
 
 LEADERS = "Leaders"
 KEY_COMMITMENTS = "Key commitments"
@@ -16,6 +18,7 @@ KEY_FIGURES = "Key figures"
 QUOTES = "Quotes"
 TIMELINE = "Timeline"
 DISAGREE = "Where sources disagree"
+CLAIMS = "Claims beside the data"
 SOURCES = "Sources"
 DOCUMENT_COLUMNS = ("Sector", "Document", "Type", "Signed by")
 RESERVE_COLUMNS = ("Rank", "Country", "Reserves", "Share")
@@ -85,13 +88,45 @@ def chart_caption(chart: ReserveChart) -> str:
 def chart_summary(chart: ReserveChart) -> str:
     """The featured country's reserves, rank and share in one sentence."""
     parts = [chart.reserves]
-    if chart.rank is not None:
-        parts.append(f"rank {chart.rank} of {chart.ranked}")
-    if chart.share is not None:
-        parts.append(f"{chart.share} of the world total ({chart.world})" if chart.world else chart.share)
     if chart.as_of:
-        parts.append(f"as of {chart.as_of}")
+        parts[0] += f" as of {chart.as_of}"
+    if chart.rank is not None:
+        parts.append(f"rank {chart.rank} of {chart.ranked} countries with a reserve figure")
+    if chart.share is not None:
+        parts.append(f"{chart.share} of {chart.denominator}, {chart.world}" if chart.world else chart.share)
     return ", ".join(parts) + "."
+
+
+def chart_coverage(chart: ReserveChart) -> str:
+    """What the rank is out of, and the source's word on countries it does not list."""
+    c = chart.coverage
+    text = f"Ranked among the {c.ranked} countries the source gives a reserve figure for"
+    if c.unranked:
+        text += f"; {c.unranked} more {'is' if c.unranked == 1 else 'are'} listed without one (NA)"
+    text += "."
+    if c.unlisted:
+        text += f" {c.unlisted_by}: “{c.unlisted}.”"
+    return text
+
+
+def production_line(chart: ReserveChart, p: ProductionFigure) -> str:
+    """``Mine production of Kyrgyzstan, 2024e: 20e t, 0.02% of the world total (rounded) for 2024e, 100,000e t.``"""
+    share = f", {p.share} of {p.denominator} for {p.period}, {p.world}" if p.share and p.world else ""
+    return f"Mine production of {chart.country}, {p.period}: {p.amount}{share}."
+
+
+def claim_line(c: ClaimFigure) -> str:
+    """A claim, who makes it and when, against what the data gives and when that was published."""
+    said = f"{c.metric}: {c.says} ({c.who}, {c.when})"
+    if c.data is None:
+        return f"{said}; the data gives no figure."
+    published = f" in data published {c.data_published}" if c.data_published else ""
+    return f"{said} vs {c.data}{published}{', after the claim' if c.later else ''}."
+
+
+def at_summit_line(item: AtSummit, counted: int) -> str:
+    """``Also adopted at the summit, not one of the 10: Joint Statement … (Joint statement).``"""
+    return f"Also {item.done} at the summit, not one of the {counted}: {item.title} ({item.type})."
 
 
 def chart_caveat(chart: ReserveChart) -> str | None:
@@ -112,8 +147,8 @@ def _sentence(text: str) -> str:
 
 
 def note_line(note: Note) -> str:
-    """``Title. Publisher, 2024-12-03.`` (``undated`` when the source gives no date)."""
-    return f"{_sentence(note.title)} {note.publisher}, {note.published or 'undated'}."
+    """``Title. Publisher, 2024-12-03.`` (``n.d.`` when the source's date is not known)."""
+    return _sentence(f"{_sentence(note.title)} {note.publisher}, {cited_date(note.published)}")
 
 
 def footer(brief: Brief) -> str:

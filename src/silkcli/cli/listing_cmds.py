@@ -72,7 +72,8 @@ def agreements(
         bool | None,
         typer.Option(
             "--summit/--no-summit",
-            help="Only the documents signed at the summit, or only the others.",
+            help="Only the documents counted as signed at the summit (a joint statement adopted there is not one), "
+            "or only the others.",
             show_default=False,
         ),
     ] = None,
@@ -98,7 +99,7 @@ def agreements(
 
     def build(ds: m.Dataset) -> Listing:
         from silkcli.listings import select
-        from silkcli.listings.records import document_listing
+        from silkcli.listings.records import document_listing, with_summit_notes
 
         found = select.documents(
             ds,
@@ -109,7 +110,7 @@ def agreements(
             within=select.period(since, until),
             summit=summit,
         )
-        return document_listing(ds, found)
+        return with_summit_notes(ds, document_listing(ds, found), summit=summit)
 
     run_listing(build, Output(fmt, fields, sort, desc, limit, cite, exit_status, color, width, export))
 

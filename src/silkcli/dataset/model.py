@@ -164,6 +164,14 @@ class PartialDate:
         """Order by start, then less precise first."""
         return (self.first(), {"year": 0, "month": 1, "day": 2}[self.precision])
 
+    def end_sort_key(self) -> tuple[dt.date, int]:
+        """Order by the period's last day, then more precise first.
+
+        A date known only to the month sorts after every day of that month,
+        and one known only to the year after every day and month of the year.
+        """
+        return (self.last(), {"day": 0, "month": 1, "year": 2}[self.precision])
+
 
 #: Dates already parsed, by their text: a large dataset repeats the same few
 #: thousand dates, and a PartialDate is never modified, so one is shared.
@@ -353,7 +361,10 @@ class Document(Record, frozen=True, kw_only=True):
     parties: tuple[Party, ...]
     sectors: tuple[SectorRef, ...]
     signed: PartialDate
+    #: one of the documents counted as signed at the summit (``--summit``)
     summit: bool
+    #: adopted or signed at the summit without being counted among its documents (a joint statement)
+    at_summit: bool = False
     status: StatusRef
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None

@@ -25,8 +25,14 @@ Issue = tuple[tuple[str | int, ...], str, bool]
 
 _AT = re.compile(r" - at `\$(.*)`$")
 _PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
-#: msgspec's words for each pattern of the schema, and what the pattern asks for, said for people.
-_FRIENDLY = {f"`str` matching regex {pattern!r}": words for pattern, words in pattern_words().items()}
+
+
+@functools.cache
+def _friendly() -> dict[str, str]:
+    """msgspec's words for each pattern of the schema, and what the pattern asks for, said for people."""
+    return {f"`str` matching regex {pattern!r}": words for pattern, words in pattern_words().items()}
+
+
 _LENGTHS = (
     (re.compile(r"`str` of length >= 1\b"), "a non-empty text"),
     (re.compile(r"`str` of length (<|>)= (\d+)"), "a text of at {} {} characters"),
@@ -66,7 +72,7 @@ def explain(exc: msgspec.ValidationError) -> tuple[tuple[str | int, ...], str]:
 
 def in_words(message: str) -> str:
     """msgspec's wording (```str` matching regex ...``) said for people."""
-    for raw, nice in _FRIENDLY.items():
+    for raw, nice in _friendly().items():
         message = message.replace(raw, nice)
     for pattern, words in _LENGTHS:
         message = pattern.sub(functools.partial(_length_words, words), message)

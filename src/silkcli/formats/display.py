@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from silkcli.listings.chronology import NO_DATE, UNKNOWN_PART
 from silkcli.listings.listing import Value
 
 _MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
@@ -42,6 +43,8 @@ def display(value: Value, marker: Value = None) -> str:
     """A value as people read it: thousands separators, USGS-style markers."""
     if marker == "not_available" and value is None:
         return "NA"
+    if marker == "no_date" and value is None:  # a source whose publication date is not known
+        return NO_DATE
     if marker == "zero":
         return "—"
     if isinstance(value, bool):
@@ -50,6 +53,8 @@ def display(value: Value, marker: Value = None) -> str:
         text = f"{value:,}"
     elif isinstance(value, float):
         text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+    elif isinstance(value, str) and str(marker) in UNKNOWN_PART:  # a date's precision: 2024-12 (day unknown)
+        return f"{value}\n({UNKNOWN_PART[str(marker)]})"  # on its own line, so the column stays narrow
     else:
         return text_value(value)
     mark = _MARKS.get(str(marker), "") if marker else ""

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from silkcli.dataset import model as m
 from silkcli.listings import shares
+from silkcli.listings.chronology import claim_date, published_after
 from silkcli.listings.listing import Column, Listing
 from silkcli.listings.records import cite_columns, text_of
 
@@ -38,6 +39,20 @@ def _year_columns(year: str) -> tuple[Column, Column]:
     )
 
 
+def _production_share_columns(basis: shares.ShareBasis, latest: str) -> tuple[Column, Column]:
+    """The production share, named by its year like ``prod_2024_t`` (``prod_2024_share_pct``), and its marker."""
+    share = f"prod_{latest}_share_pct" if latest else "prod_share_pct"
+    what = f"share of world mine production {basis.period or latest}, % of {basis.denominator} (computed)"
+    return (
+        Column(share, what, numeric=True, marker=f"{share}_marker", get=lambda r: _round(r.production_share)),
+        Column(
+            f"{share}_marker",
+            "'estimated' when the share rests on an estimated figure",
+            get=lambda r: "estimated" if r.production_share is not None and r.production_share_estimated else None,
+        ),
+    )
+
+
 def _cited(row: shares.ReserveRow) -> m.Statistic | None:
     """The statistic a reserves row cites: its reserves figure, else its first production figure."""
     return row.reserves or next(iter(row.production.values()), None)
@@ -50,6 +65,7 @@ def reserve_listing(
     periods = shares.production_periods(ds, topic)
     table = shares.reserve_rows(ds, topic)
     latest = periods[-1] if periods else ""
+    bases = shares.share_bases(ds, topic, table)
     columns = (
         Column("rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank")),
         Column("country", "country code (empty for the world total)", get=attrgetter("code")),
@@ -75,12 +91,7 @@ def reserve_listing(
             get=lambda r: "upper" if r.reserves_share is not None and r.share_is_upper_bound else None,
         ),
         *(column for year in periods for column in _year_columns(year)),
-        Column(
-            "prod_share_pct",
-            f"share of world mine production {latest}, % (computed)",
-            numeric=True,
-            get=lambda r: _round(r.production_share),
-        ),
+        *_production_share_columns(bases[1], latest),
     )
     cite = cite_columns(ds, of=_cited)
     rows = [
@@ -88,10 +99,8 @@ def reserve_listing(
         for r in table
         if (not countries or r.code in countries) and (top is None or not r.code or (r.rank or top + 1) <= top)
     ]
-    notes = (
-        ("reserve shares are upper bounds: the source gives the world total only as a lower bound",)
-        if any(r.share_is_upper_bound and r.reserves_share is not None for r in table)
-        else ()
+    notes = shares.table_notes(
+        *bases, upper=any(r.share_is_upper_bound and r.reserves_share is not None for r in table)
     )
     return Listing("reserves", columns + cite, tuple(c.name for c in columns), rows, notes=notes, bar="share_pct")
 
@@ -102,10 +111,30 @@ class KeyFigure(NamedTuple):
     stat: m.Statistic
     computed: shares.Computed
     discrepancy: str | None
+    #: when the data ``computed`` rests on was published, and whether that was after the claim
+    data_published: m.PartialDate | None = None
+    data_later: bool | None = None
 
 
 def _stat(name: str, help_text: str, **options: Any) -> Column:
     return Column(name, help_text, get=lambda f: getattr(f.stat, name), **options)
+
+
+def _later_columns() -> tuple[Column, Column]:
+    """When the data a claim is checked against was published, and whether that was after the claim."""
+    return (
+        Column(
+            "computed_published",
+            "when the data 'computed' comes from was published",
+            get=lambda f: text_of(f.data_published),
+        ),
+        Column(
+            "computed_later",
+            "that data was published after the claim (its source's date, else the date it is as of); "
+            "empty where a date is not known",
+            get=attrgetter("data_later"),
+        ),
+    )
 
 
 def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
@@ -133,7 +162,12 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
             "'upper' when the computed value is an upper bound",
             get=lambda f: "upper" if f.computed.upper_bound else None,
         ),
-        Column("computed_from", "how 'computed' was derived", get=lambda f: f.computed.how or None),
+        Column(
+            "computed_from",
+            "how 'computed' was derived: what it is a share of, and for which year",
+            get=lambda f: f.computed.how or None,
+        ),
+        *_later_columns(),
         Column("discrepancy", "id of the discrepancy record about it", get=attrgetter("discrepancy")),
         *cite_columns(ds, of=attrgetter("stat")),
     )
@@ -142,18 +176,40 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
 def _key_figures(ds: m.Dataset, topics: frozenset[str]) -> Sequence[KeyFigure]:
     parties = set(ds.partnership.parties)
     flagged = {rid: d.id for d in ds.discrepancies for rid in d.related}
+    sources = {s.id: s for s in ds.sources}
     check = shares.claim_checker(ds)
     found = []
     for s in ds.statistics:
         in_table = s.metric in (shares.RESERVES, shares.PRODUCTION) and not s.claim
         if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
             continue
-        found.append(KeyFigure(s, check(s) if s.claim else shares.Computed(), flagged.get(s.id)))
+        computed = check(s) if s.claim else shares.Computed()
+        data = sources.get(computed.data.source) if computed.data else None
+        later = published_after(data.published, claim_date(sources, s).date) if data else None
+        found.append(KeyFigure(s, computed, flagged.get(s.id), data.published if data else None, later))
     return found
+
+
+def _later_notes(figures: Sequence[KeyFigure], ds: m.Dataset) -> tuple[str, ...]:
+    """Say that claims are compared with data published after them, and which data."""
+    later = [f for f in figures if f.data_later]
+    if not later:
+        return ()
+    titles = {s.id: s.title for s in ds.sources}
+    named = "; ".join(
+        dict.fromkeys(
+            f"{titles.get(d.source, d.source)}, published {f.data_published}" for f in later if (d := f.computed.data)
+        )
+    )
+    claims = "1 claim is" if len(later) == 1 else f"{len(later)} claims are"
+    return (f"{claims} compared with data published after them ({named}): see computed_later",)
 
 
 def key_figure_listing(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
     """Claims and standalone figures, plus the partnership's parties' table rows and world totals."""
     default = ("id", "metric", "country", "period", "value", "marker", "unit", "as_of", "source", "computed")
     columns = _key_figure_columns(ds)
-    return Listing("statistics", columns, (*default, "discrepancy"), _key_figures(ds, topics))
+    found = _key_figures(ds, topics)
+    return Listing(
+        "statistics", columns, (*default, "computed_later", "discrepancy"), found, notes=_later_notes(found, ds)
+    )

@@ -30,7 +30,7 @@ class Column(NamedTuple):
     name: str
     help: str
     numeric: bool = False
-    #: in tables, the value of this other field decorates this one (``4,500e``)
+    #: in tables, the value of this other field decorates this one (``4,500e``, ``2024-12 (day unknown)``, ``n.d.``)
     marker: str | None = None
     #: the value for one record; None: the record is a mapping that holds it under ``name``
     get: Getter | None = None

@@ -11,7 +11,7 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
-from silkcli.listings.records import cite_columns
+from silkcli.listings.records import cite_columns, no_date, text_of
 
 
 def sector_listing(ds: m.Dataset) -> Listing:
@@ -39,6 +39,8 @@ class SectorEntry(NamedTuple):
     type: str
     countries: tuple[str, ...]
     text: str
+    #: day, month or year, for a document's date
+    date_precision: str | None = None
 
     @property
     def id(self) -> str:
@@ -47,9 +49,17 @@ class SectorEntry(NamedTuple):
 
 
 def _entries(ds: m.Dataset, sector: str) -> list[SectorEntry]:
-    docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.sort_key())
+    docs = sorted((d for d in ds.documents if sector in d.sectors), key=lambda d: d.signed.end_sort_key())
     found = [
-        SectorEntry("document", d, str(d.signed), d.type, tuple(dict.fromkeys(p.country for p in d.parties)), d.title)
+        SectorEntry(
+            "document",
+            d,
+            str(d.signed),
+            d.type,
+            tuple(dict.fromkeys(p.country for p in d.parties)),
+            d.title,
+            d.signed.precision,
+        )
         for d in docs
     ]
     found += [
@@ -68,8 +78,14 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "countries": "countries or signing sides",
         "text": "title or commitment text",
     }
-    columns = (*(Column(n, h, get=attrgetter(n)) for n, h in helps.items()), *cite_columns(ds, of=attrgetter("record")))
-    return Listing(f"sector {sector}", columns, tuple(helps), _entries(ds, sector))
+    columns = tuple(
+        Column(n, h, marker="date_precision" if n == "date" else None, get=attrgetter(n)) for n, h in helps.items()
+    )
+    precision = Column(
+        "date_precision", "day, month or year: how precisely the date is known", get=attrgetter("date_precision")
+    )
+    cite = cite_columns(ds, of=attrgetter("record"))
+    return Listing(f"sector {sector}", (*columns, precision, *cite), tuple(helps), _entries(ds, sector))
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -116,6 +132,8 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
     plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
     rows: list[Row] = [{"field": "kind", "value": kind}]
     rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]
+    if isinstance(record, m.Source):
+        rows = [r | {"value_marker": no_date(record.published)} if r["field"] == "published" else r for r in rows]
     source_id = getattr(record, "source", None)
     source = next((s for s in ds.sources if s.id == source_id), None)
     document = {"kind": kind, **plain}
@@ -123,11 +141,19 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
         rows += [
             {"field": "source.title", "value": source.title},
             {"field": "source.publisher", "value": source.publisher},
-            {"field": "source.published", "value": str(source.published) if source.published else None},
+            {
+                "field": "source.published",
+                "value": text_of(source.published),
+                "value_marker": no_date(source.published),
+            },
             {"field": "source.url", "value": source.url},
         ]
         document["source_detail"] = msgspec.to_builtins(source, enc_hook=m.encode_hook)
-    columns = (Column("field", "field name"), Column("value", "value"))
+    columns = (
+        Column("field", "field name"),
+        Column("value", "value", marker="value_marker"),
+        Column("value_marker", "'no_date' for a source whose publication date is not known (n.d. in tables)"),
+    )
     return Listing(kind, columns, ("field", "value"), rows, layout=Layout.record, record=document)
 
 

@@ -38,6 +38,11 @@ def text_of(value: m.PartialDate | None) -> str | None:
     return str(value) if value is not None else None
 
 
+def no_date(value: m.PartialDate | None) -> str | None:
+    """The marker that makes a table cite a source with no known date as ``n.d.``."""
+    return "no_date" if value is None else None
+
+
 def party_text(party: m.Party, names: dict[str, str]) -> str:
     """``KR: Ministry of Education`` (``unknown`` when the sources do not say)."""
     body = party.body if party.body is not None else "unknown"
@@ -59,7 +64,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     names = {p.id: p.name for p in ds.people}
     columns = (
         _attr("id", "document id"),
-        Column("signed", "date signed", get=lambda d: str(d.signed)),
+        Column("signed", "date signed, as precise as known", marker="signed_precision", get=lambda d: str(d.signed)),
         _attr("type", "document type"),
         _attr("sectors", "sectors it covers"),
         _attr("title", "English title (a translation where title_is_translation)"),
@@ -69,7 +74,12 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             get=lambda d: tuple(party_text(p, names) for p in d.parties),
         ),
         _attr("status", "status"),
-        _attr("summit", "one of the documents signed at the summit"),
+        _attr("summit", "one of the documents signed at the summit (--summit)"),
+        Column(
+            "at_summit",
+            "signed or adopted at the summit, whether or not one of the summit documents",
+            get=lambda d: d.summit or d.at_summit,
+        ),
         _attr("native_title", "title in the original language"),
         _attr("title_is_translation", "the English title is a translation, not an official one"),
         Column("amount", "amount committed", numeric=True, get=_amount("value")),
@@ -79,10 +89,42 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             "milestones", "later steps (date: what)", get=lambda d: tuple(f"{x.date}: {x.what}" for x in d.milestones)
         ),
         _attr("note", "caveats and unknowns"),
+        Column(
+            "signed_precision", "day, month or year: how precisely the signing date is known", get=_precision("signed")
+        ),
         *cite_columns(ds),
     )
     default = ("id", "signed", "type", "sectors", "title", "parties")
     return Listing("documents", columns, default, docs)
+
+
+def _precision(name: str) -> Any:
+    """The getter of how precisely a date attribute is known: ``day``, ``month`` or ``year``."""
+    return lambda record: getattr(record, name).precision
+
+
+def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -> Listing:
+    """The agreements listing, saying where a document of the summit that is not one of its counted ones went.
+
+    With --no-summit it is listed among the others, and with --summit left out: both say so on stderr.
+    """
+    if summit is None:
+        return listing
+    shown = {d.id for d in listing.rows}
+    counted = sum(d.summit for d in ds.documents)
+    statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
+    notes = []
+    for d in ds.documents:
+        if d.summit or not d.at_summit:
+            continue
+        done = statuses.get(d.status, d.status)
+        if d.id in shown:
+            notes.append(f"{d.id} was {done} at the summit but is not one of the {counted} summit documents")
+        elif summit:
+            notes.append(
+                f"{d.id}, {done} at the summit, is not one of the {counted} summit documents (see --no-summit)"
+            )
+    return listing._replace(notes=listing.notes + tuple(notes))
 
 
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
@@ -103,7 +145,12 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
-        Column("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", get=lambda e: str(e.date)),
+        Column(
+            "date",
+            "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)",
+            marker="precision",
+            get=lambda e: str(e.date),
+        ),
         Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
         _attr("kind", "kind of event"),
         _attr("title", "what happened"),
@@ -159,11 +206,19 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id"),
         _attr("title", "title"),
         _attr("publisher", "publisher"),
-        Column("published", "publication date, as precise as known", get=lambda s: text_of(s.published)),
+        Column(
+            "published",
+            "publication date, as precise as known (n.d. in tables where not known)",
+            marker="published_marker",
+            get=lambda s: text_of(s.published),
+        ),
         _attr("url", "address"),
         _attr("author", "author"),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("cited_by", "how many records cite it", numeric=True, get=lambda s: counts.get(s.id, 0)),
+        Column(
+            "published_marker", "'no_date' where the publication date is not known", get=lambda s: no_date(s.published)
+        ),
     )
     return Listing("sources", columns, ("id", "publisher", "published", "title", "url"), ds.sources)

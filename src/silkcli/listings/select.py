@@ -81,7 +81,7 @@ def documents(
     within: Period = ALL_TIME,
     summit: bool | None = None,
 ) -> list[m.Document]:
-    """Documents in signing order (file order within a day)."""
+    """Documents in signing order (file order within a day); one dated only to a month comes after that month's days."""
     matchers = [party_matcher(ds, p) for p in parties]
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
@@ -94,7 +94,7 @@ def documents(
         and (unbounded or within.contains(*_dated(d.signed)))
         and (not matchers or any(any(match(p) for p in d.parties) for match in matchers))
     ]
-    return sorted(found, key=lambda d: d.signed.sort_key())
+    return sorted(found, key=lambda d: d.signed.end_sort_key())
 
 
 def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:

@@ -1,0 +1,109 @@
+"""Claims beside the data: what a publication says about the featured country, and what the table gives.
+
+Each comparison says when the data was published and whether that was after
+the claim (derived from the sources' dates, or the date a claim says it is
+"as of"; never written by hand), so a reader sees when a claim could not
+have drawn on the data it is checked against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from silkcli.brief.ledger import Ledger
+from silkcli.dataset import model as m
+from silkcli.formats.display import display
+from silkcli.listings import shares as computed
+from silkcli.listings.chronology import NO_DATE, claim_date, published_after
+
+
+@dataclass(frozen=True)
+class ClaimFigure:
+    """One claim about the featured country, beside what the data gives."""
+
+    metric: str
+    says: str
+    who: str
+    #: ``2024-12-03``, ``as of 2024-01`` or ``n.d.``
+    when: str
+    #: what the data gives (``≤13% of the world total (rounded)``), None where it gives nothing
+    data: str | None
+    data_published: str | None
+    #: the data was published after the claim (None: a date is not known)
+    later: bool | None
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...]
+
+
+def percent(value: float) -> str:
+    """``13%``, ``33.5%``, ``0.02%``: one decimal, or two significant digits below 1%."""
+    if value == 0 or abs(value) >= 1:
+        return display(round(value, 1)) + "%"
+    return display(float(f"{value:.2g}")) + "%"
+
+
+def _value(value: m.Number | None, marker: str, unit: str) -> str:
+    text = display(value, marker)
+    if value is None or unit == "rank":
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def claim_figures(ds: m.Dataset, ledger: Ledger, featured: computed.ReserveRow) -> tuple[ClaimFigure, ...]:
+    """Every claim about the featured country's figures in this table, in dataset order."""
+    stat = featured.reserves
+    if stat is None:
+        return ()
+    check = computed.claim_checker(ds)
+    sources = {s.id: s for s in ds.sources}
+    metrics = {t.id: t.name for t in ds.vocabulary.metrics}
+    figures = []
+    for claim in ds.statistics:
+        if not (claim.claim and claim.topic == stat.topic and claim.country == featured.code):
+            continue
+        data, text = _data(check, claim, featured)
+        figures.append(_figure(claim, data, text, sources, metrics.get(claim.metric, claim.metric), ledger))
+    return tuple(figures)
+
+
+def _data(
+    check: Callable[[m.Statistic], computed.Computed], claim: m.Statistic, featured: computed.ReserveRow
+) -> tuple[m.Statistic | None, str | None]:
+    """The table record a claim is checked against, and what it gives, as text."""
+    if claim.metric in (computed.RESERVES, computed.PRODUCTION):
+        same = featured.reserves if claim.metric == computed.RESERVES else featured.production.get(str(claim.period))
+        return same, _value(same.value, same.marker, same.unit) if same is not None else None
+    found = check(claim)
+    if found.value is None:
+        return found.data, None
+    if claim.unit == "rank":
+        return found.data, display(found.value)
+    bound = "≤" if found.upper_bound else ""
+    return found.data, f"{bound}{percent(float(found.value))} of {found.denominator}"
+
+
+def _figure(
+    claim: m.Statistic,
+    data: m.Statistic | None,
+    text: str | None,
+    sources: dict[str, m.Source],
+    metric: str,
+    ledger: Ledger,
+) -> ClaimFigure:
+    source = sources.get(claim.source)
+    when = claim_date(sources, claim)
+    data_source = sources.get(data.source) if data else None
+    published = data_source.published if data_source else None
+    who = source.publisher if source else claim.source
+    return ClaimFigure(
+        metric=metric,
+        says=_value(claim.value, claim.marker, claim.unit),
+        who=f"{who}, citing {claim.attribution}" if claim.attribution else who,
+        when=(f"as of {when.date}" if when.basis == "as of" else str(when.date)) if when.date else NO_DATE,
+        data=text,
+        data_published=str(published) if published else None,
+        later=published_after(published, when.date),
+        notes=ledger.cite(claim.source, *([data.source] if data else [])),
+        disputes=ledger.dispute(claim.id),
+    )

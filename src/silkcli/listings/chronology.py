@@ -1,0 +1,58 @@
+"""Dates as people read them, and which of two publications came first.
+
+A date known only to the month or the year says so in words people read
+(``2024-12 (day unknown)``); machine formats keep the exact ``2024-12``. A
+source with no known date is cited as ``n.d.``: no date is ever guessed, not
+even from a URL. A claim compared with data published after it says so;
+that is derived from the publication dates, never written by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from silkcli.dataset import model as m
+
+#: what a table or a brief adds to a date of this precision
+UNKNOWN_PART = {"month": "day unknown", "year": "month unknown"}
+#: how a source with no known publication date is cited
+NO_DATE = "n.d."
+
+
+def readable(date: m.PartialDate) -> str:
+    """``2024-12-03``, ``2024-12 (day unknown)``, ``2025 (month unknown)``."""
+    part = UNKNOWN_PART.get(date.precision)
+    return f"{date} ({part})" if part else str(date)
+
+
+def cited_date(published: m.PartialDate | str | None) -> str:
+    """A source's date in a citation: ``2024-12-04``, ``2024-12`` or ``n.d.``."""
+    return str(published) if published is not None else NO_DATE
+
+
+class ClaimDate(NamedTuple):
+    """The date a claim is from, and how that is known."""
+
+    date: m.PartialDate | None
+    #: ``published`` (its source's date), ``as of`` (the date the claim states), or empty when unknown
+    basis: str
+
+
+def claim_date(sources: Mapping[str, m.Source], claim: m.Statistic) -> ClaimDate:
+    """The claim's source's publication date, else the date the claim says it is as of."""
+    source = sources.get(claim.source)
+    if source is not None and source.published is not None:
+        return ClaimDate(source.published, "published")
+    if claim.as_of is not None:
+        return ClaimDate(claim.as_of, "as of")
+    return ClaimDate(None, "")
+
+
+def published_after(later: m.PartialDate | None, earlier: m.PartialDate | None) -> bool | None:
+    """Whether ``later`` certainly comes after ``earlier`` (their periods do not overlap); None if either is unknown."""
+    if later is None or earlier is None:
+        return None
+    if later.first() > earlier.last():
+        return True
+    return False if later.last() <= earlier.first() else None
