@@ -1,8 +1,11 @@
-"""Wheel build step: ship the bundled dataset compiled, so the first run after install reads no YAML.
+"""Wheel build steps: ship the bundled dataset compiled, and the man page.
 
 The dataset goes through the same loader and checks as at run time; a dataset
-with a problem fails the build. Editable installs skip this (they read the
-checkout's YAML, through the user cache).
+with a problem fails the build, and the first run after install reads no
+YAML. The man page is written from the commands' own help texts (as
+``silkcli man`` prints it) and installed as ``share/man/man1/silkcli.1``.
+Editable installs skip both (they read the checkout's YAML, through the user
+cache; ``silkcli man`` prints the page).
 """
 
 from __future__ import annotations
@@ -36,9 +39,23 @@ class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
         out = self._scratch / compiled.compiled_path(source).name
         out.write_bytes(compiled.to_bytes(data, dataset))
         build_data["force_include"][str(out)] = f"silkcli/data/{out.name}"
+        page = self._scratch / "silkcli.1"
+        page.write_text(_man_page(), encoding="utf-8")
+        build_data["shared_data"][str(page)] = "share/man/man1/silkcli.1"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         """Remove the temporary copy once the wheel holds it."""
         scratch = getattr(self, "_scratch", None)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _man_page() -> str:
+    """The page ``silkcli man`` prints, built from the checkout's command tree."""
+    import typer.main
+
+    from silkcli import __version__
+    from silkcli.cli.app import app
+    from silkcli.publish.manpage import manpage
+
+    return manpage(typer.main.get_command(app), prog="silkcli", version=__version__)

@@ -217,6 +217,17 @@ def first_load_cases(env: Env, d100k: Path) -> tuple[Case, Case]:
     return as_json, as_yaml
 
 
+def export_case(env: Env, d100k: Path) -> Case:
+    """The 100k dataset written whole as SQLite (tables, link tables, citations, FTS5), from a warm cache."""
+    out = env.work / "export.db"  # each run replaces the last one's database
+    return Case(
+        "100k docs, export -f sqlite (warm cache)",
+        [str(env.bin / "silkcli"), "--data", str(d100k), "export", "-f", "sqlite", "-o", str(out)],
+        max_seconds=10,
+        max_rss_mb=800,
+    )
+
+
 def check(case: Case, done: Done) -> None:
     """Stop when a run failed or completion offered nothing."""
     if done.returncode != 0:
@@ -335,7 +346,10 @@ def run_all(env: Env, *, quick: bool) -> list[Case]:
     time_group(env, [as_json], 3 if quick else 5)
     say("100k first load from YAML (about 20 s a run) ...")
     time_group(env, [as_yaml], 1 if quick else 3)
-    cases = startup + big + [as_json, as_yaml]
+    export = export_case(env, d100k)
+    say("100k export -f sqlite ...")
+    time_group(env, [export], 1 if quick else 3)
+    cases = startup + big + [as_json, as_yaml, export]
     say("peak RSS ...")
     for case in cases:
         if case.max_rss_mb is not None or "100k" in case.name:

@@ -77,6 +77,7 @@ def _base() -> dict[str, Any]:
             "parties": ["XA", "XB"],
             "date": "2024-12-03",
             "venue": "Aldor",
+            "cites": [{"source": "s0", "quote": "on 3 December 2024", "fields": ["date"]}],
             "summit": "e0",
             "relations": "e0",
             **cite,
@@ -150,5 +151,26 @@ def generate(records: int, *, seed: int = 0) -> dict[str, Any]:
         else:
             name, record = _other(rng, i)
             lists[name].append(record)
+    for name in ("documents", "events", "statistics"):
+        for record in lists[name]:
+            _mark_inferred(record)
+            for stone in record.get("milestones", ()):
+                _mark_inferred(stone)
+            if "amount" in record:
+                _mark_inferred(record["amount"])
     data.update(lists)
     return data
+
+
+#: The fields whose values ``validate`` looks for in their quotes.
+CHECKED = ("date", "end", "signed", "period", "value")
+
+
+def _mark_inferred(item: dict[str, Any]) -> None:
+    """Cite an item's dates and numbers as inferred: generated quotes do not state them."""
+    fields = [name for name in CHECKED if item.get(name) is not None]
+    if fields:
+        how = "Generated test data: the quote does not state the value."
+        item["cites"] = [
+            {"source": item["source"], "quote": item["evidence"], "fields": fields, "inferred": True, "how": how}
+        ]

@@ -93,7 +93,7 @@ def test_show_cites_an_undated_source_as_nd_in_tables_only() -> None:
     table = run_cli("show", ident, "-f", "table", "--width", "100").stdout
     assert "n.d." in next(line for line in table.splitlines() if "source.published" in line)
     tsv = run_cli("show", ident, "-f", "tsv").stdout
-    assert "source.published\t\n" in tsv
+    assert "source.published\t\t\n" in tsv  # field, value (empty), cited
     assert json.loads(run_cli("show", "koreaherald-20241203", "-f", "json").stdout)["published"] is None
     source_table = run_cli("show", "koreaherald-20241203", "-f", "table", "--width", "100").stdout
     assert "n.d." in next(line for line in source_table.splitlines() if "published" in line)

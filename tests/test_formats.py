@@ -12,7 +12,7 @@ from silkcli.formats import TABLE_FILES, Format, View, format_of, render
 from test_render import LISTING
 
 
-@pytest.mark.parametrize("fmt", list(Format), ids=lambda f: f.value)
+@pytest.mark.parametrize("fmt", [f for f in Format if not f.kinds], ids=lambda f: f.value)
 def test_every_registered_format_renders_a_listing(fmt: Format) -> None:
     """Adding a format is one registry entry: each renders the sample listing, Korean text and all."""
     text = render(LISTING, fmt, View(width=100))
@@ -45,3 +45,11 @@ def test_sort_by_two_fields_is_a_usage_error() -> None:
     result = run_cli("--data", str(TINY), "agreements", "--sort", "id,title")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "error: --sort takes one field, got 2: id, title\n"
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f.kinds], ids=lambda f: f.value)
+def test_a_format_for_some_listings_refuses_the_others(fmt: Format) -> None:
+    """The reference formats apply to the sources listing only: any other listing is a usage error."""
+    assert LISTING.kind not in fmt.kinds
+    with pytest.raises(UsageError, match=f"-f {fmt.value} is for `silkcli sources` only"):
+        render(LISTING, fmt)

@@ -115,9 +115,10 @@ def test_wheel_contains_and_loads_the_dataset(tmp_path: Path) -> None:
     )
     assert build.returncode == 0, build.stderr
     (wheel,) = (tmp_path / "dist").glob("silkcli-*.whl")
-    assert {"silkcli/data/partnership.yaml", "silkcli/data/partnership.msgpack"} <= set(
-        zipfile.ZipFile(wheel).namelist()
-    )
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"silkcli/data/partnership.yaml", "silkcli/data/partnership.msgpack"} <= names
+    (page,) = [n for n in names if n.endswith(".data/data/share/man/man1/silkcli.1")]
+    assert zipfile.ZipFile(wheel).read(page).decode("utf-8").startswith('.TH SILKCLI 1 ""')
     target = tmp_path / "site"
     install = run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], timeout=600

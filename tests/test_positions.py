@@ -24,9 +24,12 @@ _NAME = "    name: Borvia\n"
 _PARTY = "      - country: XB\n        body: null\n"
 _MILESTONE = (
     "      - date: 2025-01\n        what: entered into force\n        source: s2\n"
-    "        evidence: the memorandum entered into force\n"
+    "        evidence: the memorandum entered into force in January 2025\n"
 )
-_MILESTONE_FLOW = "      - {{what: '{p}', date: @@2025-13, source: s2, evidence: the memorandum entered into force}}\n"
+_MILESTONE_FLOW = (
+    "      - {{what: '{p}', date: @@2025-13, source: s2,\n"
+    "          evidence: the memorandum entered into force in January 2025}}\n"
+)
 #: (what it replaces in _valid_base.yaml, the replacement with the marker, the message expected there)
 YAML_CASES: dict[str, tuple[str, str, str]] = {
     "raw ESC": (_NAME, "    name: {p} Bor@@\x1bvia\n", "control or bidi character U+001B is not allowed in text"),

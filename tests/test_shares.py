@@ -81,7 +81,7 @@ def test_stats_say_when_the_data_was_published_after_the_claim() -> None:
     assert undated["computed_later"] is None and undated["as_of"] is None
     assert rows["sb-reserves-kg"]["computed_later"] is None  # not a claim
     assert result.stderr == (
-        "note: 2 claims are compared with data published after them "
+        "note: 1 claim is compared with data published after it "
         "(Mineral Commodity Summaries 2025: Antimony, published 2025-01): see computed_later\n"
     )
     fields = "id,computed_from,computed_published"

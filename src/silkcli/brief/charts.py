@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from silkcli.brief.claims import ClaimFigure, claim_figures, percent
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 
@@ -139,11 +140,9 @@ def _chart(
     if featured not in shown:
         shown.append(featured)
     peak = max((float(r.reserves.value) for r in shown if r.reserves and r.reserves.value), default=0.0)
-    claims = [
-        s.id
-        for s in ds.statistics
-        if s.claim and s.topic == stat.topic and s.country == featured.code and s.metric in _RESERVE_METRICS
-    ]
+    # Every claim about the featured country's figures of this topic (its output share too): a
+    # disagreement about any of them bears on the position the chart shows.
+    claims = [s.id for s in ds.statistics if s.claim and s.topic == stat.topic and s.country == featured.code]
     return ReserveChart(
         mineral=mineral,
         country=featured.label,
@@ -155,7 +154,7 @@ def _chart(
         share_is_upper_bound=featured.share_is_upper_bound and featured.reserves_share is not None,
         as_of=str(stat.as_of) if stat.as_of else None,
         bars=tuple(_bar(r, peak, featured) for r in shown),
-        notes=ledger.cite(stat.source, *([world.source] if world else [])),
+        notes=tuple(dict.fromkeys(ledger.cite_fields(stat, "value", "as_of") + ledger.cite_fields(world, "value"))),
         disputes=ledger.dispute(stat.id, *claims, *([world.id] if world else [])),
     )
 
@@ -173,8 +172,8 @@ def _with_context(
         ranked,
         unranked,
         unlisted[0] if unlisted else None,
-        publishers.get(unlisted[1].source) if unlisted else None,
-        ledger.cite(unlisted[1].source) if unlisted else (),
+        publishers.get(pv.source_of(unlisted[1], "note") or "") if unlisted else None,
+        ledger.cite_fields(unlisted[1], "note") if unlisted else (),
     )
     reserves, _ = computed.share_bases(ds, stat.topic, rows)
     return replace(
@@ -209,7 +208,7 @@ def _production(
         share=percent(share) if share is not None else None,
         world=with_unit(world.value, world.marker, world.unit) if world else None,
         denominator=basis.denominator,
-        notes=ledger.cite(stat.source, *([world.source] if world else [])),
+        notes=ledger.cite(*pv.sources_of(stat, ("value",)), *(pv.sources_of(world, ("value",)) if world else ())),
         disputes=ledger.dispute(stat.id, *([world.id] if world else []), *claims),
     )
 
@@ -243,9 +242,15 @@ def _electricity(ds: m.Dataset, ledger: Ledger) -> Figure | None:
     countries = {c.id: c.name for c in ds.countries}
     label = f"{topics.get(first.topic, first.topic)} {metrics.get(first.metric, first.metric).lower()}"
     where = countries.get(first.country or "", first.country or "")
+    values = list(dict.fromkeys(with_unit(s.value, s.marker, s.unit) for s in stats))
+    if len(values) > 1:  # the sources disagree: show every figure, none as settled
+        shown = {with_unit(s.value, s.marker, s.unit): s for s in reversed(stats)}  # the first stat of each value
+        firsts = [s for s in stats if shown[with_unit(s.value, s.marker, s.unit)] is s]
+        notes = tuple(dict.fromkeys(n for s in firsts for n in ledger.cite_fields(s, "value", "attribution")))
+        return Figure(label, "disputed: " + ", ".join(values), where, notes, ledger.dispute(*(s.id for s in stats)))
     detail = f"{where}, according to {first.attribution}" if first.attribution else where
-    value = with_unit(first.value, first.marker, first.unit)
-    return Figure(label, value, detail, ledger.cite(first.source), ledger.dispute(*(s.id for s in stats)))
+    notes = ledger.cite_fields(first, "value", "attribution")
+    return Figure(label, values[0], detail, notes, ledger.dispute(*(s.id for s in stats)))
 
 
 def money(amount: m.Amount) -> str:
@@ -266,4 +271,5 @@ def _finance(ds: m.Dataset, ledger: Ledger) -> Figure | None:
     amount = doc.amount
     assert amount is not None
     detail = f"{amount.period}, {doc.title}" if amount.period else doc.title
-    return Figure("Development finance", money(amount), detail, ledger.cite(amount.source), ledger.dispute(doc.id))
+    notes = ledger.cite_fields(amount, "value", "currency", "ceiling", "period") + ledger.cite_fields(doc, "title")
+    return Figure("Development finance", money(amount), detail, tuple(dict.fromkeys(notes)), ledger.dispute(doc.id))

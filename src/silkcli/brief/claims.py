@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 from silkcli.listings.chronology import NO_DATE, claim_date, published_after
@@ -91,11 +92,12 @@ def _figure(
     metric: str,
     ledger: Ledger,
 ) -> ClaimFigure:
-    source = sources.get(claim.source)
+    source_id = pv.source_of(claim) or ""
+    source = sources.get(source_id)
     when = claim_date(sources, claim)
-    data_source = sources.get(data.source) if data else None
+    data_source = sources.get(pv.source_of(data) or "") if data else None
     published = data_source.published if data_source else None
-    who = source.publisher if source else claim.source
+    who = source.publisher if source else source_id
     return ClaimFigure(
         metric=metric,
         says=_value(claim.value, claim.marker, claim.unit),
@@ -104,6 +106,6 @@ def _figure(
         data=text,
         data_published=str(published) if published else None,
         later=published_after(published, when.date),
-        notes=ledger.cite(claim.source, *([data.source] if data else [])),
+        notes=ledger.cite(*pv.sources_of(claim, ("value",)), *(pv.sources_of(data, ("value",)) if data else ())),
         disputes=ledger.dispute(claim.id),
     )

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_charts
-from silkcli.brief.ledger import Disagreement, Ledger, Note
+from silkcli.brief.ledger import Disagreement, Ledger, Note, inferred
 from silkcli.dataset import model as m
 from silkcli.listings import select as query
 from silkcli.listings.chronology import UNKNOWN_PART, readable
@@ -35,6 +35,9 @@ class Headline:
     summit_documents: int
     notes: tuple[int, ...]
     disputes: tuple[int, ...]
+    relations_notes: tuple[int, ...] = ()
+    relations_disputes: tuple[int, ...] = ()
+    count_disputes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Leader:
     native_name: str | None
     title: str
     notes: tuple[int, ...]
+    disputes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class Pledge:
     kind: str
     text: str
     notes: tuple[int, ...]
+    disputes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Saying:
     text: str
     date: str | None
     notes: tuple[int, ...]
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,6 @@ def _headline(ds: m.Dataset, ledger: Ledger) -> Headline:
     countries = {c.id: c for c in ds.countries}
     official = tuple(countries[c].official_name or countries[c].name for c in p.parties if c in countries)
     relations = _event(ds, p.relations)
-    notes = [p.source] + ([relations.source] if relations else [])
     return Headline(
         title=f"{' – '.join(official)} {p.name}",
         name=p.name,
@@ -176,8 +181,11 @@ def _headline(ds: m.Dataset, ledger: Ledger) -> Headline:
         relations_since=str(relations.date) if relations else None,
         relations_years=years_between(relations.date, p.date) if relations else None,
         summit_documents=sum(d.summit for d in ds.documents),
-        notes=ledger.cite(*notes),
-        disputes=ledger.dispute(p.id, *([relations.id] if relations else [])),
+        notes=ledger.cite_fields(p, "name", "native_name", "parties", "date", "venue"),
+        disputes=ledger.dispute(p.id),
+        relations_notes=ledger.cite_fields(relations, "date") if relations else (),
+        relations_disputes=ledger.dispute(relations.id) if relations else (),
+        count_disputes=ledger.dispute(p.summit),
     )
 
 
@@ -193,7 +201,12 @@ def _leader_people(ds: m.Dataset) -> list[m.Person]:
 
 
 def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
-    return tuple(Leader(p.name, p.native_name, p.title, ledger.cite(p.source)) for p in _leader_people(ds))
+    return tuple(
+        Leader(
+            p.name, p.native_name, p.title, ledger.cite_fields(p, "name", "native_name", "title"), ledger.dispute(p.id)
+        )
+        for p in _leader_people(ds)
+    )
 
 
 def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], people: Mapping[str, str]) -> str:
@@ -224,7 +237,7 @@ def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[
             doc.title,
             types.get(doc.type, doc.type),
             signed_by(doc.parties, countries=countries, people=people),
-            ledger.cite(doc.source),
+            ledger.cite_fields(doc, "title", "type", "parties"),
             ledger.dispute(doc.id),
         )
         groups.setdefault(key, []).append(item)
@@ -242,7 +255,7 @@ def _also_at_summit(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> t
             d.title,
             types.get(d.type, d.type),
             statuses.get(d.status, d.status),
-            ledger.cite(d.source),
+            ledger.cite_fields(d, "title", "type", "status", "at_summit"),
             ledger.dispute(d.id),
         )
         for d in query.documents(ds, sectors=sectors, summit=False)
@@ -260,14 +273,26 @@ def _commitments(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tupl
     found = query.commitments(ds, sectors=sectors)
     if not sectors:
         found = [c for c in found if c.document is None or c.document in summit_docs]
-    return tuple(Pledge(names.get(c.sector, c.sector), c.kind, c.text, ledger.cite(c.source)) for c in found)
+    return tuple(
+        Pledge(
+            names.get(c.sector, c.sector), c.kind, c.text, ledger.cite_fields(c, "kind", "text"), ledger.dispute(c.id)
+        )
+        for c in found
+    )
 
 
 def _quotes(ds: m.Dataset, ledger: Ledger, *, leaders: Sequence[m.Person]) -> tuple[Saying, ...]:
     names = {p.id: p.name for p in leaders}
     found = query.quotes(ds, persons=frozenset(names))
     return tuple(
-        Saying(names[q.person], q.text, readable(q.date) if q.date else None, ledger.cite(q.source)) for q in found
+        Saying(
+            names[q.person],
+            q.text,
+            readable(q.date) if q.date else None,
+            ledger.cite_fields(q, "person", "text", "date"),
+            date_inferred=q.date is not None and inferred(q, "date"),
+        )
+        for q in found
     )
 
 
@@ -275,7 +300,9 @@ def _timeline(ds: m.Dataset, ledger: Ledger, within: query.Period) -> tuple[Mome
     """Events that involve every party of the partnership, oldest first."""
     parties = frozenset(ds.partnership.parties)
     found = [e for e in query.events(ds, within=within) if parties <= set(e.countries)]
-    return tuple(Moment(when(e.date, e.end), e.title, ledger.cite(e.source), ledger.dispute(e.id)) for e in found)
+    return tuple(
+        Moment(_when(e), e.title, ledger.cite_fields(e, "date", "end", "title"), ledger.dispute(e.id)) for e in found
+    )
 
 
 def when(start: m.PartialDate, end: m.PartialDate | None) -> str:
@@ -283,6 +310,12 @@ def when(start: m.PartialDate, end: m.PartialDate | None) -> str:
     rough = next((d.precision for d in (start, end) if d is not None and d.precision != "day"), None)
     part = UNKNOWN_PART.get(rough or "")
     return span(start, end) + (f" ({part})" if part else "")
+
+
+def _when(event: m.Event) -> str:
+    """The event's span (saying which part is unknown), marked when a date in it is inferred rather than stated."""
+    guessed = inferred(event, "date") or (event.end is not None and inferred(event, "end"))
+    return when(event.date, event.end) + (" (inferred)" if guessed else "")
 
 
 def span(start: m.PartialDate, end: m.PartialDate | None) -> str:

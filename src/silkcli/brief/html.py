@@ -71,13 +71,15 @@ def _section(ident: str, title: str, content: str) -> str:
 def _header(brief: Brief) -> str:
     h = brief.headline
     sentences = [_e(s) for s in w.headline_lines(h)]
-    sentences[0] += _refs(h.notes, h.disputes)
+    sentences = [
+        s + _refs(notes, disputes) for s, (notes, disputes) in zip(sentences, w.headline_marks(h), strict=True)
+    ]
     lines = "".join(f'<p class="lead">{s}</p>' for s in sentences)
     return f"<header>\n<h1>{_e(h.title)}</h1>\n{lines}\n</header>"
 
 
 def _leaders(brief: Brief) -> str:
-    items = "".join(f"<li>{_e(w.leader_line(x))}{_refs(x.notes)}</li>" for x in brief.leaders)
+    items = "".join(f"<li>{_e(w.leader_line(x))}{_refs(x.notes, x.disputes)}</li>" for x in brief.leaders)
     return _section("leaders", w.LEADERS, f"<ul>{items}</ul>")
 
 
@@ -105,7 +107,8 @@ def _documents(brief: Brief) -> str:
 
 def _commitments(brief: Brief) -> str:
     items = "".join(
-        f"<li><strong>{_e(w.pledge_lead(p))}:</strong> {_e(p.text)}{_refs(p.notes)}</li>" for p in brief.commitments
+        f"<li><strong>{_e(w.pledge_lead(p))}:</strong> {_e(p.text)}{_refs(p.notes, p.disputes)}</li>"
+        for p in brief.commitments
     )
     content = f'<ul class="cols">{items}</ul>' if items else "<p>None.</p>"
     return _section("commitments", w.commitments_title(brief), content)

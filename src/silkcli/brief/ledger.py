@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import msgspec
+
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,16 @@ class Ledger:
                 numbers.append(number)
         return tuple(numbers)
 
+    def cite_fields(self, struct: object, *fields: str) -> tuple[int, ...]:
+        """The note numbers of the sources that support these fields of a record (or nested struct).
+
+        A sentence that combines facts from several sources cites each of
+        them, and every number points at a source supporting one of its facts.
+        """
+        if not isinstance(struct, msgspec.Struct):
+            return ()
+        return self.cite(*pv.sources_of(struct, fields))
+
     def dispute(self, *record_ids: str) -> tuple[int, ...]:
         """The disagreement numbers of the discrepancies about these records."""
         numbers = []
@@ -70,12 +83,20 @@ class Ledger:
     def disagreements(self) -> tuple[Disagreement, ...]:
         """The disagreements referred to so far, in number order (citing their sources now)."""
         ordered = sorted(self._disputed.values(), key=lambda item: item[0])
-        return tuple(Disagreement(n, d.topic, d.resolution, self.cite(d.source)) for n, d in ordered)
+        return tuple(Disagreement(n, d.topic, d.resolution, self.cite_fields(d, "resolution")) for n, d in ordered)
 
     def notes(self) -> tuple[Note, ...]:
         """Every source cited so far, in number order."""
         ordered = sorted(self._cited.items(), key=lambda item: item[1])
         return tuple(_note(number, self._sources[sid]) for sid, number in ordered)
+
+
+def inferred(struct: object, field: str) -> bool:
+    """Whether every citation supporting ``field`` marks its value as inferred."""
+    if not isinstance(struct, msgspec.Struct):
+        return False
+    cites = pv.supporting(struct, field)
+    return bool(cites) and all(c.inferred for c in cites)
 
 
 def _note(number: int, source: m.Source) -> Note:

@@ -34,13 +34,15 @@ def to_markdown(brief: Brief) -> str:
     h = brief.headline
     lines = [f"# {md(h.title)}", ""]
     sentences = [md(s) for s in w.headline_lines(h)]
-    sentences[0] = _fact(sentences[0], h.notes, h.disputes)
+    sentences = [_fact(s, notes, disputes) for s, (notes, disputes) in zip(sentences, w.headline_marks(h), strict=True)]
     lines += [*(s + "  " for s in sentences[:-1]), sentences[-1]]
     lines += ["", f"## {w.LEADERS}", ""]
-    lines += [f"- {_fact(md(w.leader_line(x)), x.notes)}" for x in brief.leaders]
+    lines += [f"- {_fact(md(w.leader_line(x)), x.notes, x.disputes)}" for x in brief.leaders]
     lines += _documents(brief)
     lines += ["", f"## {md(w.commitments_title(brief))}", ""]
-    lines += [f"- **{md(w.pledge_lead(p))}:** {_fact(md(p.text), p.notes)}" for p in brief.commitments] or ["None."]
+    lines += [f"- **{md(w.pledge_lead(p))}:** {_fact(md(p.text), p.notes, p.disputes)}" for p in brief.commitments] or [
+        "None."
+    ]
     lines += _figures(brief)
     lines += _rest(brief)
     return "\n".join(lines) + "\n"

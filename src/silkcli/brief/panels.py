@@ -62,9 +62,9 @@ def to_renderable(brief: Brief) -> RenderableType:
 def _headline(brief: Brief) -> Panel:
     h = brief.headline
     sentences = w.headline_lines(h)
-    lines = [_fact(sentences[0], h.notes, h.disputes), *(Text(s) for s in sentences[1:])]
+    lines = [_fact(s, notes, disputes) for s, (notes, disputes) in zip(sentences, w.headline_marks(h), strict=True)]
     lines.append(Text(w.LEADERS, style=HEAD))
-    lines += [Text.assemble(("• ", HEAD), _fact(w.leader_line(x), x.notes)) for x in brief.leaders]
+    lines += [Text.assemble(("• ", HEAD), _fact(w.leader_line(x), x.notes, x.disputes)) for x in brief.leaders]
     title = Text(h.title, style="bold")
     return Panel(Group(*lines), title=title, title_align="left", box=box.HEAVY, padding=(0, 1))
 
@@ -87,7 +87,7 @@ def _documents(brief: Brief) -> Panel:
 def _commitments(brief: Brief) -> Panel:
     table = _table("Sector", "Commitment", ratios=(1, 2))
     for p in brief.commitments:
-        table.add_row(Text(w.pledge_lead(p)), _fact(p.text, p.notes))
+        table.add_row(Text(w.pledge_lead(p)), _fact(p.text, p.notes, p.disputes))
     return _panel(w.commitments_title(brief), table if brief.commitments else Text("None."))
 
 

@@ -34,11 +34,11 @@ def to_text(brief: Brief, *, width: int = 80) -> str:
     lines = _headline(brief, width)
     lines += _section(w.LEADERS)
     for leader in brief.leaders:
-        lines += _wrap(_fact(w.leader_line(leader), leader.notes), width, first="- ")
+        lines += _wrap(_fact(w.leader_line(leader), leader.notes, leader.disputes), width, first="- ")
     lines += _documents(brief, width)
     lines += _section(w.commitments_title(brief))
     for p in brief.commitments:
-        lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes), width, first="- ")
+        lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes, p.disputes), width, first="- ")
     if not brief.commitments:
         lines.append("None.")
     lines += _figures(brief, width)
@@ -51,7 +51,7 @@ def _headline(brief: Brief, width: int) -> list[str]:
     lines = _wrap(h.title.upper(), width)
     lines.append("=" * min(width, max(len(line) for line in lines)))
     sentences = w.headline_lines(h)
-    sentences[0] = _fact(sentences[0], h.notes, h.disputes)
+    sentences = [_fact(s, notes, disputes) for s, (notes, disputes) in zip(sentences, w.headline_marks(h), strict=True)]
     for sentence in sentences:
         lines += _wrap(sentence, width)
     return lines

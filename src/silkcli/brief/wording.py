@@ -64,6 +64,15 @@ def headline_lines(h: Headline) -> list[str]:
     return lines
 
 
+def headline_marks(h: Headline) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The notes and disagreements of each sentence of :func:`headline_lines`, in the same order."""
+    marks = [(h.notes, h.disputes)]
+    if h.relations_since is not None:
+        marks.append((h.relations_notes, h.relations_disputes))
+    marks.append(((), h.count_disputes))
+    return marks
+
+
 def leader_line(leader: Leader) -> str:
     """``Yoon Suk Yeol (윤석열), President of South Korea``."""
     native = f" ({leader.native_name})" if leader.native_name and leader.native_name != leader.name else ""
@@ -138,7 +147,7 @@ def chart_caveat(chart: ReserveChart) -> str | None:
 
 def quote_line(saying: Saying) -> str:
     """``“text” (Name, 2024-12-03)``."""
-    when = f", {saying.date}" if saying.date else ""
+    when = f", {saying.date}" + (" (inferred)" if saying.date_inferred else "") if saying.date else ""
     return f"“{saying.text}” ({saying.person}{when})"
 
 

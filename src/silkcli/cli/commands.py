@@ -21,6 +21,8 @@ class Command(NamedTuple):
     aliases: tuple[str, ...] = ()
     #: a listing command: its help ends with the filter and output rules
     listing: bool = False
+    #: left out of ``silkcli --help`` (still in the registry, so it loads lazily like the rest)
+    hidden: bool = False
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -38,7 +40,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
     Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
     Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),
-    Command("export", "data_cmds", "Write the whole dataset, losslessly, as YAML or JSON."),
+    Command("export", "data_cmds", "Write the dataset as YAML, JSON, SQLite or a Data Package."),
+    Command("man", "publish_cmds", "Print the man page.", hidden=True),
 )
 
 #: Every name a command answers to, aliases included.

@@ -92,6 +92,12 @@ record_ids = _from(
     lambda ds: [(r.id, kind) for kind, r in _iter_records(ds)],
 )
 commitment_kinds = _from(
-    "commitment_kinds", lambda ds: (("agreed", "both sides agreed"), ("asked", "one side asked"), ("plans", "planned"))
+    "commitment_kinds",
+    lambda ds: (
+        ("agreed", "both sides agreed"),
+        ("asked", "one side asked"),
+        ("plans", "planned"),
+        ("expects", "one side expects"),
+    ),
 )
 record_kinds = _from("record_kinds", lambda ds: ((k, "") for k in _record_kinds()))

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from silkcli.cli import state
-from silkcli.cli.options import OutputFileOpt
 from silkcli.cli.output import emit, emit_all, write_atomic
 
 
@@ -19,6 +18,9 @@ class ExportFormat(str, enum.Enum):
 
     json = "json"
     yaml = "yaml"
+    sqlite = "sqlite"
+    datasette = "datasette"
+    datapackage = "datapackage"
 
 
 def validate(
@@ -39,9 +41,11 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check a dataset file: schema, references and (optionally) evidence.
+    """Check a dataset file: schema, references, citations and (optionally) evidence.
 
-    Prints one line on success; otherwise one line per problem
+    Every fact field must be supported by a citation, and each date or number
+    must be written in the quote that supports it (unless the citation is
+    marked inferred). Prints one line on success; otherwise one line per problem
     (FILE:LINE:COL: PATH: MESSAGE) on stderr and exit code 3.
 
     Examples:
@@ -51,16 +55,15 @@ def validate(
       silkcli validate my-edits.yaml --sources ../shared/sources
     """
     from silkcli.dataset.archive import check_sources_folder
-    from silkcli.dataset.load import check_evidence
+    from silkcli.dataset.load import check_support
     from silkcli.dataset.model import describe
 
     if sources is not None:
         check_sources_folder(sources)
     target = path or state.data_path()
     dataset = state.load(target, use_cache=False)
-    if sources is not None:
-        check_evidence(target, dataset, sources)
-    emit(describe(dataset) + "\n", for_person=True)
+    checked = check_support(target, dataset, sources)
+    emit(f"{describe(dataset)}, {checked} dates and numbers matched in their quotes\n", for_person=True)
 
 
 def schema() -> None:
@@ -83,21 +86,42 @@ def schema() -> None:
 
 def export(
     fmt: Annotated[ExportFormat, typer.Option("-f", "--format", help="Output format.")] = ExportFormat.yaml,
-    out: OutputFileOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write to FILE (atomically) instead of stdout; a folder for datasette and datapackage.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write the whole dataset, losslessly, as YAML or JSON.
+    """Write the whole dataset, losslessly, as YAML, JSON, SQLite or a Data Package.
 
-    Export, validate and export again gives identical bytes.
+    Export, validate and export again gives identical bytes. -f sqlite writes
+    one database (a table per record kind, foreign keys, full-text indexes,
+    views); -f datasette writes that database and a metadata.json for
+    Datasette into a folder; -f datapackage writes a Frictionless Data Package
+    (a CSV file per table and datapackage.json) into a folder.
 
     Examples:
 
       silkcli export -f json | jq '.documents | length'
 
       silkcli export -f yaml -o copy.yaml
+
+      silkcli export -f sqlite -o partnership.db
+
+      silkcli export -f datasette -o site/ && datasette site/partnership.db -m site/metadata.json
     """
     from silkcli.dataset.dump import iter_yaml, to_json
 
     dataset = state.load()
+    if fmt not in (ExportFormat.json, ExportFormat.yaml):
+        from silkcli.cli.publish_cmds import write_published
+
+        write_published(dataset, fmt.value, out)
+        return
     chunks = (to_json(dataset),) if fmt is ExportFormat.json else iter_yaml(dataset)
     if out is None:
         emit_all(chunks)

@@ -50,7 +50,7 @@ class LazyCommands(Mapping[str, Any]):
             name,
             help=text,
             short_help=spec.summary,
-            hidden=name != spec.name,
+            hidden=name != spec.name or spec.hidden,
         )(function)
         return typer.main.get_command_from_info(
             staging.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
@@ -77,4 +77,4 @@ class LazyGroup(TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The Commands section of ``--help``, from the registry's summaries."""
         with formatter.section("Commands"):
-            formatter.write_dl([(c.name, c.summary) for c in COMMANDS])
+            formatter.write_dl([(c.name, c.summary) for c in COMMANDS if not c.hidden])

@@ -250,7 +250,7 @@ def commitments(
         Many,
         typer.Option(
             "--kind",
-            help="agreed, asked or plans (repeatable).",
+            help="agreed, asked, plans or expects (repeatable).",
             autocompletion=complete.commitment_kinds,
             show_default=False,
         ),
@@ -500,6 +500,7 @@ def sources(
     Examples:
       silkcli sources
       silkcli sources --fields id,url -f csv
+      silkcli sources -f bibtex > silkcli.bib
     """
 
     def build(ds: m.Dataset) -> Listing:

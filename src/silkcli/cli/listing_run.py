@@ -11,7 +11,7 @@ import typer
 from silkcli.cli import state
 from silkcli.cli.options import TABLE_MIN_WIDTH, Output, stdout_is_terminal, terminal_width
 from silkcli.cli.output import emit, emit_all, note, write_atomic
-from silkcli.errors import ExitCode, OutputError
+from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import TABLE_FILES, Format, View, format_of, iter_format, render
 from silkcli.listings.listing import Listing, Shape, fields_help, shape
 
@@ -26,7 +26,8 @@ FILTER_RULES = (
 )
 OUTPUT_RULES = (
     "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown, html, svg. The payload goes to stdout; counts and hints go to stderr."
+    "jsonl, yaml, markdown, html, svg; for sources also csl-json, bibtex and ris. The payload goes "
+    "to stdout; counts and hints go to stderr."
 )
 TABLE_WARN_ROWS = 2000
 
@@ -50,9 +51,12 @@ def emit_listing(listing: Listing, output: Output) -> None:
     export = format_of(output.export, option="--export", choices=TABLE_FILES) if output.export else None
     if output.export is not None:
         _check_folder(output.export)
-    shaped = shape(
-        listing, Shape(output.fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence)
-    )
+    fields = output.fields
+    if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
+        if fields is not None:
+            raise UsageError(f"--fields does not apply to -f {fmt.value}: it writes every field of each source")
+        fields = ",".join(c.name for c in listing.columns)
+    shaped = shape(listing, Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence))
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:

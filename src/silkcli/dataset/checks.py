@@ -16,6 +16,8 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset.archive import ArchiveError, read_archive
 from silkcli.dataset.model import is_struct_type
+from silkcli.dataset.provenance import cited as cited  # re-exported
+from silkcli.dataset.provenance import records as records  # re-exported
 from silkcli.dataset.schema_errors import Issue, suggest
 from silkcli.errors import shorten
 
@@ -39,14 +41,6 @@ Path_ = tuple[str | int, ...]
 _ID = operator.attrgetter("id")
 
 
-def records(ds: m.Dataset) -> Iterator[tuple[Path_, m.Record]]:
-    """Every record with its path, the partnership included."""
-    yield ("partnership",), ds.partnership
-    for kind in m.RECORD_KINDS:
-        for i, record in enumerate(getattr(ds, kind)):
-            yield (kind, i), record
-
-
 def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
     """The ids each reference may point at, by list name."""
     sets = {kind: set(map(_ID, getattr(ds, kind))) for kind in m.RECORD_KINDS}
@@ -60,7 +54,7 @@ def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
 def cross_issues(ds: m.Dataset) -> list[Issue]:
     """Every problem between records: duplicate ids, unknown references, events ending before they start."""
     sets = id_sets(ds)
-    return duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds)
+    return duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds) + pairing_issues(ds)
 
 
 def duplicate_issues(ds: m.Dataset, sets: dict[str, set[str]]) -> list[Issue]:
@@ -190,17 +184,25 @@ def date_issues(ds: m.Dataset) -> list[Issue]:
     ]
 
 
-def cited(ds: m.Dataset) -> Iterator[tuple[Path_, str, str]]:
-    """Every (path, source id, evidence) in the dataset, nested ones too."""
-    for path, record in records(ds):
-        yield path + ("evidence",), record.source, record.evidence
-        for i, ms in enumerate(getattr(record, "milestones", ())):
-            yield path + ("milestones", i, "evidence"), ms.source, ms.evidence
-        amount = getattr(record, "amount", None)
-        if amount is not None:
-            yield path + ("amount", "evidence"), amount.source, amount.evidence
-        for i, claim in enumerate(getattr(record, "claims", ())):
-            yield path + ("claims", i, "evidence"), claim.source, claim.evidence
+def pairing_issues(ds: m.Dataset) -> list[Issue]:
+    """Records with a ``source`` but no ``evidence`` or the reverse: the short form is one citation, both or neither."""
+    lists = [[ds.partnership]] + [getattr(ds, kind) for kind in m.RECORD_KINDS]
+    if all(_all_paired(group) for group in lists):
+        return []  # the usual case: a few C-level scans instead of a walk with a path per record
+    return [
+        (path + (lack,), f"`{have}` needs `{lack}` beside it (together they are one citation)", False)
+        for path, record in records(ds)
+        if (record.source is None) != (record.evidence is None)
+        for have, lack in [("source", "evidence") if record.evidence is None else ("evidence", "source")]
+    ]
+
+
+def _all_paired(group: list[m.Record]) -> bool:
+    sources = list(map(operator.attrgetter("source"), group))
+    evidence = list(map(operator.attrgetter("evidence"), group))
+    if None not in sources and None not in evidence:
+        return True
+    return all((s is None) == (e is None) for s, e in zip(sources, evidence, strict=True))
 
 
 def _squash(text: str) -> str:

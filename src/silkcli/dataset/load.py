@@ -393,9 +393,21 @@ def _place(issues: list[Issue], text: str, name: str) -> list[Problem]:
 
 def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
     """Raise a DatasetError for each evidence quote missing from its archive."""
-    from silkcli.dataset import checks
+    check_support(path, dataset, sources_dir, provenance=False)
 
-    issues = checks.evidence_issues(dataset, sources_dir, limit=MAX_BYTES)
+
+def check_support(path: Path, dataset: m.Dataset, sources_dir: Path | None, *, provenance: bool = True) -> int:
+    """Raise a DatasetError for each uncited fact, value missing from its quote, or quote missing from its archive.
+
+    Returns how many dates and numbers were checked against their quotes.
+    """
+    from silkcli.dataset import checks, provenance_checks
+
+    report = provenance_checks.check(dataset) if provenance else provenance_checks.Report()
+    issues = report.issues + (
+        checks.evidence_issues(dataset, sources_dir, limit=MAX_BYTES) if sources_dir is not None else []
+    )
     if issues:
         name = display_name(path)
         raise DatasetError(_place(issues, decode_text(_read(path, name), name), name))
+    return report.checked

@@ -38,6 +38,12 @@ Id = Annotated[
 ]
 
 
+#: Marks a field as a *fact*: a value a source must support (``validate`` asks that a
+#: citation cover it). Ids, notes, links between records and editorial labels are not
+#: facts. The marker is metadata only: decoding does no extra work for it.
+FACT = Meta(extra={"fact": True}, extra_json_schema={"x-fact": True})
+
+
 def _refers_to(target: str, what: str) -> Meta:
     """A field naming another record by its id: ``target`` is the list (or vocabulary) it names.
 
@@ -228,12 +234,68 @@ def meta_extra(kind: Any, name: str) -> Any:
     return None
 
 
+#: A fact field a citation supports, by name (``date``, ``parties``).
+FieldName = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z_]+" + END,
+        max_length=40,
+        description="The name of a fact field of the record (or nested struct) the citation is on.",
+        extra={"says": "a field name such as 'date'"},
+    ),
+]
+
+
+class Cite(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One citation: a verbatim quote from a source, and the fact fields it supports."""
+
+    source: SourceRef
+    quote: Evidence
+    fields: Annotated[
+        tuple[FieldName, ...],
+        Meta(
+            description=(
+                "The fact fields this quote supports. Without it the quote supports the whole "
+                "record, except the fields that some citation names."
+            )
+        ),
+    ] = ()
+    inferred: Annotated[
+        bool, Meta(description="The values are inferred from the quote rather than stated in it (say how).")
+    ] = False
+    how: Annotated[Text, Meta(description="How an inferred value follows from the quote.")] | None = None
+
+    def __post_init__(self) -> None:
+        if self.inferred and self.how is None:
+            raise ValueError("an inferred citation says `how` the value follows from the quote")
+        if self.how is not None and not self.inferred:
+            raise ValueError("`how` belongs to a citation marked `inferred: true`")
+
+
+Cites = Annotated[
+    tuple[Cite, ...],
+    Meta(
+        description=(
+            "Citations beyond `source`/`evidence`, each supporting the fields it names. "
+            "A field named by any citation is supported by those citations only."
+        )
+    ),
+]
+
+
 class Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
-    """Base of every record: each one cites a source and quotes it."""
+    """Base of every record: each fact in it is supported by a cited, verbatim quote.
+
+    ``source`` + ``evidence`` is the short form of one citation that supports the
+    whole record; ``cites`` adds citations for particular fields.
+    """
 
     id: Id
-    source: SourceRef
-    evidence: Evidence
+    source: (
+        Annotated[SourceRef, Meta(description="Short form: the source of a quote supporting the whole record.")] | None
+    ) = None
+    evidence: Annotated[Evidence, Meta(description="Short form: a verbatim quote from `source`.")] | None = None
+    cites: Cites = ()
     note: Text | None = None
 
 
@@ -290,35 +352,36 @@ class Country(Record, frozen=True, kw_only=True):
     """A country, by ISO 3166-1 alpha-2 code."""
 
     id: CountryCode
-    name: Text
-    official_name: Text | None = None
-    region: Text | None = None
+    name: Annotated[Text, FACT]
+    official_name: Annotated[Text, FACT] | None = None
+    region: Annotated[Text, FACT] | None = None
 
 
 class Sector(Record, frozen=True, kw_only=True):
     """A field of cooperation."""
 
-    name: Text
+    name: Annotated[Text, FACT]
 
 
 class Person(Record, frozen=True, kw_only=True):
     """Someone the sources name in a role."""
 
-    name: Text
-    native_name: Text | None = None
-    country: CountryRef
-    role: RoleRef
-    title: Text
+    name: Annotated[Text, FACT]
+    native_name: Annotated[Text, FACT] | None = None
+    country: Annotated[CountryRef, FACT]
+    role: Annotated[RoleRef, FACT]
+    title: Annotated[Text, FACT]
 
 
 class Partnership(Record, frozen=True, kw_only=True):
     """The partnership the dataset is about."""
 
-    name: Text
-    native_name: Text | None = None
-    parties: tuple[CountryRef, ...]
-    date: PartialDate
-    venue: Text
+    name: Annotated[Text, FACT]
+    native_name: Annotated[Text, FACT] | None = None
+    parties: Annotated[tuple[CountryRef, ...], FACT]
+    date: Annotated[PartialDate, FACT]
+    venue: Annotated[Text, FACT]
+    significance: Annotated[Text, FACT] | None = None
     summit: EventRef
     relations: EventRef
 
@@ -334,66 +397,68 @@ class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Money a document commits, as sourced."""
 
-    value: Number
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"})]
-    ceiling: bool = False
-    period: Text | None = None
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, Meta(ge=-(10**15), le=10**15), FACT]
+    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"}), FACT]
+    ceiling: Annotated[bool, FACT] = False
+    period: Annotated[Text, FACT] | None = None
     source: SourceRef
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Milestone(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A later step in a document's life (consent, entry into force)."""
 
-    date: PartialDate
-    what: Text
+    date: Annotated[PartialDate, FACT]
+    what: Annotated[Text, FACT]
     source: SourceRef
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Document(Record, frozen=True, kw_only=True):
     """A signed document."""
 
-    title: Text
-    native_title: Text | None = None
+    title: Annotated[Text, FACT]
+    native_title: Annotated[Text, FACT] | None = None
     title_is_translation: bool = False
-    type: TypeRef
-    parties: tuple[Party, ...]
+    type: Annotated[TypeRef, FACT]
+    parties: Annotated[tuple[Party, ...], FACT]
     sectors: tuple[SectorRef, ...]
-    signed: PartialDate
+    signed: Annotated[PartialDate, FACT]
     #: one of the documents counted as signed at the summit (``--summit``)
-    summit: bool
+    summit: Annotated[bool, FACT]
     #: adopted or signed at the summit without being counted among its documents (a joint statement)
-    at_summit: bool = False
-    status: StatusRef
+    at_summit: Annotated[bool, FACT] = False
+    status: Annotated[StatusRef, FACT]
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
 
 
-CommitmentKind = Literal["agreed", "asked", "plans"]
+CommitmentKind = Literal["agreed", "asked", "plans", "expects"]
 COMMITMENT_KINDS: tuple[str, ...] = typing.get_args(CommitmentKind)
 
 
 class Commitment(Record, frozen=True, kw_only=True):
-    """What one or both sides agreed, asked or plan in a sector."""
+    """What one or both sides agreed, asked, plan or expect in a sector."""
 
     sector: SectorRef
-    countries: tuple[CountryRef, ...]
-    kind: CommitmentKind
-    text: Text
-    document: DocumentRef | None = None
+    countries: Annotated[tuple[CountryRef, ...], FACT]
+    kind: Annotated[CommitmentKind, FACT]
+    text: Annotated[Text, FACT]
+    document: Annotated[DocumentRef, FACT] | None = None
 
 
 class Event(Record, frozen=True, kw_only=True):
     """A dated event for the timeline."""
 
-    date: PartialDate
-    end: PartialDate | None = None
-    title: Text
+    date: Annotated[PartialDate, FACT]
+    end: Annotated[PartialDate, FACT] | None = None
+    title: Annotated[Text, FACT]
     kind: EventKindRef
-    countries: tuple[CountryRef, ...] = ()
-    people: tuple[PersonRef, ...] = ()
-    place: Text | None = None
+    countries: Annotated[tuple[CountryRef, ...], FACT] = ()
+    people: Annotated[tuple[PersonRef, ...], FACT] = ()
+    place: Annotated[Text, FACT] | None = None
 
 
 Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_available", "zero"]
@@ -403,16 +468,16 @@ class Statistic(Record, frozen=True, kw_only=True):
     """A figure as a source states it, markers included."""
 
     topic: TopicRef
-    metric: MetricRef
-    country: CountryRef | None = None
+    metric: Annotated[MetricRef, FACT]
+    country: Annotated[CountryRef, FACT] | None = None
     label: Text | None = None
-    period: PartialDate | None = None
-    value: Number | None
-    unit: Text
-    marker: Marker = "none"
-    as_of: PartialDate | None = None
+    period: Annotated[PartialDate, FACT] | None = None
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, Meta(ge=-(10**15), le=10**15), FACT] | None
+    unit: Annotated[Text, FACT]
+    marker: Annotated[Marker, FACT] = "none"
+    as_of: Annotated[PartialDate, FACT] | None = None
     claim: bool = False
-    attribution: Text | None = None
+    attribution: Annotated[Text, FACT] | None = None
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.marker == "not_available"):
@@ -424,17 +489,18 @@ class Statistic(Record, frozen=True, kw_only=True):
 class Quote(Record, frozen=True, kw_only=True):
     """Words a source quotes someone as saying."""
 
-    person: PersonRef
-    text: Text
-    date: PartialDate | None = None
+    person: Annotated[PersonRef, FACT]
+    text: Annotated[Text, FACT]
+    date: Annotated[PartialDate, FACT] | None = None
 
 
 class Claim(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """One side of a disagreement, with its source."""
 
-    says: Text
+    says: Annotated[Text, FACT]
     source: SourceRef
     evidence: Evidence
+    cites: Cites = ()
 
 
 class Discrepancy(Record, frozen=True, kw_only=True):
@@ -445,6 +511,10 @@ class Discrepancy(Record, frozen=True, kw_only=True):
     resolution: Text
     claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
     related: tuple[RecordRef, ...] = ()
+    kind: Annotated[
+        Literal["substance", "spelling"],
+        Meta(description="`spelling`: the claims differ only in how a name or word is written."),
+    ] = "substance"
 
 
 class Dataset(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):

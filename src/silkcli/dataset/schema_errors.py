@@ -122,6 +122,8 @@ def _items_struct(kind: Any) -> type[msgspec.Struct] | None:
 
 
 def _literal_choices(kind: Any) -> tuple[str, ...]:
+    if typing.get_origin(kind) is typing.Annotated:
+        return _literal_choices(typing.get_args(kind)[0])
     if typing.get_origin(kind) is typing.Literal:
         return tuple(str(a) for a in typing.get_args(kind))
     return ()

@@ -41,10 +41,18 @@ class Format(str, enum.Enum):
     machine: bool
     evidence: bool
     picture: bool
+    kinds: tuple[str, ...]
     _renderer: str
 
     def __new__(
-        cls, name: str, suffixes: tuple[str, ...], machine: bool, evidence: bool, picture: bool, renderer: str
+        cls,
+        name: str,
+        suffixes: tuple[str, ...],
+        machine: bool,
+        evidence: bool,
+        picture: bool,
+        renderer: str,
+        kinds: tuple[str, ...] = (),
     ) -> Format:
         member = str.__new__(cls, name)
         member._value_ = name
@@ -55,6 +63,8 @@ class Format(str, enum.Enum):
         member.evidence = evidence
         #: a picture of the terminal table, for a file (``--export``)
         member.picture = picture
+        #: the listings it applies to (by ``Listing.kind``); empty: every listing
+        member.kinds = kinds
         member._renderer = renderer
         return member
 
@@ -67,6 +77,10 @@ class Format(str, enum.Enum):
     html = ("html", (".html", ".htm"), False, False, True, "table:iter_html")
     svg = ("svg", (".svg",), False, False, True, "table:iter_svg")
     markdown = ("markdown", (".md",), True, False, False, "machine:iter_markdown")
+    # references for citation managers, from the sources listing only
+    csl_json = ("csl-json", (), True, False, False, "machine:iter_csl_json", ("sources",))
+    bibtex = ("bibtex", (".bib",), True, False, False, "machine:iter_bibtex", ("sources",))
+    ris = ("ris", (".ris",), True, False, False, "machine:iter_ris", ("sources",))
 
     def renderer(self) -> Renderer:
         """The function that renders this format (its module is imported now)."""
@@ -75,11 +89,14 @@ class Format(str, enum.Enum):
         return found
 
 
-MACHINE_FORMATS = tuple(f for f in Format if f.machine)
+#: The machine formats every listing can be written in.
+MACHINE_FORMATS = tuple(f for f in Format if f.machine and not f.kinds)
 
 
 def iter_format(listing: Listing, fmt: Format, view: View = PLAIN) -> Iterator[str]:
-    """The listing in ``fmt``, in chunks, so large outputs stream."""
+    """The listing in ``fmt``, in chunks, so large outputs stream; a usage error where ``fmt`` does not apply."""
+    if fmt.kinds and listing.kind not in fmt.kinds:
+        raise UsageError(f"-f {fmt.value} is for `silkcli {' / '.join(fmt.kinds)}` only (it formats references)")
     return fmt.renderer()(listing, view)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from silkcli.formats import PLAIN, View
 from silkcli.formats.display import markdown_text, text_value
@@ -133,3 +134,26 @@ def iter_yaml(listing: Listing, view: View = PLAIN) -> Iterator[str]:
         chunk = rows[start : start + _CHUNK]
         text: str = yaml.dump(chunk, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000)
         yield text if chunk or start else "[]\n"
+
+
+def _references(listing: Listing, renderer: str) -> Iterator[str]:
+    """The sources of a ``sources`` listing (shaped with every Source field) through ``references.<renderer>``."""
+    from silkcli.publish import references  # noqa: PLC0415 - start-up: only the reference formats need it
+
+    render: Callable[[list[Any]], str] = getattr(references, renderer)
+    yield render(references.sources_from_rows(listing.rows))
+
+
+def iter_csl_json(listing: Listing, view: View) -> Iterator[str]:
+    """CSL-JSON references (Zotero, pandoc) of the sources listed."""
+    return _references(listing, "to_csl_json")
+
+
+def iter_bibtex(listing: Listing, view: View) -> Iterator[str]:
+    """BibTeX references (JabRef, LaTeX) of the sources listed."""
+    return _references(listing, "to_bibtex")
+
+
+def iter_ris(listing: Listing, view: View) -> Iterator[str]:
+    """RIS references (EndNote) of the sources listed."""
+    return _references(listing, "to_ris")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 
 #: what a table or a brief adds to a date of this precision
 UNKNOWN_PART = {"month": "day unknown", "year": "month unknown"}
@@ -41,7 +42,7 @@ class ClaimDate(NamedTuple):
 
 def claim_date(sources: Mapping[str, m.Source], claim: m.Statistic) -> ClaimDate:
     """The claim's source's publication date, else the date the claim says it is as of."""
-    source = sources.get(claim.source)
+    source = sources.get(pv.source_of(claim) or "")
     if source is not None and source.published is not None:
         return ClaimDate(source.published, "published")
     if claim.as_of is not None:

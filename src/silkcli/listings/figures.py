@@ -7,6 +7,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 from silkcli.listings import shares
 from silkcli.listings.chronology import claim_date, published_after
 from silkcli.listings.listing import Column, Listing
@@ -184,7 +185,7 @@ def _key_figures(ds: m.Dataset, topics: frozenset[str]) -> Sequence[KeyFigure]:
         if (topics and s.topic not in topics) or (in_table and s.country is not None and s.country not in parties):
             continue
         computed = check(s) if s.claim else shares.Computed()
-        data = sources.get(computed.data.source) if computed.data else None
+        data = sources.get(pv.source_of(computed.data) or "") if computed.data else None
         later = published_after(data.published, claim_date(sources, s).date) if data else None
         found.append(KeyFigure(s, computed, flagged.get(s.id), data.published if data else None, later))
     return found
@@ -198,11 +199,14 @@ def _later_notes(figures: Sequence[KeyFigure], ds: m.Dataset) -> tuple[str, ...]
     titles = {s.id: s.title for s in ds.sources}
     named = "; ".join(
         dict.fromkeys(
-            f"{titles.get(d.source, d.source)}, published {f.data_published}" for f in later if (d := f.computed.data)
+            f"{titles.get(sid, sid)}, published {f.data_published}"
+            for f in later
+            if (d := f.computed.data) and (sid := pv.source_of(d) or "")
         )
     )
     claims = "1 claim is" if len(later) == 1 else f"{len(later)} claims are"
-    return (f"{claims} compared with data published after them ({named}): see computed_later",)
+    them = "it" if len(later) == 1 else "them"
+    return (f"{claims} compared with data published after {them} ({named}): see computed_later",)
 
 
 def key_figure_listing(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:

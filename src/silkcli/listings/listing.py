@@ -156,7 +156,13 @@ def shape(listing: Listing, options: Shape) -> Listing:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
         records = records[: options.limit]
-    wanted = [listing.column(name) for name in chosen]
+    wanted = [_bound(listing.column(name), chosen) for name in chosen]
     wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
     rows: list[Row] = [{c.name: c.value(r) for c in wanted} for r in records]
     return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None)
+
+
+def _bound(column: Column, chosen: tuple[str, ...]) -> Column:
+    """A ``--cite`` column told which fields the rows show (its getter has ``for_fields``); others as they are."""
+    bind = getattr(column.get, "for_fields", None)
+    return column._replace(get=bind(chosen)) if bind is not None else column

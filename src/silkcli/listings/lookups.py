@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.listings.cited import record_with_citations
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 from silkcli.listings.records import cite_columns, no_date, text_of
 
@@ -128,7 +129,9 @@ def snippet(value: str, match: re.Match[str], radius: int = 40) -> str:
 
 
 def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Listing:
-    """One record in full: field/value rows, its source's details appended."""
+    """One record in full: field/value rows, its source's details appended (a record: each field with its citations)."""
+    if isinstance(record, m.Record):
+        return record_with_citations(ds, kind, record, _flat)
     plain = msgspec.to_builtins(record, enc_hook=m.encode_hook)
     rows: list[Row] = [{"field": "kind", "value": kind}]
     rows += [{"field": key, "value": _flat(value)} for key, value in plain.items()]

@@ -11,25 +11,24 @@ from operator import attrgetter
 from typing import Any
 
 from silkcli.dataset import model as m
+from silkcli.listings.cited import CiteGetter
 from silkcli.listings.listing import Column, Listing
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
-    """The columns ``--cite`` adds: the source a row's record (``of(row)``) cites, its URL and the evidence quote."""
+    """The columns ``--cite`` adds: the sources supporting the fields a row shows, their URLs and the quotes.
+
+    ``of(row)`` is the record a row is about.
+    """
     urls = {s.id: s.url for s in ds.sources}
-
-    def source(row: Any) -> str | None:
-        found: str | None = getattr(of(row), "source", None)
-        return found
-
     return (
-        Column("source", "id of the source the record cites", get=source),
-        Column("source_url", "URL of that source", get=lambda r: urls.get(source(r) or "")),
         Column(
-            "evidence",
-            "verbatim quote from the source supporting the record",
-            get=lambda r: getattr(of(r), "evidence", None),
+            "source",
+            "ids of the sources supporting the fields shown ('(inferred)' marked)",
+            get=CiteGetter(of, urls, "source"),
         ),
+        Column("source_url", "URLs of those sources", get=CiteGetter(of, urls, "source_url")),
+        Column("evidence", "the verbatim quotes supporting the fields shown", get=CiteGetter(of, urls, "evidence")),
     )
 
 

@@ -1,0 +1,118 @@
+"""The dataset as a Frictionless Tabular Data Package: one CSV per table and ``datapackage.json``.
+
+Lists are link resources, as in the SQLite export (``documents_sectors``:
+document, position, sector), so every cell holds one value and every
+reference is a declared foreign key. Booleans are ``true``/``false``, a
+missing value is an empty cell, and a date known only to the month or year
+is a patterned string with its precision in the next column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from silkcli.dataset import model as m
+from silkcli.publish.describe import Helps, column_description, listing_helps, table_description
+from silkcli.publish.layout import Column, TableLayout
+from silkcli.publish.rows import Row, Table, all_layouts, tables
+
+DESCRIPTOR = "datapackage.json"
+_TYPES = {"text": "string", "integer": "integer", "number": "number", "boolean": "boolean", "date": "date"}
+_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def to_csv(table: Table) -> str:
+    """One table as CSV (RFC 4180, header first)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.layout.names)
+    flags = [c.type == "boolean" for c in table.layout.columns]
+    writer.writerows(_cells(row, flags) for row in table.rows)
+    return buffer.getvalue()
+
+
+def _cells(row: Row, booleans: list[bool]) -> list[str]:
+    return [
+        "" if v is None else ("true" if v else "false") if flag else str(v)
+        for v, flag in zip(row, booleans, strict=True)
+    ]
+
+
+def field_schema(spec: TableLayout, column: Column, helps: Helps) -> dict[str, Any]:
+    """A Table Schema field descriptor."""
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": _TYPES.get(column.type, "array"),
+        "description": column_description(spec, column.name, helps),
+    }
+    if column.type == "boolean":
+        field.update(trueValues=["true"], falseValues=["false"])
+    constraints: dict[str, Any] = {}
+    if column.required:
+        constraints["required"] = True
+    if column.type == "text" and not column.precision and _is_partial_date(spec, column):
+        constraints["pattern"] = _DATE_PATTERN
+    if column.precision:
+        constraints["enum"] = ["year", "month", "day"]
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _is_partial_date(spec: TableLayout, column: Column) -> bool:
+    return f"{column.name}_precision" in spec.names
+
+
+def table_schema(spec: TableLayout, helps: Helps) -> dict[str, Any]:
+    """The Table Schema of one table: fields, primary key, foreign keys."""
+    schema: dict[str, Any] = {"fields": [field_schema(spec, c, helps) for c in spec.columns]}
+    if spec.primary_key:
+        schema["primaryKey"] = list(spec.primary_key)
+    keys = [
+        {"fields": c.name, "reference": {"resource": c.references, "fields": "id"}}
+        for c in spec.columns
+        if c.references
+    ]
+    if keys:
+        schema["foreignKeys"] = keys
+    return schema
+
+
+def descriptor(ds: m.Dataset) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor."""
+    meta = ds.meta
+    helps = listing_helps(ds)
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": "silkcli-partnership",
+        "title": meta.title,
+        "version": meta.version,
+        "description": meta.description or meta.title,
+        "licenses": [{"name": "other-at", "title": meta.license or "See the sources' own terms."}],
+        "sources": [{"title": s.title, "path": s.url} for s in ds.sources],
+        "resources": [],
+    }
+    for spec in all_layouts():
+        package["resources"].append(
+            {
+                "name": spec.name,
+                "path": f"{spec.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": table_description(spec),
+                "schema": table_schema(spec, helps),
+            }
+        )
+    return package
+
+
+def files(ds: m.Dataset) -> dict[str, str]:
+    """Every file of the package by name: the CSV files, then ``datapackage.json``."""
+    out = {f"{t.name}.csv": to_csv(t) for t in tables(ds)}
+    out[DESCRIPTOR] = json.dumps(descriptor(ds), indent=2, ensure_ascii=False) + "\n"
+    return out
