@@ -155,7 +155,8 @@ def test_escaped_backslash_before_an_escape_letter_is_text() -> None:
     dataset["documents"][0]["summit"] = "true"  # the slower path still holds JSON to JSON's types
     text = json.dumps(dataset)
     column = text.index('"summit": "true"') + len('"summit": ') + 1
-    assert _problems(text) == [f"x.yaml:1:{column}: documents[0].summit: expected true or false, got text"]
+    message = 'expected true or false, got the quoted text "true": write it without quotes'
+    assert _problems(text) == [f"x.yaml:1:{column}: documents[0].summit: {message}"]
 
 
 def test_python_tag_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,7 +62,7 @@ q { font-style: italic; }
   .chart thead th { overflow-wrap: normal; }
   .chart td.bar { width: auto; }
 }
-@page { size: A4; margin: 10mm 11mm 11mm; }
+@page { size: A4; margin: 8mm 10mm 8mm; }
 @media print {
   body { font-size: 7.2pt; line-height: 1.13; }
   main { max-width: none; padding: 0; }

@@ -54,9 +54,12 @@ def validate(
 
     silkcli validate my-edits.yaml --sources ../shared/sources
     """
+    from silkcli.dataset.archive import check_sources_folder
     from silkcli.dataset.load import check_support
     from silkcli.dataset.model import describe
 
+    if sources is not None:
+        check_sources_folder(sources)
     target = path or state.data_path()
     dataset = state.load(target, use_cache=False)
     checked = check_support(target, dataset, sources)

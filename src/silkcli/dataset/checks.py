@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.archive import ArchiveError, read_archive
 from silkcli.dataset.model import is_struct_type
 from silkcli.dataset.provenance import cited as cited  # re-exported
 from silkcli.dataset.provenance import records as records  # re-exported
@@ -208,20 +209,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def evidence_issues(ds: m.Dataset, sources_dir: Path) -> list[Issue]:
-    """Evidence quotes that do not appear verbatim in their source's archive."""
+def evidence_issues(ds: m.Dataset, sources_dir: Path, *, limit: int) -> list[Issue]:
+    """Evidence quotes that do not appear verbatim in their source's archive (files of at most ``limit`` bytes)."""
     archives: dict[str, str | None] = {}
     issues: list[Issue] = []
     for i, source in enumerate(ds.sources):
         if source.archive is None:
             continue
         try:
-            archives[source.id] = _squash((sources_dir / source.archive).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
+            archives[source.id] = _squash(read_archive(sources_dir / source.archive, limit))
+        except ArchiveError as exc:
             archives[source.id] = None
-            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
             issues.append(
-                (("sources", i, "archive"), f"cannot read archive {sources_dir / source.archive}: {reason}", False)
+                (("sources", i, "archive"), f"cannot read archive {sources_dir / source.archive}: {exc}", False)
             )
     names = {s.id: s.archive for s in ds.sources}
     for path, source_id, evidence in cited(ds):

@@ -95,9 +95,13 @@ CountryCode3 = Annotated[
         extra={"says": "an ISO 3166 alpha-3 code such as 'FRA'"},
     ),
 ]
-Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | int
+#: Whole numbers are bounded as fractional ones are: a 400-digit integer would pass and
+#: then overflow wherever it meets a float (shares, sorting, charts).
+Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | Annotated[int, Meta(ge=-(10**15), le=10**15)]
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?" + END)
+#: ``[0-9]``, not ``\d``: in Python ``\d`` also matches other scripts' digits ('２０２４'),
+#: which the published schema (ECMA-262, where ``\d`` is ASCII) rejects.
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?" + END)
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -125,7 +129,8 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         match = _DATE_RE.match(text)
         if match is None:
-            raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            digits = " with the digits 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
+            raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD{digits}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         if year < 1 or (month is not None and not 1 <= month <= 12):
@@ -402,7 +407,7 @@ class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """Money a document commits, as sourced."""
 
-    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT]
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, Meta(ge=-(10**15), le=10**15), FACT]
     currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"}), FACT]
     ceiling: Annotated[bool, FACT] = False
     period: Annotated[Text, FACT] | None = None
@@ -477,7 +482,7 @@ class Statistic(Record, frozen=True, kw_only=True):
     country: Annotated[CountryRef, FACT] | None = None
     label: Text | None = None
     period: Annotated[PartialDate, FACT] | None = None
-    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, FACT] | None
+    value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, Meta(ge=-(10**15), le=10**15), FACT] | None
     unit: Annotated[Text, FACT]
     marker: Annotated[Marker, FACT] = "none"
     as_of: Annotated[PartialDate, FACT] | None = None

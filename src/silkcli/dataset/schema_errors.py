@@ -37,6 +37,7 @@ _LENGTHS = (
     (re.compile(r"`str` of length >= 1\b"), "a non-empty text"),
     (re.compile(r"`str` of length (<|>)= (\d+)"), "a text of at {} {} characters"),
     (re.compile(r"`array` of length (<|>)= (\d+)"), "a list of at {} {} items"),
+    (re.compile(r"`(?:int|float)` [<>]= -?1000000000000000(?:\.0)?(?![0-9])"), "a number between -1e15 and 1e15"),
 )
 _TYPE_WORDS = {
     "str": "text",
@@ -53,7 +54,7 @@ _TYPE_WORDS = {
 }
 _TYPE = re.compile(r"`([^`]+)`")
 _LONG_QUOTE = re.compile(r"'([^']{41,})'")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def split_path(text: str) -> tuple[str | int, ...]:
@@ -185,13 +186,63 @@ def _scalar_message(value: Any, kind: Any, message: str) -> str:
         return (
             f"{described(value)} is not a possible date"
             if _ISO_DATE.match(value)
-            else f"{described(value)} is not a date: use YYYY-MM-DD"
+            else f"{described(value)} is not a date: use YYYY-MM-DD{non_ascii_digits(value)}"
         )
     if " characters" in message:
         return f"{message}, got {len(value)}"
     if message.endswith(", got text"):
         return message[: -len("text")] + described(value)
     return message if ", got" in message or "date" in message else f"{message}, got {described(value)}"
+
+
+def quoted_issues(quoted: list[tuple[tuple[str | int, ...], str]], cls: type[msgspec.Struct]) -> list[Issue]:
+    """Quoted text such as ``"true"`` or ``"1.5"`` where ``cls`` wants a boolean or a number.
+
+    ``quoted`` holds the paths and texts of quoted YAML scalars that read as such
+    (``yaml_read.Reader.quoted``); the schema would convert them, so they are caught here.
+    """
+    issues: list[Issue] = []
+    for path, text in quoted:
+        kinds = _scalar_types(_kind_at(cls, path)) - {type(None)}
+        if kinds and kinds <= {bool}:
+            issues.append(
+                (path, f'expected true or false, got the quoted text "{shorten(text)}": write it without quotes', False)
+            )
+        elif kinds and kinds <= {int, float}:
+            issues.append(
+                (path, f'expected a number, got the quoted text "{shorten(text)}": write it without quotes', False)
+            )
+    return issues
+
+
+def _kind_at(cls: type[msgspec.Struct], path: tuple[str | int, ...]) -> Any:
+    """The declared type of the value at ``path`` below ``cls``, or None if there is none."""
+    kind: Any = cls
+    for part in path:
+        if isinstance(part, int):
+            while typing.get_origin(kind) is typing.Annotated:
+                kind = typing.get_args(kind)[0]
+            kind = typing.get_args(kind)[0] if typing.get_origin(kind) is tuple else None
+        else:
+            struct = _struct_of(kind)
+            kind = {f.encode_name: f.type for f in msgspec.structs.fields(struct)}.get(part) if struct else None
+        if kind is None:
+            return None
+    return kind
+
+
+def _scalar_types(kind: Any) -> set[Any]:
+    """``Annotated[float, ...] | int | None`` to ``{float, int, NoneType}``."""
+    if typing.get_origin(kind) is typing.Annotated:
+        return _scalar_types(typing.get_args(kind)[0])
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        return set().union(*(_scalar_types(arg) for arg in typing.get_args(kind)))
+    return {kind}
+
+
+def non_ascii_digits(text: str) -> str:
+    """`` with the digits 0-9`` when ``text`` has digits of another script ('２０２４'), else nothing."""
+    return " with the digits 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
 
 
 def convert(value: Any, cls: type[msgspec.Struct]) -> Any:

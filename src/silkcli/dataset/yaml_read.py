@@ -44,11 +44,27 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 32
 #: How many characters the parser is handed at a time when progress is reported.
 _CHUNK = 256 * 1024
-#: C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides
-#: and isolates: text that could rewrite a terminal or reorder a line.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The 66 Unicode noncharacters (U+FDD0-FDEF and the last two of every plane): never text,
+#: and U+FFFE/FFFF make the SVG brief ill-formed XML.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+#: C0 controls but tab and newline, DEL, C1 controls, the bidi overrides and isolates
+#: (text that could rewrite a terminal or reorder a line) and the noncharacters.
+UNSAFE_CHARS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{NONCHARACTERS}]")
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+#: UNSAFE_CHARS with every character from U+1FFFE up instead of the 32 noncharacters there, to
+#: decide whether a whole file needs checking value by value: ``re`` scans a class of a few wide
+#: ranges as fast as before (0.1 s for 7 MiB), one that lists the 32 took 14 times as long.
+_MAYBE_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff]"
+)
+#: What YAML's reader refuses anywhere in a stream: all but its printable characters.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What YAML counts as a line break (libyaml's marks count lines the same way).
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Text that the schema would read as a number or a boolean, and the characters it can start with.
+#: ("nan" and "inf" are left to the schema, which refuses them as out of range anyway.)
+_TYPED_LOOK = re.compile(r"(?i:true|false|[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)")
+_TYPED_START = frozenset("tTfF0123456789+-.")
 _KEY = object()  # a mapping frame waits for its next key
 _COLLECTION = object()  # an anchor names a list or mapping
 
@@ -61,7 +77,8 @@ class _BadKey:
 
 
 def _unsafe(char: str) -> str:
-    return f"control or bidi character U+{ord(char):04X} is not allowed in text"
+    what = "noncharacter" if _NONCHARACTER.match(char) else "control or bidi character"
+    return f"{what} U+{ord(char):04X} is not allowed in text"
 
 
 def _at(event: yaml.Event) -> int:
@@ -91,6 +108,8 @@ class Reader:
         self._stack: list[list[Any]] = []  # [container, key it waits to fill or _KEY, is a mapping]
         self._check_chars = True
         self._get: Any = None
+        #: quoted scalars that read as numbers or booleans: (path, text)
+        self.quoted: list[tuple[tuple[str | int, ...], str]] = []
 
     def read(self, text: str, *, on_read: Callable[[int], None] | None = None) -> Any:
         """The plain value of the single document in ``text``: dict, list, str or None.
@@ -103,17 +122,15 @@ class Reader:
             self.problems = [self._problem(nel, _unsafe("\x85"), path="")]
             return None
         # Escapes can only produce an unsafe character where a backslash is written.
-        self._check_chars = "\\" in text or UNSAFE_CHARS.search(text) is not None
+        self._check_chars = "\\" in text or _MAYBE_UNSAFE.search(text) is not None
         loader = TextLoader(text if on_read is None else Chunks(text, on_read))
         self._get = loader.get_event
         try:
             return self._document()
         except yaml.MarkedYAMLError as exc:
             self.problems = [syntax_problem(exc, text, self.filename)]
-        except yaml.reader.ReaderError as exc:
-            char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
-            message = _unsafe(char) if UNSAFE_CHARS.match(char) else f"character U+{ord(char):04X} is not allowed"
-            self.problems = [self._problem(exc.position, message, path="")]
+        except yaml.reader.ReaderError:
+            self.problems = [self._unreadable(text)]
         except yaml.YAMLError as exc:
             self.problems = [Problem(self.filename, 1, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
         except RecursionError:  # only the pure-Python parser recurses
@@ -121,6 +138,18 @@ class Reader:
         finally:
             loader.dispose()
         return None
+
+    def _unreadable(self, text: str) -> Problem:
+        """The character YAML's reader refused, placed by searching the text for it.
+
+        The reader's own position is a byte offset into the UTF-8 text for libyaml,
+        and a character index for the pure-Python reader: neither can be trusted as a column.
+        """
+        found = _NOT_PRINTABLE.search(text)
+        index = found.start() if found else 0
+        char = text[index] if found else "\ufffd"
+        message = _unsafe(char) if UNSAFE_CHARS.match(char) else f"character U+{ord(char):04X} is not allowed"
+        return self._problem(index, message, path="")
 
     def _document(self) -> Any:
         self._get()  # StreamStartEvent
@@ -149,7 +178,11 @@ class Reader:
                 if top[2] and top[1] is _KEY:
                     top[1] = event.value if event.value not in top[0] else self._duplicate(event, event.value)
                     continue
-                value = None if not event.style and event.value in _NULLS else event.value
+                value = event.value
+                if not event.style:
+                    value = None if value in _NULLS else value
+                elif value[:1] in _TYPED_START:  # quoted text that looks like a number or true/false
+                    self._note_quoted(event)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 if len(stack) == 1:
@@ -190,6 +223,8 @@ class Reader:
             value = None
         elif self._check_chars and value is not None:
             self._check_text(event, value)
+        if (event.style or event.tag) and value is not None and value[:1] in _TYPED_START:
+            self._note_quoted(event)
         if event.anchor is not None:
             self._anchors[event.anchor] = value
         return value
@@ -245,8 +280,23 @@ class Reader:
 
     def _duplicate(self, event: yaml.Event, key: str) -> _BadKey:
         self._stack[-1][1] = key  # so that the path names it
-        self._report(_at(event), f"duplicate key '{shorten(key)}'")
+        self._report(_at(event), "key given twice")  # the path ends with the key
         return _BadKey()
+
+    def _note_quoted(self, event: yaml.ScalarEvent) -> None:
+        """Keep where a quoted (or tagged) scalar reads as a number or a boolean would, with its path.
+
+        The schema turns the text ``true`` or ``1.5`` into a boolean or a number; written
+        in quotes it is text to YAML and to a schema-aware editor, so such a value is
+        refused where the schema wants a boolean or a number (see ``schema_errors``).
+        """
+        if _TYPED_LOOK.fullmatch(event.value):
+            last = len(self._stack) - 1
+            parts = [
+                str(key) if is_map else len(container) - (depth < last)
+                for depth, (container, key, is_map) in enumerate(self._stack[1:], start=1)
+            ]
+            self.quoted.append((tuple(parts), event.value))
 
     def _check_text(self, event: yaml.ScalarEvent, value: str) -> None:
         match = UNSAFE_CHARS.search(value)

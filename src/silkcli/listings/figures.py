@@ -105,7 +105,9 @@ def reserve_listing(
         for r in table
         if (not countries or r.code in countries) and (top is None or not r.code or (r.rank or top + 1) <= top)
     ]
-    notes = shares.table_notes(*bases, upper=any(r.share_is_upper_bound for r in table))
+    notes = shares.table_notes(
+        *bases, upper=any(r.share_is_upper_bound and r.reserves_share is not None for r in table)
+    )
     return Listing("reserves", columns + cite, tuple(c.name for c in columns), rows, notes=notes, bar="share_pct")
 
 

@@ -10,6 +10,7 @@ each column was divided by and what its shares add up to.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -49,9 +50,16 @@ def production_periods(ds: m.Dataset, topic: str) -> list[str]:
 
 
 def _share(part: m.Statistic | None, whole: m.Statistic | None) -> float | None:
+    """``part`` as a percentage of ``whole``; None (no share) when that is no finite number.
+
+    A world total of zero, or one so tiny (4.9e-324) that the share overflows to
+    infinity, gives no share at all, the same in every format (json/yaml null,
+    an empty cell), rather than null in one format, .inf in another and ≤inf in a table.
+    """
     if part is None or whole is None or part.value is None or not whole.value:
         return None
-    return 100.0 * part.value / whole.value
+    share = 100.0 * part.value / whole.value
+    return share if math.isfinite(share) else None
 
 
 def _estimated(*stats: m.Statistic | None) -> bool:
