@@ -1,7 +1,5 @@
 """``silkcli brief``: parse the options, build the brief, render it, write it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

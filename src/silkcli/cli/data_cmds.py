@@ -1,8 +1,6 @@
 """Commands about the dataset file itself: validate, schema, export."""
 # ruff: noqa: PLC0415 - start-up: each command imports what it needs when it runs
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated

@@ -8,8 +8,6 @@ load none of them.
 """
 # ruff: noqa: PLC0415 - every import inside a function here is for start-up (see above)
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -111,7 +109,7 @@ def agreements(
     silkcli agreements --signatory Japarov
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import document_listing, with_summit_notes
 
@@ -163,7 +161,7 @@ def leaders(
     silkcli leaders --country KG -f csv
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import people_listing
 
@@ -215,7 +213,7 @@ def timeline(
     silkcli timeline --country KG --until 2013 -f json
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import event_listing
 
@@ -265,7 +263,7 @@ def sectors(
     silkcli sectors mining --cite
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.lookups import sector_detail_listing, sector_listing
 
@@ -325,7 +323,7 @@ def commitments(
     silkcli commitments --sector hydropower --cite
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import commitment_listing
 
@@ -388,7 +386,7 @@ def reserves(
     silkcli reserves --country KG -f json
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select, shares
         from silkcli.listings.figures import reserve_listing
 
@@ -437,7 +435,7 @@ def stats(
     silkcli stats --topic antimony --fields id,value,computed,discrepancy
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.figures import key_figure_listing
 
@@ -484,7 +482,7 @@ def quotes(
     silkcli quotes --person Yoon -f json
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import quote_listing
 
@@ -540,7 +538,7 @@ def search(
     if not words.strip():
         raise UsageError("search needs some text to look for")
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.dataset.model import record_kinds
         from silkcli.listings import select
         from silkcli.listings.lookups import KIND_WORDS, search_listing
@@ -580,7 +578,7 @@ def show(
     silkcli show KG -f json
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings.record_view import find_record, record_listing
 
         return record_listing(ds, *find_record(ds, ident))
@@ -626,7 +624,7 @@ def sources(
     silkcli sources -f bibtex > silkcli.bib
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings.records import source_listing
 
         return source_listing(ds)

@@ -6,8 +6,6 @@ import what they need when they run.
 """
 # ruff: noqa: PLC0415 - every import inside a function here is for start-up (see above)
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -73,7 +71,7 @@ def discrepancies(
     silkcli discrepancies --topic antimony -f json
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.subjects import discrepancies as found
         from silkcli.listings.subjects import discrepancy_listing
@@ -112,7 +110,7 @@ def countries(
     silkcli countries --sort records --desc -n 5
     """
 
-    def build(ds: m.Dataset) -> Listing:
+    def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings.subjects import country_listing
 
         return country_listing(ds)
