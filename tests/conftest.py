@@ -48,6 +48,15 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
+def tiny_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The tiny dataset with one piece of its text replaced, written under ``tmp_path``."""
+    text = TINY.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test gets its own cache folder, a fixed width and no colour variables."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, TINY
+from conftest import BUNDLED, TINY, tiny_with
 from silkcli.brief import BriefFormat, render_brief
 from silkcli.brief import wording as w
 from silkcli.brief.content import Brief, build_brief
@@ -67,19 +67,11 @@ def test_claims_beside_later_data_say_so(bundled: Brief) -> None:
     )
 
 
-def _tiny_with(tmp_path: Path, old: str, new: str) -> Path:
-    text = TINY.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "tiny.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
 def test_data_published_before_the_claim_is_not_called_later(tmp_path: Path) -> None:
     """The tiny yearbook (2031-06) postdates the article (2031-05-14); dated 2031-04 it no longer does."""
     (claim,) = build_brief(load_dataset(TINY)).reserves[0].claims
     assert claim.later is True and w.claim_line(claim).endswith("published 2031-06, after the claim.")
-    earlier = _tiny_with(tmp_path, "    published: 2031-06\n", "    published: 2031-04\n")
+    earlier = tiny_with(tmp_path, "    published: 2031-06\n", "    published: 2031-04\n")
     (claim,) = build_brief(load_dataset(earlier)).reserves[0].claims
     assert claim.later is False and w.claim_line(claim).endswith("in data published 2031-04.")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, TINY, run_cli
+from conftest import BUNDLED, TINY, run_cli, tiny_with
 from silkcli.dataset.load import load_dataset
 from silkcli.dataset.model import Dataset
 from silkcli.listings import shares
@@ -16,15 +16,6 @@ from silkcli.listings import shares
 def _bases(ds: Dataset) -> tuple[shares.ShareBasis, shares.ShareBasis]:
     topic = shares.mineral_topics(ds)[0]
     return shares.share_bases(ds, topic, shares.reserve_rows(ds, topic))
-
-
-def _tiny_with(tmp_path: Path, old: str, new: str) -> Path:
-    """The tiny dataset with one piece of text replaced."""
-    text = TINY.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "tiny.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
 
 
 def test_bundled_share_columns_say_why_they_add_up_to_more_than_100() -> None:
@@ -45,7 +36,7 @@ def test_bundled_share_columns_say_why_they_add_up_to_more_than_100() -> None:
 def test_a_column_within_100_percent_has_no_note(tmp_path: Path) -> None:
     """The tiny table's shares add up to less than 100%: no note; a world total below the listed sum gets one."""
     assert [shares.sum_note(b) for b in _bases(load_dataset(TINY))] == [None, None]
-    small = _tiny_with(tmp_path, "    period: 2030\n    value: 9000\n", "    period: 2030\n    value: 7000\n")
+    small = tiny_with(tmp_path, "    period: 2030\n    value: 9000\n", "    period: 2030\n    value: 7000\n")
     _, production = _bases(load_dataset(small))
     assert production.period == "2030"
     assert shares.sum_note(production) == (
