@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from silkcli.dataset import model as m
+from silkcli.dataset import provenance as pv
 from silkcli.listings.cited import CiteGetter
 from silkcli.listings.listing import Column, Entry, Listing
 
@@ -225,10 +226,8 @@ def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
 
 def source_listing(ds: m.Dataset) -> Listing:
     """The sources listing."""
-    from silkcli.dataset.checks import cited  # noqa: PLC0415 - start-up: only this listing counts citations
-
     counts: dict[str, int] = {}
-    for _, source_id, _ in cited(ds):
+    for _, source_id, _ in pv.cited(ds):
         counts[source_id] = counts.get(source_id, 0) + 1
     columns = (
         _attr("id", "source id", priority=1),
