@@ -14,9 +14,10 @@ from __future__ import annotations
 import html
 import os
 import re
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 
+import msgspec
+import msgspec.structs
 import pytest
 
 from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
@@ -135,8 +136,8 @@ def test_bundled_reserves_chart_puts_the_party_beside_the_top_three() -> None:
 
 def _numbers(value: object, name: str) -> list[int]:
     """Every note (or disputes) number referred to anywhere in a brief."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return [n for f in fields(value) for n in _numbers(getattr(value, f.name), f.name)]
+    if isinstance(value, msgspec.Struct) and type(value).__module__.startswith("silkcli.brief."):
+        return [n for f in msgspec.structs.fields(value) for n in _numbers(getattr(value, f.name), f.name)]
     if isinstance(value, tuple):
         if value and all(isinstance(v, int) for v in value):
             return list(value) if name in ("notes", "disputes") else []

@@ -8,7 +8,8 @@ is a share of and for which year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import msgspec
+import msgspec.structs
 
 from silkcli.brief.claims import ClaimFigure, claim_figures, percent
 from silkcli.brief.ledger import Ledger
@@ -25,8 +26,7 @@ _PRODUCTION_METRICS = {computed.PRODUCTION} | (computed.COMPUTED_CLAIMS - _RESER
 _TOP = 3
 
 
-@dataclass(frozen=True)
-class ReserveBar:
+class ReserveBar(msgspec.Struct, frozen=True):
     """One bar of the reserves chart."""
 
     rank: int | None
@@ -37,8 +37,7 @@ class ReserveBar:
     featured: bool
 
 
-@dataclass(frozen=True)
-class ProductionFigure:
+class ProductionFigure(msgspec.Struct, frozen=True):
     """A party's mine production in the table's latest year, and its share of the world total."""
 
     period: str
@@ -50,8 +49,7 @@ class ProductionFigure:
     disputes: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(msgspec.Struct, frozen=True):
     """What a rank is out of: the countries with a figure, those listed without one, and the unlisted."""
 
     ranked: int
@@ -62,8 +60,7 @@ class Coverage:
     notes: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class ReserveChart:
+class ReserveChart(msgspec.Struct, frozen=True):
     """A party's reserves of a mineral, its rank and share, beside the largest holders."""
 
     mineral: str
@@ -86,8 +83,7 @@ class ReserveChart:
     denominator: str = "the world total"
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(msgspec.Struct, frozen=True):
     """A key figure as its source states it."""
 
     label: str
@@ -176,7 +172,7 @@ def _with_context(
         ledger.cite_fields(unlisted[1], "note") if unlisted else (),
     )
     reserves, _ = computed.share_bases(ds, stat.topic, rows)
-    return replace(
+    return msgspec.structs.replace(
         chart,
         denominator=reserves.denominator,
         coverage=coverage,

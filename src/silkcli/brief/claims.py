@@ -9,7 +9,8 @@ have drawn on the data it is checked against.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+import msgspec
 
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
@@ -19,8 +20,7 @@ from silkcli.listings import shares as computed
 from silkcli.listings.chronology import NO_DATE, claim_date, published_after
 
 
-@dataclass(frozen=True)
-class ClaimFigure:
+class ClaimFigure(msgspec.Struct, frozen=True):
     """One claim about the featured country, beside what the data gives."""
 
     metric: str

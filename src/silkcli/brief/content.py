@@ -11,7 +11,8 @@ the leaders and the figures are derived from the partnership record.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_charts
 from silkcli.brief.ledger import Disagreement, Ledger, Note, inferred
@@ -20,8 +21,7 @@ from silkcli.listings import select as query
 from silkcli.listings.chronology import UNKNOWN_PART, readable
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(msgspec.Struct, frozen=True):
     """Who, what, when and where; years of relations computed from the relations event."""
 
     title: str
@@ -40,8 +40,7 @@ class Headline:
     count_disputes: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Leader:
+class Leader(msgspec.Struct, frozen=True):
     """One of the leaders at the summit."""
 
     name: str
@@ -51,8 +50,7 @@ class Leader:
     disputes: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class SignedDocument:
+class SignedDocument(msgspec.Struct, frozen=True):
     """A summit document: its title, type and who signed it for each side."""
 
     title: str
@@ -62,8 +60,7 @@ class SignedDocument:
     disputes: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class AtSummit:
+class AtSummit(msgspec.Struct, frozen=True):
     """A document adopted or signed at the summit that is not one of its counted documents."""
 
     title: str
@@ -74,16 +71,14 @@ class AtSummit:
     disputes: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class SectorDocuments:
+class SectorDocuments(msgspec.Struct, frozen=True):
     """The summit documents of one sector (or of one combination of sectors)."""
 
     sector: str
     documents: tuple[SignedDocument, ...]
 
 
-@dataclass(frozen=True)
-class Pledge:
+class Pledge(msgspec.Struct, frozen=True):
     """A commitment: what was agreed, asked or planned, in which sector."""
 
     sector: str
@@ -93,8 +88,7 @@ class Pledge:
     disputes: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Saying:
+class Saying(msgspec.Struct, frozen=True):
     """Words a leader is quoted as saying."""
 
     person: str
@@ -104,8 +98,7 @@ class Saying:
     date_inferred: bool = False
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(msgspec.Struct, frozen=True):
     """One line of the timeline."""
 
     date: str
@@ -114,8 +107,7 @@ class Moment:
     disputes: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class Brief:
+class Brief(msgspec.Struct, frozen=True):
     """The whole brief, in reading order."""
 
     headline: Headline

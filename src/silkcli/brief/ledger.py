@@ -8,16 +8,13 @@ when :meth:`Ledger.disagreements` is called, after every other section.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(msgspec.Struct, frozen=True):
     """A numbered source: title, publisher, date and URL."""
 
     number: int
@@ -27,8 +24,7 @@ class Note:
     url: str
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(msgspec.Struct, frozen=True):
     """Where the sources disagree about a fact in the brief, and how the dataset resolves it."""
 
     number: int
