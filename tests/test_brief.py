@@ -23,6 +23,7 @@ import pytest
 from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
 from silkcli.brief import BriefFormat, render_brief
 from silkcli.brief.content import Brief, build_brief, span, years_between
+from silkcli.brief.html import _e
 from silkcli.dataset.load import load_dataset
 from silkcli.dataset.model import PartialDate
 from silkcli.listings import select as query
@@ -324,3 +325,9 @@ def test_readme_svg_is_current() -> None:
     assert result.stdout == README_SVG.read_text(encoding="utf-8"), (
         "docs/brief.svg is stale: run silkcli brief -f svg --width 100 -o docs/brief.svg"
     )
+
+
+@pytest.mark.parametrize("text", ["a&b", "<script>alert(1)</script>", "\"quoted\" & 'single'", "한국 <b>", "&amp;"])
+def test_html_brief_escapes_text_as_the_standard_library_does(text: str) -> None:
+    """Data in the HTML brief is escaped exactly as ``html.escape(quote=True)`` would: no markup gets through."""
+    assert _e(text) == html.escape(text, quote=True)

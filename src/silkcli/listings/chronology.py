@@ -10,7 +10,8 @@ that is derived from the publication dates, never written by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+
+import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
@@ -32,7 +33,7 @@ def cited_date(published: m.PartialDate | str | None) -> str:
     return str(published) if published is not None else NO_DATE
 
 
-class ClaimDate(NamedTuple):
+class ClaimDate(msgspec.Struct, frozen=True):
     """The date a claim is from, and how that is known."""
 
     date: m.PartialDate | None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
+
+import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
@@ -111,7 +113,7 @@ def reserve_listing(
     return Listing("reserves", columns + cite, tuple(c.name for c in columns), rows, notes=notes, bar="share_pct")
 
 
-class KeyFigure(NamedTuple):
+class KeyFigure(msgspec.Struct, frozen=True):
     """A statistic with what the data gives for it and the discrepancy that disputes it."""
 
     stat: m.Statistic

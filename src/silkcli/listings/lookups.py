@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 import msgspec
+import msgspec.structs
 
 from silkcli.dataset import model as m
 from silkcli.listings.listing import Column, Listing, Row
@@ -30,7 +31,7 @@ def sector_listing(ds: m.Dataset) -> Listing:
     return Listing("sectors", columns, ("id", "name", "documents", "commitments"), ds.sectors)
 
 
-class SectorEntry(NamedTuple):
+class SectorEntry(msgspec.Struct, frozen=True):
     """A document or commitment of one sector, as the sector listing shows it."""
 
     kind: str
@@ -127,7 +128,7 @@ KIND_WORDS = {
 }
 
 
-class _Hit(NamedTuple):
+class _Hit(msgspec.Struct, frozen=True):
     rank: tuple[bool, bool, bool]
     row: Row
 

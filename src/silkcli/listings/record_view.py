@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 import msgspec
+import msgspec.structs
 
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError
@@ -74,7 +75,7 @@ def _unknown(ident: str, choices: list[Choice]) -> UsageError:
     return UsageError(f"no record '{ident}'{mean}", hint=f"to look for it by text: silkcli search {ident}")
 
 
-class Referrer(NamedTuple):
+class Referrer(msgspec.Struct, frozen=True):
     """A record that names another one, and in which of its fields."""
 
     kind: str
@@ -127,7 +128,7 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
     found = record_with_citations(ds, kind, record, _flat) if isinstance(record, m.Record) else _source_listing(record)
     others = referrers(ds, kind, record.id)
     rows = [*found.rows, *({"field": f"referred_by.{r.kind}", "value": r.id} for r in others)]
-    document = {**(found.record or {}), "referred_by": [r._asdict() for r in others]}
+    document = {**(found.record or {}), "referred_by": [msgspec.structs.asdict(r) for r in others]}
     return found._replace(rows=rows, record=document)
 
 

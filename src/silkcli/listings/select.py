@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+
+import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
@@ -21,7 +22,7 @@ _MAX_LISTED = 40
 COMMITMENT_KINDS = m.COMMITMENT_KINDS
 
 
-class Choice(NamedTuple):
+class Choice(msgspec.Struct, frozen=True):
     """One valid value of a filter: its id, the name lists show beside it, and other spellings it answers to."""
 
     id: str
@@ -105,7 +106,7 @@ def term_choices(terms: Iterable[m.VocabTerm | m.Sector]) -> list[Choice]:
     return [Choice(t.id, aliases=(t.name,)) for t in terms]
 
 
-class Period(NamedTuple):
+class Period(msgspec.Struct, frozen=True):
     """A closed date range; either end may be open."""
 
     start: dt.date | None = None
@@ -202,7 +203,7 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     )
 
 
-class _PartyMatch(NamedTuple):
+class _PartyMatch(msgspec.Struct, frozen=True):
     country: str | None = None
     text: str | None = None
 
