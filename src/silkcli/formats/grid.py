@@ -139,7 +139,7 @@ def paint(text: str, spans: Sequence[Span]) -> str:
     for start, end in zip(cuts, cuts[1:], strict=False):
         active = [s for s in spans if s.start <= start and end <= s.end]
         part = text[start:end]
-        sgr = ";".join(dict.fromkeys(s.sgr for s in active if s.sgr))
+        sgr = ";".join(dict.fromkeys(code for s in active if s.sgr for code in s.sgr.split(";")))
         part = f"\x1b[{sgr}m{part}\x1b[0m" if sgr else part
         link = next((s.link for s in active if s.link), "")
         out.append(f"\x1b]8;;{link}\x1b\\{part}\x1b]8;;\x1b\\" if link else part)
