@@ -1,7 +1,7 @@
 """Values as people read them, without Rich: thousands separators, USGS markers, bars.
 
-The brief's HTML, Markdown and text renderers use these too, so they live
-apart from the Rich table and cost nothing to import.
+The table, the brief's HTML, Markdown and text renderers use these, so they
+live apart from the table and cost next to nothing to import.
 """
 
 from __future__ import annotations
