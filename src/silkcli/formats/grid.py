@@ -154,6 +154,8 @@ def style(text: str, sgr: str, *, color: bool) -> str:
 
 def _breaks(text: str, width: int) -> list[tuple[int, int, str]]:
     """Where a line breaks to fit ``width`` cells: between words, inside one only if it is longer than a line."""
+    if cell_width(text) <= width and text == text.strip():  # most cells: one line as it is
+        return [(0, len(text), "")]
     lines: list[tuple[int, int, str]] = []
     start = end = used = -1
     for word in _WORD.finditer(text):
