@@ -1,7 +1,5 @@
 """The Typer application, its global options and the one error edge."""
 
-from __future__ import annotations
-
 import gc
 import os
 import signal

@@ -7,8 +7,6 @@ built for ``--help``.
 """
 # ruff: noqa: PLC0415 - start-up: every import inside a function here waits for a value to complete
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,7 +25,7 @@ def _data_path(ctx: typer.Context) -> Path:
     return Path(given) if given else bundled_path()
 
 
-def _dataset(path: Path) -> m.Dataset | None:
+def _dataset(path: Path) -> "m.Dataset | None":
     from silkcli.dataset.load import load_dataset
 
     try:
@@ -41,7 +39,7 @@ def _matching(values: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[
     return [(v, h) for v, h in values if v.lower().startswith(low)]
 
 
-def _iter_records(ds: m.Dataset) -> Iterable[tuple[str, m.Record | m.Source]]:
+def _iter_records(ds: "m.Dataset") -> "Iterable[tuple[str, m.Record | m.Source]]":
     from silkcli.dataset.model import iter_records
 
     return iter_records(ds, sources=True)
@@ -53,14 +51,14 @@ def _record_kinds() -> tuple[str, ...]:
     return record_kinds(sources=True)
 
 
-def _mineral_topics(ds: m.Dataset) -> list[str]:
+def _mineral_topics(ds: "m.Dataset") -> list[str]:
     from silkcli.listings.shares import mineral_topics
 
     return mineral_topics(ds)
 
 
 def _from(
-    name: str, pick: Callable[[m.Dataset], Iterable[tuple[str, str]]]
+    name: str, pick: Callable[["m.Dataset"], Iterable[tuple[str, str]]]
 ) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         from silkcli.dataset.cache import completion as complete_cache
@@ -78,7 +76,7 @@ def _from(
     return complete
 
 
-def _country_values(ds: m.Dataset, *, signing: bool = False) -> list[tuple[str, str]]:
+def _country_values(ds: "m.Dataset", *, signing: bool = False) -> list[tuple[str, str]]:
     """Codes with the name as help, then alpha-3 codes and names with the code as help."""
     codes = {p.country for d in ds.documents for p in d.parties} if signing else None
     chosen = [c for c in ds.countries if codes is None or c.id in codes]
@@ -138,7 +136,7 @@ def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]
     return [value for value, _ in completer(ctx, "")] if completer is not None else []
 
 
-def _listing_fields(command: str, ds: m.Dataset) -> list[tuple[str, str]]:
+def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
     from silkcli.listings import figures, lookups, records, shares, subjects

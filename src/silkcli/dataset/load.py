@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Protocol
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.cache import entries as cache
 from silkcli.errors import DatasetError, Problem
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ FREEZE_BYTES = 4 * 1024 * 1024
 #: down the slower path, which decides and places problems. Every alternative starts with
 #: one fixed byte: then ``re`` scans for those bytes alone (with a class first, as with
 #: ``[\xf0-\xf4]``, it tries a match at every byte and the scan took 7 times as long).
-_JSON_UNSAFE = re.compile(
+_JSON_UNSAFE_BYTES = (
     rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
     rb"|\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])|\xf0[\x9f\xaf\xbf]\xbf[\xbe\xbf]"
     rb"|\xf1[\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]|\xf2[\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]"
@@ -52,6 +51,15 @@ _JSON_UNSAFE = re.compile(
     rb"|\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]"
     rb"|[fF][dD][dDeE][0-9a-fA-F]|[fF][fF][fF][eEfF]|[dD][fF][fF][eEfF]))"
 )
+_json_unsafe: list[re.Pattern[bytes]] = []
+
+
+def _unsafe_in_json(data: bytes) -> bool:
+    """Whether ``data`` holds what :data:`_JSON_UNSAFE_BYTES` matches (compiled on first use: the
+    shipped copy and cache entries never need it, and compiling it cost a query about 1 ms)."""
+    if not _json_unsafe:
+        _json_unsafe.append(re.compile(_JSON_UNSAFE_BYTES))
+    return _json_unsafe[0].search(data) is not None
 
 
 def display_name(path: Path) -> str:
@@ -147,6 +155,8 @@ def _shipped_copy(source: _Source) -> m.Dataset | None:
 
 def _cache_entry(source: _Source) -> m.Dataset | None:
     """The user cache's entry for this file version: a compiled dataset, or a sealed stamp its bytes match."""
+    from silkcli.dataset.cache import entries as cache  # start-up: the bundled file's shipped copy needs no cache
+
     found = (
         cache.get(source.path, source.stat, verify=_still_valid, content=lambda: source.data)
         if source.use_cache
@@ -159,6 +169,8 @@ def _cache_entry(source: _Source) -> m.Dataset | None:
 
 def _parsed_file(source: _Source) -> m.Dataset:
     """The file read and validated in full; what was learnt is kept in the cache."""
+    from silkcli.dataset.cache import entries as cache  # as in _cache_entry
+
     dataset, from_json = _parse(source.data, source.name)
     if source.use_cache and from_json:
         cache.put_validated(source.path, source.stat, source.data)
@@ -184,7 +196,7 @@ def _load(path: Path, *, use_cache: bool) -> m.Dataset:
 def _still_valid(dataset: m.Dataset) -> bool:
     """Whether a dataset from an unsealed cache entry passes the checks its source file would."""
     text = msgspec.json.encode(dataset, enc_hook=m.encode_hook)
-    return not _JSON_UNSAFE.search(text) and not _cross_issues(dataset)
+    return not _unsafe_in_json(text) and not _cross_issues(dataset)
 
 
 def _stat(path: Path, name: str) -> os.stat_result:
@@ -303,7 +315,7 @@ def _parse_json(data: bytes) -> m.Dataset | msgspec.ValidationError | None:
         return exc
     except msgspec.DecodeError:
         return None
-    if repeated or _JSON_UNSAFE.search(data):  # the YAML path reports each, with its place
+    if repeated or _unsafe_in_json(data):  # the YAML path reports each, with its place
         return None
     return None if _cross_issues(dataset) else dataset
 
