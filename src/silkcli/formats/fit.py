@@ -13,7 +13,8 @@ as records, one block each.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+
+import msgspec
 
 from silkcli.errors import visible
 from silkcli.formats.display import cell_width, display
@@ -33,7 +34,7 @@ _PER_COLUMN = 3
 CellText = Callable[[dict[str, Value], str], str]
 
 
-class Plan(NamedTuple):
+class Plan(msgspec.Struct, frozen=True):
     """How a table is drawn at one width."""
 
     fields: tuple[str, ...]
@@ -45,7 +46,7 @@ class Plan(NamedTuple):
     bar: bool = False
 
 
-class _Measure(NamedTuple):
+class _Measure(msgspec.Struct, frozen=True):
     floor: int
     natural: int
     #: the width it gets first from the room to spare (prose: enough to read; others: their floor)

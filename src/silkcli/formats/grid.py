@@ -4,7 +4,9 @@ No Rich: importing it cost ~35 ms of the ~90 ms a table took to start. The
 shape is that of Rich's ``Table`` with its defaults: the HEAVY_HEAD box, one
 space either side of each cell, every cell top-aligned, the header in bold
 and the caption right-aligned under the table in italic dim. Widths are
-terminal cells (:func:`~silkcli.formats.display.cell_width`).
+terminal cells (:func:`~silkcli.formats.display.cell_width`). The records
+here are msgspec Structs (loaded already with the model): a NamedTuple
+class costs ~0.3 ms to create at import, a Struct ~0.05 ms.
 
 Every text is made inert here, whoever passes it: control characters are
 escaped (:func:`~silkcli.errors.visible`), and escape codes are written only
@@ -15,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+
+import msgspec
 
 from silkcli.errors import visible
 from silkcli.formats.display import cell_width
@@ -27,7 +30,7 @@ LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+")
 _WORD = re.compile(r"\S+")
 
 
-class GridColumn(NamedTuple):
+class GridColumn(msgspec.Struct, frozen=True):
     """One column: its header, its width in cells, how its cells are aligned and broken."""
 
     header: str
@@ -37,7 +40,7 @@ class GridColumn(NamedTuple):
     fold: bool = True
 
 
-class Cell(NamedTuple):
+class Cell(msgspec.Struct, frozen=True):
     """One cell's text (``\\n`` starts a new line), the words to highlight in it, and whether its URLs link."""
 
     text: str
@@ -45,7 +48,7 @@ class Cell(NamedTuple):
     links: bool = False
 
 
-class Span(NamedTuple):
+class Span(msgspec.Struct, frozen=True):
     """A styled stretch of a text: SGR parameters, or a hyperlink target, from ``start`` to ``end``."""
 
     start: int
@@ -105,7 +108,7 @@ def _local(spans: Sequence[Span], start: int, end: int, length: int) -> list[Spa
     for span in spans:
         begin, stop = max(span.start, start) - start, (length if span.end >= end else span.end - start)
         if begin < min(stop, length):
-            local.append(span._replace(start=begin, end=min(stop, length)))
+            local.append(Span(begin, min(stop, length), span.sgr, span.link))
     return local
 
 
