@@ -86,12 +86,14 @@ def test_json_query_imports_neither_rich_nor_yaml_once_cached(tmp_path: Path) ->
     assert second.stderr.strip() == "[]"
 
 
-def test_table_query_imports_rich_but_not_yaml_once_cached(tmp_path: Path) -> None:
-    """Rich is imported only when a table is drawn."""
+def test_table_query_imports_no_rich_and_a_picture_does(tmp_path: Path) -> None:
+    """A terminal table is drawn by hand (no Rich, no PyYAML once cached); Rich is imported only for a picture (SVG)."""
     probe = _probe(["agreements", "-f", "table", "--width", "200"])
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     run([sys.executable, "-c", probe], env=env)
-    assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "['rich']"
+    assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "[]"
+    picture = _probe(["agreements", "-f", "svg", "--width", "200"])
+    assert run([sys.executable, "-c", picture], env=env).stderr.strip() == "['rich']"
 
 
 @pytest.mark.parametrize("collecting", [True, False])

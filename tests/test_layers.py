@@ -113,3 +113,20 @@ def test_brief_without_a_terminal_format_imports_no_rich(args: list[str], tmp_pa
     imported_by(args, tmp_path)  # the first run fills the cache
     out, heavy = imported_by(args, tmp_path)
     assert out.strip() and "rich" not in heavy
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agreements", "-f", "table"],
+        ["agreements", "-f", "table", "--width", "40"],  # too narrow for the table: record blocks
+        ["agreements", "-f", "table", "--color", "always", "--cite"],  # bold, links
+        ["search", "antimony", "-f", "table", "--color", "always"],  # highlighted words
+        ["show", "doc-energy-minerals-mou", "-f", "table"],
+    ],
+)
+def test_terminal_tables_and_records_import_no_rich(args: list[str], tmp_path: Path) -> None:
+    """A table, its record blocks and `show` are drawn by hand: Rich is only for pictures, the brief and progress."""
+    imported_by(args, tmp_path)  # the first run fills the cache
+    out, heavy = imported_by(args, tmp_path, {"TERM_PROGRAM": "WezTerm"})
+    assert out.strip() and "rich" not in heavy

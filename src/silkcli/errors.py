@@ -107,6 +107,8 @@ _ESCAPES = {
 
 def visible(text: str) -> str:
     """``text`` with line breaks and control characters escaped, so it prints as one inert line."""
+    if text.isprintable():  # no control, format (bidi) or separator character: nothing to escape, and quick to tell
+        return text
     return text.translate(_ESCAPES)
 
 

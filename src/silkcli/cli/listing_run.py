@@ -125,7 +125,7 @@ def _check_options(output: Output, fmt: Format) -> None:
 
 def _note_fit(listing: Listing, view: View) -> None:
     """One note when a table left columns out, shortened values, or became records for want of room."""
-    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only, and they import Rich
+    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
 
     if view.layout != "auto" or not listing.rows:
         return

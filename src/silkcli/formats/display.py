@@ -1,11 +1,12 @@
 """Values as people read them, without Rich: thousands separators, USGS markers, bars.
 
-The brief's HTML, Markdown and text renderers use these too, so they live
-apart from the Rich table and cost nothing to import.
+The table, the brief's HTML, Markdown and text renderers use these, so they
+live apart from the table and cost next to nothing to import.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from silkcli.listings.chronology import NO_DATE, UNKNOWN_PART
@@ -74,14 +75,17 @@ def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes: Hangul, CJK and other wide characters two, combining marks none."""
     if text.isascii():
         return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_width(char: str) -> int:
+    """One character's cells, remembered: a table of Hangul text measures the same few hundred again and again."""
     import unicodedata  # noqa: PLC0415 - start-up: the JSON query path imports this module but never measures
 
-    total = 0
-    for char in text:
-        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _pieces(word: str, width: int) -> list[str]:

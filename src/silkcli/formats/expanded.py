@@ -9,15 +9,12 @@ wider than the whole terminal.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-from rich.text import Text
-
 from silkcli.formats import View
-from silkcli.formats.console import caption, linked, make_console
-from silkcli.formats.display import cell_width, wrap_cells
-from silkcli.formats.fit import cell_text, shown_fields
+from silkcli.formats.display import cell_width
+from silkcli.formats.fit import caption, cell_text, shown_fields
+from silkcli.formats.grid import BOLD, DIM, Cell, GridColumn, cell_lines, style
 from silkcli.listings.listing import Listing, Value
 
 
@@ -27,43 +24,39 @@ def iter_blocks(listing: Listing, view: View) -> Iterator[str]:
     fields = shown_fields(listing)
     label = max(cell_width(name) for name in fields) + 2
     beside = label <= width // 3  # values start after the labels; else each on the lines below its label
-    console = make_console(color=view.color, width=width)
+    lines = []
     for number, row in enumerate(listing.rows, start=1):
         heading = f"-[ {number} ]"
-        console.print(Text(heading + "-" * max(0, min(width, 40) - len(heading)), style="dim"), soft_wrap=True)
+        lines.append(style(heading + "-" * max(0, min(width, 40) - len(heading)), DIM, color=view.color))
         for name in fields:
-            for line in _field_lines(listing, row, name, width=width, label=label if beside else 0, view=view):
-                console.print(line, soft_wrap=True)
-    console.print(Text(caption(listing), style="dim"), soft_wrap=True)
-    file = console.file
-    assert isinstance(file, io.StringIO)
-    yield file.getvalue()
+            lines += _field_lines(listing, row, name, width=width, label=label if beside else 0, view=view)
+    lines.append(style(caption(listing), DIM, color=view.color))
+    yield "\n".join(lines) + "\n"
 
 
 def _field_lines(
     listing: Listing, row: dict[str, Value], name: str, *, width: int, label: int, view: View
-) -> list[Text]:
+) -> list[str]:
     """One field's lines: the label, then the value beside it or, when it does not fit there, on lines below."""
-    column = listing.column(name)
-    link = column.link and view.links
-    head = Text(f"{name}:".ljust(label) if label else f"{name}:", style="bold")
-    paragraphs = cell_text(listing, row, name).split("\n")
-    if label and (column.prose or all(cell_width(p) <= width - label for p in paragraphs)):
-        parts = [line for p in paragraphs for line in _value_lines(p, width - label, prose=column.prose)]
-        pad = Text(" " * label)
-        return [head + _linked(parts[0], link) if parts else head, *(pad + _linked(p, link) for p in parts[1:])]
-    parts = [line for p in paragraphs for line in _value_lines(p, width - 2, prose=column.prose)]
-    return [head, *(Text("  ") + _linked(p, link) for p in parts)]
+    link = listing.column(name).link and view.links
+    head = style(f"{name}:", BOLD, color=view.color)
+    paragraphs = cell_text(listing, row, name).split("\n")  # control characters already escaped
+    if label and (listing.column(name).prose or all(cell_width(p) <= width - label for p in paragraphs)):
+        parts = [line for p in paragraphs for line in _value_lines(p, width - label, link=link, color=view.color)]
+        if not parts:
+            return [head]
+        pad = " " * (label - cell_width(f"{name}:"))
+        return [head + pad + parts[0], *(" " * label + part for part in parts[1:])]
+    parts = [line for p in paragraphs for line in _value_lines(p, width - 2, link=link, color=view.color)]
+    return [head, *("  " + part for part in parts)]
 
 
-def _value_lines(text: str, room: int, *, prose: bool) -> list[str]:
-    """A value as lines of at most ``room`` cells: prose between words; anything else whole if it fits."""
+def _value_lines(text: str, room: int, *, link: bool, color: bool) -> list[str]:
+    """A value as lines of at most ``room`` cells, broken between words (inside a word only if it is wider).
+
+    A URL broken over lines is linked, each piece, to the whole URL.
+    """
     if not text:
         return []
-    if prose or cell_width(text) > room:
-        return wrap_cells(text, room)
-    return [text]
-
-
-def _linked(text: str, link: bool) -> Text:
-    return linked(Text(text)) if link else Text(text)
+    lines = cell_lines(Cell(text, links=link), GridColumn("", max(1, room)), color=color)
+    return [line.rstrip(" ") for line in lines]

@@ -13,11 +13,11 @@ as records, one block each.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
-from rich.cells import cell_len
+import msgspec
 
-from silkcli.formats.display import display
+from silkcli.errors import visible
+from silkcli.formats.display import cell_width, display
 from silkcli.listings.listing import Listing, Value
 
 #: A prose word longer than this may be broken (a URL in a note) rather than widen its column.
@@ -34,7 +34,7 @@ _PER_COLUMN = 3
 CellText = Callable[[dict[str, Value], str], str]
 
 
-class Plan(NamedTuple):
+class Plan(msgspec.Struct, frozen=True):
     """How a table is drawn at one width."""
 
     fields: tuple[str, ...]
@@ -46,7 +46,7 @@ class Plan(NamedTuple):
     bar: bool = False
 
 
-class _Measure(NamedTuple):
+class _Measure(msgspec.Struct, frozen=True):
     floor: int
     natural: int
     #: the width it gets first from the room to spare (prose: enough to read; others: their floor)
@@ -63,31 +63,40 @@ def shown_fields(listing: Listing) -> tuple[str, ...]:
 
 
 def cell_text(listing: Listing, row: dict[str, Value], name: str) -> str:
-    """A cell as a table shows it: thousands separators, markers, no line separators."""
+    """A cell as a table shows it: thousands separators, markers, lines split at ``\n``, control characters escaped."""
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    return display(row.get(name), marker).replace("\u2028", "\n").replace("\u2029", "\n")
+    text = display(row.get(name), marker).replace("\u2028", "\n").replace("\u2029", "\n")
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def caption(listing: Listing) -> str:
+    """``3 records``, or ``3 of 28 records`` when -n cut the list."""
+    count = len(listing.rows)
+    total = listing.total if listing.total is not None else count
+    of = f" of {total}" if total > count else ""
+    return f"{count}{of} {'record' if count == 1 and not of else 'records'}"
 
 
 def _measure(listing: Listing, name: str) -> _Measure:
     column = listing.column(name)
     header = name.replace("_", " ")
-    floor = max(cell_len(word) for word in header.split())
-    natural = cell_len(header)
+    floor = max(cell_width(word) for word in header.split())
+    natural = cell_width(header)
     longest = 0
     for row in listing.rows:
         value = row.get(name)
         text = cell_text(listing, row, name)
-        natural = max(natural, max(cell_len(line) for line in text.split("\n")))
+        natural = max(natural, max(cell_width(line) for line in text.split("\n")))
         if column.prose:
-            longest = max([longest] + [cell_len(word) for word in text.split()])
+            longest = max([longest] + [cell_width(word) for word in text.split()])
             floor = max(floor, min(longest, PROSE_WORD))
         elif column.link:
-            floor = max(floor, min(cell_len(text), LINK_FLOOR))
+            floor = max(floor, min(cell_width(text), LINK_FLOOR))
         elif isinstance(value, tuple):  # a list wraps between its items, never inside one
-            floor = max([floor] + [cell_len(str(item)) + 1 for item in value])
+            floor = max([floor] + [cell_width(visible(str(item))) + 1 for item in value])
         else:
-            floor = max([floor] + [cell_len(line) for line in text.split("\n")])
+            floor = max([floor] + [cell_width(line) for line in text.split("\n")])
     natural = max(natural, floor)
     comfort = min(natural, max(longest, PROSE_COMFORT)) if column.prose else floor
     return _Measure(floor, natural, comfort)

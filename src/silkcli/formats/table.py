@@ -1,43 +1,51 @@
-"""The terminal table: Rich, with every data cell as plain ``Text``.
+"""The terminal table, and pictures of it (HTML, SVG).
 
-Data is never parsed as markup or emoji codes; numeric columns are
-right-aligned; long text wraps instead of being cut.
+The table is drawn by hand (:mod:`~silkcli.formats.grid`), so a terminal
+table imports no Rich; the pictures record that same drawing with a Rich
+console, which is imported only for them. Data is never read as markup or
+emoji codes; numeric columns are right-aligned; long text wraps instead of
+being cut.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from silkcli.formats import FILE_WIDTH, View
-from silkcli.formats.console import caption, linked, make_console, picture_console
 from silkcli.formats.display import bar
-from silkcli.formats.fit import BAR_WIDTH, Plan, cell_text, plan, squeeze
+from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, plan, squeeze
+from silkcli.formats.grid import Cell, GridColumn, draw
 from silkcli.listings.listing import Listing, Value
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Width of a table drawn without one (a view of a pipe or a file).
+DEFAULT_WIDTH = 80
 
 
 def iter_table(listing: Listing, view: View) -> Iterator[str]:
-    """The table as a terminal shows it (ANSI styles only with ``view.color``), or records when it cannot fit."""
-    console = make_console(color=view.color, width=view.width)
-    found = None if view.layout == "records" else plan(listing, console.width)
+    """The table as a terminal shows it (escape codes only with ``view.color``), or records when it cannot fit."""
+    width = view.width or DEFAULT_WIDTH
+    found = None if view.layout == "records" else plan(listing, width)
     if found is None and view.layout != "table":
         from silkcli.formats.expanded import iter_blocks  # noqa: PLC0415 - start-up: only narrow terminals need it
 
-        yield from iter_blocks(listing, view._replace(width=console.width))
+        yield from iter_blocks(listing, view._replace(width=width))
         return
-    console.print(to_table(listing, width=console.width, links=view.links, found=found))
-    file = console.file
-    assert isinstance(file, io.StringIO)
-    yield file.getvalue()
+    yield to_table(listing, width=width, color=view.color, links=view.links, found=found)
 
 
 def _recorded(listing: Listing, view: View) -> Console:
+    """A recording Rich console holding the table, drawn in colour (a bold header, a dim caption)."""
+    from rich.text import Text  # noqa: PLC0415 - start-up: only pictures (HTML, SVG) use Rich
+
+    from silkcli.formats.console import picture_console  # noqa: PLC0415 - as above: it imports Rich
+
     console = picture_console(view.width or FILE_WIDTH)
-    console.print(to_table(listing, width=console.width))
+    drawn = to_table(listing, width=console.width, color=True)
+    console.print(Text.from_ansi(drawn.rstrip("\n")), soft_wrap=True)
     return console
 
 
@@ -51,36 +59,34 @@ def iter_svg(listing: Listing, view: View) -> Iterator[str]:
     yield _recorded(listing, view).export_svg(title=f"silkcli {listing.kind}")
 
 
-def to_table(listing: Listing, *, width: int | None = None, links: bool = False, found: Plan | None = None) -> Table:
-    """The listing as a Rich table captioned with its match count, never wider than ``width``.
+def to_table(
+    listing: Listing, *, width: int | None = None, color: bool = False, links: bool = False, found: Plan | None = None
+) -> str:
+    """The listing as a table captioned with its match count, never wider than ``width`` (80 when none).
 
     The columns and their widths come from :func:`~silkcli.formats.fit.plan`:
     ids, dates and numbers are never broken, prose wraps between words, and
     columns that do not fit are left out. When even the essential ones do
     not fit (``--layout table`` at a tiny width), every value folds.
     """
-    room = width or 80
+    room = width or DEFAULT_WIDTH
     found = found or plan(listing, room) or squeeze(listing, room)
-    table = Table(caption=caption(listing), caption_justify="right", expand=False)
+    columns = []
     for name, size in zip(found.fields, found.widths, strict=True):
         column = listing.column(name)
-        table.add_column(
-            name.replace("_", " "),  # headers wrap between words
-            justify="right" if column.numeric else "left",
-            overflow="ellipsis" if column.link else "fold",
-            no_wrap=column.link,
-            width=size,
-        )
+        # headers wrap between words; a link column's values are cut with … rather than wrapped
+        columns.append(GridColumn(name.replace("_", " "), size, right=column.numeric, fold=not column.link))
     peak = _peak(listing, listing.bar) if found.bar else 0.0
     if peak:
-        table.add_column("", overflow="crop", no_wrap=True, width=BAR_WIDTH)
+        columns.append(GridColumn("", BAR_WIDTH, fold=False))
+    rows = []
     for row in listing.rows:
         cells = [_cell(listing, row, name, links=links) for name in found.fields]
         if peak:
             value = row.get(listing.bar or "")
-            cells.append(Text(bar(float(value) / peak, BAR_WIDTH) if isinstance(value, (int, float)) else ""))
-        table.add_row(*cells)
-    return table
+            cells.append(Cell(bar(float(value) / peak, BAR_WIDTH) if isinstance(value, (int, float)) else ""))
+        rows.append(cells)
+    return draw(columns, rows, caption=caption(listing), color=color)
 
 
 def _peak(listing: Listing, field: str | None) -> float:
@@ -90,8 +96,6 @@ def _peak(listing: Listing, field: str | None) -> float:
     return float(max(values)) if values else 0.0
 
 
-def _cell(listing: Listing, row: dict[str, Value], name: str, *, links: bool) -> Text:
-    text = Text(cell_text(listing, row, name))
-    if listing.highlight and name == "snippet":
-        text.highlight_words(listing.highlight.split(), style="bold reverse", case_sensitive=False)  # each word
-    return linked(text) if links and listing.column(name).link else text
+def _cell(listing: Listing, row: dict[str, Value], name: str, *, links: bool) -> Cell:
+    words = tuple(listing.highlight.split()) if listing.highlight and name == "snippet" else ()
+    return Cell(cell_text(listing, row, name), highlight=words, links=links and listing.column(name).link)
