@@ -297,14 +297,14 @@ def test_unreadable_file_as_data(tmp_path: Path) -> None:
 
 
 def test_100_mb_file_refused_quickly_in_bounded_memory(tmp_path: Path) -> None:
-    """A 100 MB file is refused by the 96 MiB limit before it is read: fast, and little memory."""
+    """A 100 MB file is refused by a 96 MiB limit (--max-size) before it is read: fast, and little memory."""
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.truncate(100 * 2**20)
     tracemalloc.start()
     started = time.perf_counter()
     try:
-        result = run_cli("--data", str(big), "export", "-f", "json")
+        result = run_cli("--max-size", "96M", "--data", str(big), "export", "-f", "json")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -313,16 +313,16 @@ def test_100_mb_file_refused_quickly_in_bounded_memory(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         3,
         "",
-        f"{big}: file is 100.0 MiB, larger than the 96 MiB limit\n",
+        f"{big}: file is 100.0 MiB, larger than the 96 MiB limit (--max-size or SILKCLI_MAX_SIZE)\n",
     )
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_endless_special_file_is_cut_at_the_limit() -> None:
     """A file that never ends (/dev/zero has size 0) is read only up to the limit, then refused."""
-    result = run_cli("--data", "/dev/zero", "export", "-f", "json")
+    result = run_cli("--data", "/dev/zero", "export", "-f", "json", env={"SILKCLI_MAX_SIZE": "96M"})
     assert (result.exit_code, result.stdout, result.stderr) == (
         3,
         "",
-        "/dev/zero: file is larger than the 96 MiB limit\n",
+        "/dev/zero: file is larger than the 96 MiB limit (--max-size or SILKCLI_MAX_SIZE)\n",
     )

@@ -57,6 +57,16 @@ def root(
             show_default=False,
         ),
     ] = None,
+    max_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-size",
+            envvar="SILKCLI_MAX_SIZE",
+            metavar="<size>",
+            help="Largest dataset file to read, such as 2G or 500M [default: 768M]; larger files are refused unread.",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", envvar="SILKCLI_DEBUG", help="Show a traceback for internal errors.")
     ] = False,
@@ -70,6 +80,7 @@ def root(
         state.set_data_path(data)
     if color is not None:
         state.set_color(state.color_mode(color))
+    state.set_max_size(max_size)
     if version:
         meta = state.load().meta
         about = f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n"

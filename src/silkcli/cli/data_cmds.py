@@ -60,7 +60,7 @@ def validate(
         check_sources_folder(sources)
     target = path or state.data_path()
     dataset = state.load(target, use_cache=False)
-    checked = check_support(target, dataset, sources)
+    checked = check_support(target, dataset, sources, max_bytes=state.max_bytes())
     emit(f"{describe(dataset)}, {checked} dates and numbers matched in their quotes\n", for_person=True)
 
 

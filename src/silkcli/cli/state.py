@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _data: Path | None = None
 _color: str = "auto"
+_max_bytes: int | None = None
 
 
 def set_data_path(path: Path) -> None:
@@ -37,9 +38,33 @@ def color(given: ColorMode) -> ColorMode:
 
 def reset() -> None:
     """Forget the previous run's options (tests run many commands in one process)."""
-    global _data, _color
+    global _data, _color, _max_bytes
     _data = None
     _color = "auto"
+    _max_bytes = None
+
+
+def max_bytes() -> int | None:
+    """The dataset size limit from ``--max-size`` or ``SILKCLI_MAX_SIZE``; None: the loader's default."""
+    return _max_bytes
+
+
+#: Units ``--max-size`` takes (powers of 1024, as the limit message writes them), case-insensitively.
+_UNITS = {"": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20, "mib": 2**20}
+_UNITS |= {"g": 2**30, "gb": 2**30, "gib": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """``768M``, ``1.5GiB`` or ``500000000`` as bytes; a usage error for anything else (or 0)."""
+    number = text.strip().rstrip("bBiIkKmMgG").strip()
+    unit = text.strip()[len(number) :].strip().lower()
+    try:
+        count = int(float(number) * _UNITS[unit]) if number.replace(".", "", 1).isdigit() else 0
+    except KeyError:
+        count = 0
+    if count < 1:
+        raise typer.BadParameter(f"'{text}' is not a size such as 768M, 2G or 500000000", param_hint="--max-size")
+    return count
 
 
 def data_path() -> Path:
@@ -54,7 +79,7 @@ def load(path: Path | None = None, *, use_cache: bool = True) -> m.Dataset:
     from silkcli.cli.progress import meter  # noqa: PLC0415 - start-up: --help and completion load no data
     from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above
 
-    return load_dataset(path or data_path(), use_cache=use_cache, progress=meter)
+    return load_dataset(path or data_path(), use_cache=use_cache, progress=meter, max_bytes=_max_bytes)
 
 
 #: The global options' values: --color takes one of these (any case).
@@ -81,6 +106,17 @@ def _set_color(ctx: Any, param: Any, value: str | None) -> None:
         set_color(color_mode(value))
 
 
+def set_max_size(value: str | None) -> None:
+    """Use the size limit ``value`` (``--max-size``/``SILKCLI_MAX_SIZE``) for the dataset this run reads."""
+    global _max_bytes
+    if value is not None:
+        _max_bytes = parse_size(value)
+
+
+def _set_max_size(ctx: Any, param: Any, value: str | None) -> None:
+    set_max_size(value)
+
+
 def command_options(present: set[str]) -> list[TyperOption]:
     """The global options as options of a command too (``agreements --data copy.yaml``), unless it has its own."""
     options = [
@@ -97,6 +133,13 @@ def command_options(present: set[str]) -> list[TyperOption]:
             expose_value=False,
             callback=_set_color,
             help="Colour what is drawn (the global option, also after the command).",
+        ),
+        TyperOption(
+            param_decls=["--max-size"],
+            metavar="<size>",
+            expose_value=False,
+            callback=_set_max_size,
+            help="Largest dataset file to read, e.g. 2G (the global option, also after the command).",
         ),
         TyperOption(
             param_decls=["--debug"],

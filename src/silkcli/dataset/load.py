@@ -17,7 +17,7 @@ import stat as stat_
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import msgspec
 
@@ -29,10 +29,14 @@ if TYPE_CHECKING:
 from silkcli.dataset.paths import BUNDLED_NAME as BUNDLED_NAME  # re-exported
 from silkcli.dataset.paths import bundled_path as bundled_path  # re-exported
 
-#: Larger files are refused before reading. A load peaks at about 17 bytes of
-#: memory per byte of YAML (measured: an 87 MiB file, 450,000 records, peaks
-#: at 1.45 GB and takes ~20 s), so this bound keeps any load under ~2 GB.
-MAX_BYTES = 96 * 1024 * 1024
+#: Larger files are refused before reading, unless the user sets another limit
+#: (``--max-size`` or ``SILKCLI_MAX_SIZE``, passed in as ``max_bytes``). A JSON load peaks
+#: at about 4.6 bytes of memory per byte of file (71 MiB, 100,000 documents: 331 MB), so a
+#: JSON file at this default loads in about 3.5 GB, within the 4 GB first-load target; a
+#: YAML load peaks at about 17 bytes per byte (13 GB at the default, still under 24 GB).
+MAX_BYTES = 768 * 1024 * 1024
+#: What the size-limit message tells a user to change.
+LIMIT_SETTING = "--max-size or SILKCLI_MAX_SIZE"
 #: Datasets larger than this are frozen out of the garbage collector's reach once loaded.
 FREEZE_BYTES = 4 * 1024 * 1024
 #: What decodes to a character ``yamlread.UNSAFE_CHARS`` refuses, in JSON's bytes: DEL, C1,
@@ -121,14 +125,17 @@ def quiet(total: int, name: str) -> Iterator[Meter]:
 _progress: list[Progress] = [quiet]
 
 
-def load_dataset(path: Path, *, use_cache: bool = True, progress: Progress = quiet) -> m.Dataset:
+def load_dataset(
+    path: Path, *, use_cache: bool = True, progress: Progress = quiet, max_bytes: int | None = None
+) -> m.Dataset:
     """The validated dataset at ``path``, from the compiled cache when fresh.
 
-    ``progress`` follows a slow parse (the CLI draws a bar on a terminal).
+    ``progress`` follows a slow parse (the CLI draws a bar on a terminal); a file over
+    ``max_bytes`` (default :data:`MAX_BYTES`) is refused before it is read.
     """
     _progress[:] = [progress]
     try:
-        dataset = _load(path, use_cache=use_cache)
+        dataset = _load(path, use_cache=use_cache, limit=MAX_BYTES if max_bytes is None else max_bytes)
     finally:
         _progress[:] = [quiet]
     _LOADED[:] = [dataset]  # released with the process, not record by record (cli.main)
@@ -141,10 +148,11 @@ _LOADED: list[m.Dataset] = []
 class _Source:
     """One dataset file being loaded: its name, its stat, and its bytes once read."""
 
-    def __init__(self, path: Path, *, use_cache: bool) -> None:
+    def __init__(self, path: Path, *, use_cache: bool, limit: int) -> None:
         self.path = path
         self.name = display_name(path)
-        self.stat = _stat(path, self.name)
+        self.limit = limit
+        self.stat = _stat(path, self.name, limit)
         self.use_cache = use_cache
         self._data: bytes | None = None
 
@@ -152,7 +160,7 @@ class _Source:
     def data(self) -> bytes:
         """The file's bytes, read once."""
         if self._data is None:
-            self._data = _read(self.path, self.name)
+            self._data = _read(self.path, self.name, self.limit)
         return self._data
 
 
@@ -195,8 +203,8 @@ def _parsed_file(source: _Source) -> m.Dataset:
 LOAD_STRATEGIES = (_shipped_copy, _cache_entry, _parsed_file)
 
 
-def _load(path: Path, *, use_cache: bool) -> m.Dataset:
-    source = _Source(path, use_cache=use_cache)
+def _load(path: Path, *, use_cache: bool, limit: int) -> m.Dataset:
+    source = _Source(path, use_cache=use_cache, limit=limit)
     with _gc_paused(freeze=source.stat.st_size > FREEZE_BYTES):
         for strategy in LOAD_STRATEGIES:
             dataset = strategy(source)
@@ -211,7 +219,7 @@ def _still_valid(dataset: m.Dataset) -> bool:
     return not _unsafe_in_json(text) and not _cross_issues(dataset)
 
 
-def _stat(path: Path, name: str) -> os.stat_result:
+def _stat(path: Path, name: str, limit: int) -> os.stat_result:
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -220,8 +228,8 @@ def _stat(path: Path, name: str) -> os.stat_result:
         raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {_reason(exc)}")]) from None
     if stat_.S_ISDIR(stat.st_mode):
         raise DatasetError([Problem(name, 0, 0, "", "is a directory, not a dataset file")])
-    if stat.st_size > MAX_BYTES:
-        raise _too_large(name, stat.st_size)
+    if stat.st_size > limit:
+        raise _too_large(name, stat.st_size, limit)
     return stat
 
 
@@ -230,22 +238,47 @@ def _reason(exc: OSError) -> str:
     return "symlink loop" if exc.errno == errno.ELOOP else str(exc.strerror)
 
 
-def _read(path: Path, name: str) -> bytes:
-    """At most ``MAX_BYTES`` of the file; pipes and special files are bounded too."""
+def _read(path: Path, name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of the file; pipes and special files are bounded too."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = _read_bounded(handle, limit)
     except OSError as exc:
         raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {_reason(exc)}")]) from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(name, None)
+    if len(data) > limit:
+        raise _too_large(name, None, limit)
     return data
 
 
-def _too_large(name: str, size: int | None) -> DatasetError:
-    limit = f"the {MAX_BYTES // 2**20} MiB limit"
-    what = f"file is {size / 2**20:.1f} MiB, larger than {limit}" if size else f"file is larger than {limit}"
+#: Pipes and special files are read this much at a time, so a large limit is never allocated up front.
+_CHUNK = 16 * 1024 * 1024
+
+
+def _read_bounded(handle: BinaryIO, limit: int) -> bytes:
+    """The file's bytes, or ``limit + 1`` of them if it has more: a regular file in one read of its size."""
+    info = os.fstat(handle.fileno())
+    regular = stat_.S_ISREG(info.st_mode) and info.st_size <= limit
+    parts = [handle.read(info.st_size + 1 if regular else min(limit + 1, _CHUNK))]
+    total = len(parts[0])
+    while parts[-1] and total <= limit:  # a pipe, a device, or a file that grew since its stat
+        parts.append(handle.read(min(limit + 1 - total, _CHUNK)))
+        total += len(parts[-1])
+    return parts[0] if len(parts) == 1 or not parts[1] else b"".join(parts)
+
+
+def _too_large(name: str, size: int | None, limit: int) -> DatasetError:
+    bound = f"the {size_text(limit)} limit ({LIMIT_SETTING})"
+    shown = f"{size / 2**20:.1f} MiB" if size and size >= 2**20 else f"{(size or 0) / 2**10:.1f} KiB"
+    what = f"file is {shown}, larger than {bound}" if size else f"file is larger than {bound}"
     return DatasetError([Problem(name, 0, 0, "", what)])
+
+
+def size_text(count: int) -> str:
+    """A byte count as people write a limit: ``96 MiB``, ``1 GiB``, or bytes when not a whole MiB."""
+    for unit, size in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= size and count % size == 0:
+            return f"{count // size} {unit}"
+    return f"{count:,} bytes"
 
 
 @contextmanager
@@ -433,18 +466,21 @@ def check_evidence(path: Path, dataset: m.Dataset, sources_dir: Path) -> None:
     check_support(path, dataset, sources_dir, provenance=False)
 
 
-def check_support(path: Path, dataset: m.Dataset, sources_dir: Path | None, *, provenance: bool = True) -> int:
+def check_support(
+    path: Path, dataset: m.Dataset, sources_dir: Path | None, *, provenance: bool = True, max_bytes: int | None = None
+) -> int:
     """Raise a DatasetError for each uncited fact, value missing from its quote, or quote missing from its archive.
 
     Returns how many dates and numbers were checked against their quotes.
     """
     from silkcli.dataset import checks, provenance_checks
 
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     report = provenance_checks.check(dataset) if provenance else provenance_checks.Report()
     issues = report.issues + (
-        checks.evidence_issues(dataset, sources_dir, limit=MAX_BYTES) if sources_dir is not None else []
+        checks.evidence_issues(dataset, sources_dir, limit=limit) if sources_dir is not None else []
     )
     if issues:
         name = display_name(path)
-        raise DatasetError(_place(issues, decode_text(_read(path, name), name), name))
+        raise DatasetError(_place(issues, decode_text(_read(path, name, limit), name), name))
     return report.checked

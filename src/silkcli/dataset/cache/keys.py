@@ -29,8 +29,9 @@ from silkcli.files import atomic_write
 #: A file modified (or whose inode changed) this recently may change again within the same
 #: timestamp tick without its key changing, so it is not cached yet.
 RACY_NS = 2_000_000_000
-#: Entries larger than this are never read (a dataset file is at most 96 MiB; its entry is smaller).
-ENTRY_LIMIT = 512 * 1024 * 1024
+#: Entries larger than this are never read (the compiled form of a YAML file at the default
+#: 768 MiB dataset limit is smaller; a larger file, allowed by --max-size, is simply not cached).
+ENTRY_LIMIT = 1024 * 1024 * 1024
 SEAL_BYTES = 32
 _SECRET = "key"
 
