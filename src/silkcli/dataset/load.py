@@ -152,7 +152,9 @@ class _Source:
         self.path = path
         self.name = display_name(path)
         self.limit = limit
-        self.stat = _stat(path, self.name, limit)
+        self.stat = _stat(path, self.name)
+        if self.stat.st_size > limit:
+            raise _too_large(self.name, self.stat.st_size, limit)
         self.use_cache = use_cache
         self._data: bytes | None = None
 
@@ -219,7 +221,7 @@ def _still_valid(dataset: m.Dataset) -> bool:
     return not _unsafe_in_json(text) and not _cross_issues(dataset)
 
 
-def _stat(path: Path, name: str, limit: int) -> os.stat_result:
+def _stat(path: Path, name: str) -> os.stat_result:
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -228,8 +230,6 @@ def _stat(path: Path, name: str, limit: int) -> os.stat_result:
         raise DatasetError([Problem(name, 0, 0, "", f"cannot read: {_reason(exc)}")]) from None
     if stat_.S_ISDIR(stat.st_mode):
         raise DatasetError([Problem(name, 0, 0, "", "is a directory, not a dataset file")])
-    if stat.st_size > limit:
-        raise _too_large(name, stat.st_size, limit)
     return stat
 
 
