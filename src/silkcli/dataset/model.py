@@ -117,12 +117,13 @@ class PartialDate:
     of June 2024, and :meth:`first` / :meth:`last` give the period's bounds.
     """
 
-    __slots__ = ("year", "month", "day")
+    __slots__ = ("year", "month", "day", "_text")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         self.year = year
         self.month = month
         self.day = day
+        self._text: str | None = None  # the text, once asked for: dates are printed, compared and hashed often
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
@@ -158,12 +159,14 @@ class PartialDate:
         return dt.date(self.year, month, day)
 
     def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
+        if self._text is None:
+            text = f"{self.year:04d}"
+            if self.month is not None:
+                text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+            self._text = text
+        return self._text
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from silkcli.listings.chronology import NO_DATE, UNKNOWN_PART
-from silkcli.listings.listing import Value
+
+if TYPE_CHECKING:  # start-up: the brief's renderers use these helpers without any listing
+    from silkcli.listings.listing import Value
 
 _MARKS = {"estimated": "e", "not_available": "NA", "zero": "—", "lower_bound": ">", "approximate": "≈", "upper": "≤"}
 

@@ -15,6 +15,9 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+import msgspec
+import msgspec.structs
+
 from silkcli.dataset import model as m
 
 #: Metric ids with a meaning the tool computes with.
@@ -23,7 +26,7 @@ PRODUCTION = "mine-production"
 COMPUTED_CLAIMS = {"reserves-share", "reserves-rank", "production-share"}
 
 
-class ReserveRow(NamedTuple):
+class ReserveRow(msgspec.Struct, frozen=True):
     """One line of a reserves table: a country, or the world total."""
 
     code: str | None
@@ -115,7 +118,7 @@ def _ranked(rows: list[ReserveRow]) -> list[ReserveRow]:
 
 
 def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
-    return row._replace(rank=rank)
+    return msgspec.structs.replace(row, rank=rank)
 
 
 class Computed(NamedTuple):
@@ -160,7 +163,7 @@ def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Computed]:
     return check
 
 
-class ShareBasis(NamedTuple):
+class ShareBasis(msgspec.Struct, frozen=True):
     """What one column of shares is divided by, for which year, and what the shares add up to."""
 
     what: str
