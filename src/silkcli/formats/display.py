@@ -91,15 +91,19 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _pieces(word: str, width: int) -> list[str]:
-    """A word too long for ``width`` cells, cut into pieces that fit."""
-    pieces, current = [], ""
-    for char in word:
-        if current and cell_width(current + char) > width:
-            pieces.append(current)
-            current = ""
-        current += char
-    return [*pieces, current]
+def fold_points(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` (a word) cut into pieces of at most ``width`` cells, as offsets; a piece holds
+    at least one character."""
+    if end - start <= width and text[start:end].isascii():
+        return [(start, end)]
+    pieces, begin, used = [], start, 0
+    for i in range(start, end):
+        size = cell_width(text[i])
+        if used and used + size > width:
+            pieces.append((begin, i))
+            begin, used = i, 0
+        used += size
+    return [*pieces, (begin, end)]
 
 
 def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = None) -> list[str]:
@@ -121,7 +125,7 @@ def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = Non
             lines.append(line)
             line, used = rest, cell_width(rest)
         room = max(1, width - used)
-        *whole, last = _pieces(word, room) if size > room else [word]
+        *whole, last = [word[a:b] for a, b in fold_points(word, 0, len(word), room)] if size > room else [word]
         for piece in whole:
             lines.append(line + piece)
             line, used = rest, cell_width(rest)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from silkcli.errors import visible
-from silkcli.formats.display import cell_width
+from silkcli.formats.display import cell_width, fold_points
 
 #: SGR parameters of the styles silkcli uses.
 BOLD, DIM, CAPTION, HIGHLIGHT = "1", "2", "2;3", "1;7"
@@ -169,24 +169,10 @@ def _breaks(text: str, width: int) -> list[tuple[int, int, str]]:
             continue
         if start >= 0:
             lines.append((start, end, ""))
-        *whole, (start, end) = _fold(text, word.start(), word.end(), width)
+        *whole, (start, end) = fold_points(text, word.start(), word.end(), width)
         lines += [(a, b, "") for a, b in whole]
         used = cell_width(text[start:end])
     return [*lines, (start, end, "")] if start >= 0 else [(0, 0, "")]
-
-
-def _fold(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """A word cut into pieces of at most ``width`` cells (a piece holds at least one character)."""
-    if end - start <= width and text[start:end].isascii():
-        return [(start, end)]
-    pieces, begin, used = [], start, 0
-    for i in range(start, end):
-        size = cell_width(text[i])
-        if used and used + size > width:
-            pieces.append((begin, i))
-            begin, used = i, 0
-        used += size
-    return [*pieces, (begin, end)]
 
 
 def _cut(text: str, width: int) -> tuple[int, int, str]:
