@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,19 +50,16 @@ def max_bytes() -> int | None:
     return _max_bytes
 
 
-#: Units ``--max-size`` takes (powers of 1024, as the limit message writes them), case-insensitively.
-_UNITS = {"": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20, "mib": 2**20}
-_UNITS |= {"g": 2**30, "gb": 2**30, "gib": 2**30}
+#: What ``--max-size`` takes: a number, then K, M or G (powers of 1024, as the limit message writes them,
+#: optionally followed by B or iB), in any case.
+_SIZE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:([kmg])(?:i?b)?)?\s*", re.IGNORECASE)
+_UNITS = {None: 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
 
 def parse_size(text: str) -> int:
     """``768M``, ``1.5GiB`` or ``500000000`` as bytes; a usage error for anything else (or 0)."""
-    number = text.strip().rstrip("bBiIkKmMgG").strip()
-    unit = text.strip()[len(number) :].strip().lower()
-    try:
-        count = int(float(number) * _UNITS[unit]) if number.replace(".", "", 1).isdigit() else 0
-    except KeyError:
-        count = 0
+    found = _SIZE.fullmatch(text)
+    count = int(float(found[1]) * _UNITS[found[2] and found[2].lower()]) if found else 0
     if count < 1:
         raise typer.BadParameter(f"'{text}' is not a size such as 768M, 2G or 500000000", param_hint="--max-size")
     return count
@@ -120,32 +118,21 @@ def _set_max_size(ctx: Any, param: Any, value: str | None) -> None:
 def command_options(present: set[str]) -> list[TyperOption]:
     """The global options as options of a command too (``agreements --data copy.yaml``), unless it has its own."""
     options = [
-        TyperOption(
-            param_decls=["--data"],
-            metavar="<path>",
-            expose_value=False,
-            callback=_set_data,
-            help="Dataset file instead of the bundled one (the global option, also after the command).",
-        ),
-        TyperOption(
-            param_decls=["--color"],
-            metavar="<auto|always|never>",
-            expose_value=False,
-            callback=_set_color,
-            help="Colour what is drawn (the global option, also after the command).",
-        ),
-        TyperOption(
-            param_decls=["--max-size"],
-            metavar="<size>",
-            expose_value=False,
-            callback=_set_max_size,
-            help="Largest dataset file to read, e.g. 2G (the global option, also after the command).",
-        ),
-        TyperOption(
-            param_decls=["--debug"],
-            is_flag=True,
-            expose_value=False,
-            help="Show a traceback for internal errors (the global option, also after the command).",
-        ),
+        _also_after("--data", "<path>", _set_data, "Dataset file instead of the bundled one"),
+        _also_after("--color", "<auto|always|never>", _set_color, "Colour what is drawn"),
+        _also_after("--max-size", "<size>", _set_max_size, "Largest dataset file to read, e.g. 2G"),
+        _also_after("--debug", None, None, "Show a traceback for internal errors"),
     ]
     return [option for option in options if not set(option.opts) & present]
+
+
+def _also_after(name: str, metavar: str | None, callback: Any, text: str) -> TyperOption:
+    """A global option given after the command: its value goes where the global one's does (no metavar: a flag)."""
+    return TyperOption(
+        param_decls=[name],
+        metavar=metavar,
+        is_flag=metavar is None,
+        expose_value=False,
+        callback=callback,
+        help=f"{text} (the global option, also after the command).",
+    )
