@@ -64,18 +64,12 @@ _JSON_UNSAFE: tuple[tuple[bytes, bytes], ...] = (
         rb"|[fF][dD][dDeE][0-9a-fA-F]|[fF][fF][fF][eEfF]|[dD][fF][fF][eEfF]))",
     ),
 )
-_compiled_unsafe: dict[bytes, re.Pattern[bytes]] = {}
 
 
 def _unsafe_in_json(data: bytes) -> bool:
     """Whether ``data`` holds something :data:`_JSON_UNSAFE` matches (each pattern compiled on first
-    use: the shipped copy and cache entries never need them)."""
-    for lead, pattern in _JSON_UNSAFE:
-        if lead in data:
-            found = _compiled_unsafe.get(lead) or _compiled_unsafe.setdefault(lead, re.compile(pattern))
-            if found.search(data):
-                return True
-    return False
+    use, and kept by ``re``'s own cache: the shipped copy and cache entries never need them)."""
+    return any(lead in data and re.search(pattern, data) for lead, pattern in _JSON_UNSAFE)
 
 
 def display_name(path: Path) -> str:
@@ -261,9 +255,11 @@ def _read_bounded(handle: BinaryIO, limit: int) -> bytes:
     parts = [handle.read(info.st_size + 1 if regular else min(limit + 1, _CHUNK))]
     total = len(parts[0])
     while parts[-1] and total <= limit:  # a pipe, a device, or a file that grew since its stat
-        parts.append(handle.read(min(limit + 1 - total, _CHUNK)))
-        total += len(parts[-1])
-    return parts[0] if len(parts) == 1 or not parts[1] else b"".join(parts)
+        if not (more := handle.read(min(limit + 1 - total, _CHUNK))):
+            break
+        parts.append(more)
+        total += len(more)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _too_large(name: str, size: int | None, limit: int) -> DatasetError:
