@@ -18,10 +18,12 @@ when that is missing). Not part of pytest: timings are not tests.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shlex
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -210,9 +212,6 @@ SQLITE_SELECT = (
 def sqlite_reference(source: Path, target: Path) -> Path:
     """The 100k documents in SQLite, as issue 15 measures against: the printed fields of each as JSON, and
     an index on (sector, document) so that a sector's documents are found without a scan."""
-    import json  # noqa: PLC0415 - only the benchmark's reference needs it
-    import sqlite3  # noqa: PLC0415 - as above
-
     say("building the sqlite3 reference database ...")
     target.unlink(missing_ok=True)
     documents = json.loads(source.read_bytes())["documents"]

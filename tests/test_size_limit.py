@@ -25,18 +25,19 @@ def test_default_limit_admits_a_million_documents_as_json() -> None:
 
 
 @pytest.mark.parametrize(
-    ("where", "env"),
-    [(("--max-size", "100K"), {}), ((), {"SILKCLI_MAX_SIZE": "100k"}), (("agreements", "--max-size", "100KiB"), {})],
+    ("args", "env"),
+    [
+        (("--max-size", "100K", "--data", "DATA", "agreements"), {}),
+        (("--data", "DATA", "agreements"), {"SILKCLI_MAX_SIZE": "100k"}),
+        (("--data", "DATA", "agreements", "--max-size", "100KiB"), {}),
+    ],
 )
 def test_a_file_over_the_limit_is_refused_and_the_message_names_the_setting(
-    where: tuple[str, ...], env: dict[str, str], tmp_path: Path
+    args: tuple[str, ...], env: dict[str, str], tmp_path: Path
 ) -> None:
     """Set globally, by the environment or after the command, a smaller limit refuses the file, in one line, exit 3."""
     data = _copy(tmp_path)
-    command = ("--data", str(data), *where) if where[:1] == ("agreements",) else (*where, "--data", str(data))
-    if "agreements" not in command:
-        command = (*command, "agreements")
-    result = run_cli(*command, env=env)
+    result = run_cli(*(str(data) if arg == "DATA" else arg for arg in args), env=env)
     size = data.stat().st_size / 2**10
     assert (result.exit_code, result.stdout) == (3, "")
     assert result.stderr == f"{data}: file is {size:.1f} KiB, larger than the 100 KiB limit {SETTING}\n"
@@ -57,7 +58,7 @@ def test_a_size_that_is_not_one_is_a_usage_error(value: str) -> None:
     assert result.stderr.splitlines()[0] == f"error: --max-size: '{value}' is not a size such as 768M, 2G or 500000000"
 
 
-def test_a_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+def test_a_pipe_is_read_only_up_to_the_limit() -> None:
     """A FIFO or device is read only up to the limit (then refused), never to its end."""
     result = run_cli("--max-size", "64K", "--data", "/dev/zero", "agreements")
     assert (result.exit_code, result.stderr) == (3, f"/dev/zero: file is larger than the 64 KiB limit {SETTING}\n")
