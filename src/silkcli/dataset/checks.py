@@ -139,7 +139,7 @@ def _plan(cls: type) -> tuple[tuple[str, str | None, bool], ...]:
     Both the set comparison of :func:`_all_known` and the located walk that
     runs when something is wrong visit only these.
     """
-    fields = msgspec.structs.fields(cls)
+    fields = msgspec.structs.fields(m.model_class(cls))
     refs = {f.name: target for f in fields if (target := m.meta_extra(f.type, "refers_to")) is not None}
     return tuple(
         (f.name, refs.get(f.name), _origin_is_tuple(f.type)) for f in fields if f.name in refs or _holds_struct(f.type)

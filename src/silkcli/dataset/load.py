@@ -174,7 +174,13 @@ def _cache_entry(source: _Source) -> m.Dataset | None:
     from silkcli.dataset.cache import entries as cache  # start-up: the bundled file's shipped copy needs no cache
 
     found = (
-        cache.get(source.path, source.stat, verify=_still_valid, content=lambda: source.data)
+        cache.get(
+            source.path,
+            source.stat,
+            verify=_still_valid,
+            content=lambda: source.data,
+            reload=lambda: _parse(source.data, source.name)[0],
+        )
         if source.use_cache
         else None
     )
@@ -188,10 +194,8 @@ def _parsed_file(source: _Source) -> m.Dataset:
     from silkcli.dataset.cache import entries as cache  # as in _cache_entry
 
     dataset, from_json = _parse(source.data, source.name)
-    if source.use_cache and from_json:
-        cache.put_validated(source.path, source.stat, source.data)
-    elif source.use_cache:
-        cache.put(source.path, source.stat, dataset, source=source.data)
+    if source.use_cache:
+        cache.put(source.path, source.stat, dataset, source=source.data, json=from_json)
     return dataset
 
 

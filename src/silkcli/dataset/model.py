@@ -11,10 +11,11 @@ classes are created they cost a fraction of that.
 """
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -211,6 +212,8 @@ def encode_hook(value: Any) -> Any:
     """msgspec enc_hook: a :class:`PartialDate` is written as its text."""
     if isinstance(value, PartialDate):
         return str(value)
+    if isinstance(value, Sequence):  # a record list read in part from a compiled entry
+        return tuple(value)
     raise NotImplementedError(f"cannot encode {type(value).__name__}")
 
 
@@ -562,20 +565,142 @@ def _holds_records(kind: Any) -> bool:
 RECORD_KINDS: tuple[str, ...] = tuple(name for name, kind in Dataset.__annotations__.items() if _holds_records(kind))
 
 
+R = typing.TypeVar("R", bound=Struct)
+
+
+def narrowed(records: Sequence[R], **wanted: Collection[str]) -> Sequence[R]:
+    """``records``, or only those that may hold, for each field of ``wanted``, one of its values.
+
+    A list read in part from a compiled entry answers from its indexes (``where``); it may
+    return more than match, never fewer, so a caller still tests each record. Any other
+    sequence is returned as it is.
+    """
+    where = getattr(records, "where", None)
+    return records if where is None or not any(wanted.values()) else typing.cast("Sequence[R]", where(wanted))
+
+
+def by_id(records: Sequence[R], only: Collection[str] | None = None) -> Mapping[str, R]:
+    """The records by id (with ``only``: at least those of these ids).
+
+    A dict; or for a list read in part, a mapping that reads each one asked for, or
+    with ``only``, a dict of those read at once.
+    """
+    lookup = getattr(records, "by_id", None)
+    if lookup is not None:
+        return typing.cast("Mapping[str, R]", lookup(only))
+    return {record.id: record for record in records}  # type: ignore[attr-defined]
+
+
+def model_class(cls: type) -> type:
+    """The model class a record's class is: itself, or the class a loose copy was derived from
+    (``cache.unchecked``, whose fields carry no constraints and none of the model's metadata)."""
+    found: type = cls.__dict__.get("__model__", cls)
+    return found
+
+
+def record_type(kind: str) -> type[Record]:
+    """The record class of the list ``kind`` of :class:`Dataset` (``documents``: :class:`Document`)."""
+    item: type[Record] = typing.get_args(Dataset.__annotations__[kind])[0]
+    return item
+
+
 def record_kinds(*, sources: bool = False) -> tuple[str, ...]:
     """Every kind of record ``show`` and ``search`` know: the partnership, the lists, and the sources if asked."""
     return ("partnership", *RECORD_KINDS, *(("sources",) if sources else ()))
 
 
-def iter_records(ds: Dataset, *, sources: bool = False) -> Iterator[tuple[str, Record | Source]]:
-    """Every record with its kind, in file order: the partnership first, then each list (and the sources)."""
+def iter_records(
+    ds: Dataset, *, sources: bool = False, naming: str | None = None, holding: Sequence[str] = ()
+) -> Iterator[tuple[str, Record | Source]]:
+    """Every record with its kind, in file order: the partnership first, then each list (and the sources).
+
+    A list read in part from a compiled entry gives fewer, a superset of those that matter:
+    with ``naming``, the records its index says may refer to that id; with ``holding``, those
+    whose text may hold each of these words, case-insensitively. The caller still looks at each.
+    """
     yield "partnership", ds.partnership
     for kind in RECORD_KINDS:
-        for record in getattr(ds, kind):
+        records = getattr(ds, kind)
+        if naming is not None:
+            records = narrowed(records, ref={naming})
+        if holding and hasattr(records, "holding"):
+            records = records.holding(holding)
+        for record in records:
             yield kind, record
     if sources:
         for source in ds.sources:
             yield "sources", source
+
+
+def first_with_id(ds: Dataset, needle: str, *, sources: bool = True) -> tuple[str, Record | Source] | None:
+    """The first record (then source), in :func:`iter_records` order, whose id is ``needle`` in any case.
+
+    A list read in part from a compiled entry finds it from its list of ids.
+    """
+    if ds.partnership.id.lower() == needle:
+        return "partnership", ds.partnership
+    lists: tuple[tuple[str, Sequence[Record | Source]], ...] = tuple((kind, getattr(ds, kind)) for kind in RECORD_KINDS)
+    for kind, records in (*lists, *((("sources", ds.sources),) if sources else ())):
+        finder = getattr(records, "find_folded", None)
+        found = finder(needle) if finder is not None else next((r for r in records if r.id.lower() == needle), None)
+        if found is not None:
+            return kind, found
+    return None
+
+
+@functools.cache
+def _reference_fields(cls: type) -> tuple[tuple[str, str | None], ...]:
+    """Each field of ``cls`` that names records (with the list it names) or holds nested structs (None)."""
+    found = []
+    for field in msgspec.structs.fields(model_class(cls)):
+        target = meta_extra(field.type, "refers_to")
+        if target is not None or _nests(field.type):
+            found.append((field.name, target))
+    return tuple(found)
+
+
+def _nests(kind: Any) -> bool:
+    return is_struct_type(kind) or any(_nests(arg) for arg in typing.get_args(kind))
+
+
+def named_ids(struct: Struct, into: list[str] | None = None) -> list[str]:
+    """Every id a struct names, nested structs included, as :func:`references` finds them (without their places)."""
+    found: list[str] = [] if into is None else into
+    fields = _NAMING.get(struct.__class__)
+    if fields is None:
+        fields = _NAMING[struct.__class__] = _reference_fields(struct.__class__)
+    for name, target in fields:
+        value = getattr(struct, name)
+        if value is None:
+            continue
+        if target is not None:
+            if value.__class__ is str:
+                found.append(value)
+            else:
+                found.extend(item for item in value if item.__class__ is str)
+        elif value.__class__ is tuple:
+            for item in value:
+                if isinstance(item, Struct):
+                    named_ids(item, found)
+        elif isinstance(value, Struct):
+            named_ids(value, found)
+    return found
+
+
+#: :func:`_reference_fields` by class, looked up without the cache's hashing of arguments (a hot loop).
+_NAMING: dict[type, tuple[tuple[str, str | None], ...]] = {}
+
+
+def references(struct: Struct, path: str = "") -> Iterator[tuple[str, str, str]]:
+    """Every (list named, id, field path) a struct refers to, nested structs included."""
+    for name, target in _reference_fields(type(struct)):
+        value = getattr(struct, name)
+        values = value if isinstance(value, tuple) else (value,)
+        for item in values:
+            if target is not None and isinstance(item, str):
+                yield target, item, path + name
+            elif isinstance(item, Struct):
+                yield from references(item, f"{path}{name}.")
 
 
 def _metas(kind: Any, seen: set[type]) -> Iterator[Meta]:

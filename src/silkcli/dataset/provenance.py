@@ -43,6 +43,7 @@ def _scalar_kinds(kind: Any) -> set[type]:
 @functools.cache
 def fact_fields(cls: type) -> tuple[str, ...]:
     """The names of the fact fields of a record or nested struct class, in declaration order."""
+    cls = m.model_class(cls)
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple(f.name for f in msgspec.structs.fields(cls) if _is_fact(hints[f.name]))
 
@@ -50,6 +51,7 @@ def fact_fields(cls: type) -> tuple[str, ...]:
 @functools.cache
 def checkable(cls: type) -> dict[str, str]:
     """Fact fields whose value a quote can be checked for: ``{"date": "date", "value": "number"}``."""
+    cls = m.model_class(cls)
     hints = typing.get_type_hints(cls, include_extras=True)
     out: dict[str, str] = {}
     for name in fact_fields(cls):

@@ -163,7 +163,7 @@ def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()
     phrase = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     hits = [
         hit
-        for kind, record in m.iter_records(ds, sources=True)
+        for kind, record in m.iter_records(ds, sources=True, holding=words)
         if not kinds or kind in kinds
         if (hit := _hit(kind, record, terms, phrase)) is not None
     ]

@@ -6,8 +6,6 @@ on a field), so a new reference field is seen here without changing this module.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
 from typing import Any
 
 import msgspec
@@ -35,6 +33,9 @@ def label(record: m.Record | m.Source) -> str:
 
 def find_record(ds: m.Dataset, ident: str) -> Found:
     """The record (or source) an id, a name or an unambiguous id suffix names; case-insensitive."""
+    by_id = m.first_with_id(ds, ident.strip().lower())
+    if by_id is not None:  # what the choices below would find first, without building them
+        return by_id
     found: dict[str, Found] = {}
     for kind, record in m.iter_records(ds, sources=True):
         found.setdefault(record.id, (kind, record))
@@ -84,40 +85,11 @@ class Referrer(msgspec.Struct, frozen=True):
     field: str
 
 
-@functools.cache
-def _reference_fields(cls: type) -> tuple[tuple[str, str | None], ...]:
-    """Each field of ``cls`` that names records (with the list it names) or holds nested structs (None)."""
-    found = []
-    for field in msgspec.structs.fields(cls):
-        target = m.meta_extra(field.type, "refers_to")
-        if target is not None or _nests(field.type):
-            found.append((field.name, target))
-    return tuple(found)
-
-
-def _nests(kind: Any) -> bool:
-    import typing  # noqa: PLC0415 - loaded already; kept beside its one use
-
-    return m.is_struct_type(kind) or any(_nests(arg) for arg in typing.get_args(kind))
-
-
-def references(struct: msgspec.Struct, path: str = "") -> Iterator[tuple[str, str, str]]:
-    """Every (list named, id, field path) a struct refers to, nested structs included."""
-    for name, target in _reference_fields(type(struct)):
-        value = getattr(struct, name)
-        values = value if isinstance(value, tuple) else (value,)
-        for item in values:
-            if target is not None and isinstance(item, str):
-                yield target, item, path + name
-            elif isinstance(item, msgspec.Struct):
-                yield from references(item, f"{path}{name}.")
-
-
 def referrers(ds: m.Dataset, kind: str, ident: str) -> list[Referrer]:
     """The records that name this one (once each, in file order), and the first field naming it."""
     found: dict[str, Referrer] = {}
-    for other_kind, record in m.iter_records(ds):
-        for target, named, field in references(record):
+    for other_kind, record in m.iter_records(ds, naming=ident):
+        for target, named, field in m.references(record):
             if named == ident and target in (kind, "records") and record.id not in found:
                 found[record.id] = Referrer(other_kind, record.id, label(record), field)
     return list(found.values())

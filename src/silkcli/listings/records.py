@@ -6,7 +6,7 @@ records a filter found; rows are built later, for the fields printed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -50,19 +50,19 @@ def no_date(value: m.PartialDate | None) -> str | None:
     return "no_date" if value is None else None
 
 
-def party_text(party: m.Party, names: dict[str, str]) -> str:
+def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
     """``KR: Ministry of Education`` (``unknown`` when the sources do not say)."""
     body = party.body if party.body is not None else "unknown"
-    who = f" ({names[party.signatory]})" if party.signatory and party.signatory in names else ""
+    who = f" ({people[party.signatory].name})" if party.signatory and party.signatory in people else ""
     return f"{party.country}: {body}{who}"
 
 
-def party_entry(party: m.Party, names: dict[str, str]) -> Entry:
+def party_entry(party: m.Party, people: Mapping[str, m.Person]) -> Entry:
     """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats."""
     data = {"country": party.country, "body": party.body}
     if party.signatory is not None:
         data["signatory"] = party.signatory
-    return Entry(party_text(party, names), data)
+    return Entry(party_text(party, people), data)
 
 
 def _attr(name: str, help_text: str, **options: Any) -> Column:
@@ -76,7 +76,7 @@ def _amount(part: str) -> Any:
 
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
-    names = {p.id: p.name for p in ds.people}
+    people = m.by_id(ds.people, only={p.signatory for d in docs for p in d.parties if p.signatory})
     columns = (
         _attr("id", "document id", priority=1),
         Column(
@@ -92,7 +92,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         Column(
             "parties",
             "signing ministries or agencies by country; 'unknown' where the sources do not say",
-            get=lambda d: tuple(party_entry(p, names) for p in d.parties),
+            get=lambda d: tuple(party_entry(p, people) for p in d.parties),
             prose=True,
             priority=6,
         ),
@@ -211,11 +211,17 @@ def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
 
 def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
-    names = {p.id: p.name for p in ds.people}
+    people = m.by_id(ds.people, only={q.person for q in found})
     columns = (
         _attr("id", "quote id", priority=1),
         _attr("person", "who said it (id)", priority=3),
-        Column("name", "who said it", get=lambda q: names.get(q.person, q.person), prose=True, priority=3),
+        Column(
+            "name",
+            "who said it",
+            get=lambda q: people[q.person].name if q.person in people else q.person,
+            prose=True,
+            priority=3,
+        ),
         Column("date", "when", get=lambda q: text_of(q.date), priority=4),
         _attr("text", "the quoted words", prose=True, priority=1),
         _attr("note", "context", prose=True, priority=6),

@@ -158,7 +158,7 @@ def documents(
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
-        for d in ds.documents
+        for d in m.narrowed(ds.documents, sector=sectors, type=types, status=statuses)
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
         and (not statuses or d.status in statuses)

@@ -8,7 +8,6 @@ from operator import attrgetter
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
 from silkcli.listings.listing import Column, Entry, Listing
-from silkcli.listings.record_view import references
 from silkcli.listings.records import cite_columns
 
 
@@ -65,7 +64,7 @@ def _involvement(ds: m.Dataset) -> dict[str, int]:
     """How many records name each country (its own record aside)."""
     counts: dict[str, int] = {}
     for _, record in m.iter_records(ds):
-        named = {ident for target, ident, _ in references(record) if target == "countries"}
+        named = {ident for target, ident, _ in m.references(record) if target == "countries"}
         for code in named:
             counts[code] = counts.get(code, 0) + 1
     return counts

@@ -93,7 +93,7 @@ def _nested_fields(cls: type) -> tuple[str, ...]:
     """The fields of ``cls`` that can hold a struct that cites (a Party, which cites nothing, is not visited)."""
     return tuple(
         f.name
-        for f in msgspec.structs.fields(cls)
+        for f in msgspec.structs.fields(m.model_class(cls))
         if m.is_struct_type(shape_of(f.type).base) and _may_cite(shape_of(f.type).base)
     )
 

@@ -8,13 +8,15 @@ kind and a check of the payload:
   decoded with every constraint of the schema, and the loader checks the
   result again as it would the source file (``verify``), so a planted entry
   can say nothing the file could not.
-- ``S`` a large YAML dataset compiled to msgpack, sealed with this user's
-  HMAC (:func:`~.keys.seal`): it decodes without the schema's constraints,
-  which halves a large load, because only a validation run by this user can
-  have sealed it.
-- ``J`` a JSON dataset: the file is already the compiled form, so the entry
-  is a sealed stamp of the CRC-32 and size of the bytes that passed every
-  check; bytes that differ are checked again.
+- ``X`` a large dataset (YAML or JSON) compiled record by record with
+  indexes (:mod:`.indexed`), its table of sections sealed with this user's
+  HMAC (:func:`~.keys.seal`), each section and record checked against its
+  own seal when it is used: a query reads only the records it may return, and
+  decodes them without the schema's constraints, because only a validation
+  run by this user can have sealed them.
+- ``J`` a small JSON dataset: the file is already the compiled form, so the
+  entry is a sealed stamp of the CRC-32 and size of the bytes that passed
+  every check; bytes that differ are checked again.
 
 The rules for reading and writing entries at all (owner, permissions, size,
 atomic writes, silent misses) are in :mod:`.keys`.
@@ -30,6 +32,7 @@ from pathlib import Path
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.cache import indexed, keys
 from silkcli.dataset.cache.keys import (
     RACY_NS as RACY_NS,  # re-exported
 )
@@ -37,21 +40,20 @@ from silkcli.dataset.cache.keys import (
     SEAL_BYTES,
     entry_file,
     file_key,
+    map_private,
     needs_digest,
-    read_private,
     seal,
     sealed,
     settled,
     write_private,
 )
-from silkcli.dataset.cache.unchecked import unchecked
 from silkcli.dataset.paths import cache_dir as cache_dir  # re-exported
 
-_MAGIC = b"silkcli-cache-3\x00"
+_MAGIC = b"silkcli-cache-4\x00"
 _SUFFIX = ".msgpack"
-_COMPILED, _SEALED, _VALIDATED = b"M", b"S", b"J"
-#: Entries above this size are sealed and decode without re-checking the schema's
-#: constraints (half the load time of a large dataset); small ones are checked, it is cheap.
+_COMPILED, _INDEXED, _VALIDATED = b"M", b"X", b"J"
+#: Datasets above this size are compiled record by record with indexes, sealed, and decode
+#: without re-checking the schema's constraints; small ones are checked whole, it is cheap.
 TRUSTED_BYTES = 1 << 20
 
 
@@ -72,17 +74,20 @@ def get(
     *,
     verify: Callable[[m.Dataset], bool] | None = None,
     content: Callable[[], bytes] | None = None,
+    reload: Callable[[], m.Dataset] | None = None,
 ) -> m.Dataset | Validated | None:
     """What the cache holds for this exact file version: its dataset, a :class:`Validated` stamp, or None.
 
-    ``verify`` is asked about a dataset from an unsealed entry; one it refuses is a miss.
+    ``verify`` is asked about a dataset from a small unsealed entry; one it refuses is a miss.
     ``content`` gives the file's bytes if the entry names their checksum (default: read them).
+    ``reload`` reads the file itself, for a large entry a part of which fails its seal when it is used.
     """
     key = file_key(path, stat, m.SCHEMA_VERSION)
-    data = read_private(entry_file(path, _SUFFIX)) if key is not None else None
+    data = map_private(entry_file(path, _SUFFIX)) if key is not None else None
     if key is None or data is None:
         return None
-    start = key.match(_MAGIC, data, content or path.read_bytes)
+    head = data[: len(key.header(_MAGIC)) + _DIGEST_BYTES]
+    start = key.match(_MAGIC, head, content or path.read_bytes)
     if start is None:
         return None
     kind, body = data[start : start + 1], memoryview(data)[start + 1 :]
@@ -90,40 +95,75 @@ def get(
         if kind == _COMPILED and zlib.crc32(body[4:]).to_bytes(4, "big") == body[:4]:
             dataset: m.Dataset = msgspec.msgpack.decode(body[4:], type=m.Dataset, dec_hook=m.decode_hook)
             return dataset if verify is None or verify(dataset) else None
+        if kind == _INDEXED:
+            return _indexed(data[: start + 1], body, reload)
         if not sealed(body[:SEAL_BYTES], memoryview(data)[: start + 1], body[SEAL_BYTES:]):
             return None
         if kind == _VALIDATED:
             return msgspec.msgpack.decode(body[SEAL_BYTES:], type=Validated)
-        if kind == _SEALED:
-            loaded: m.Dataset = msgspec.msgpack.decode(
-                body[SEAL_BYTES:], type=unchecked(m.Dataset), dec_hook=m.decode_hook
-            )
-            return loaded
-    except (msgspec.DecodeError, ValueError, TypeError):
+    except (msgspec.DecodeError, ValueError, TypeError, indexed.Tampered):
         return None
     return None
 
 
+#: How much longer than its plain header an entry's header is when it names the file's checksum.
+_DIGEST_BYTES = len("\0crc32:00000000")
+
+
+def _indexed(head: bytes, body: memoryview, reload: Callable[[], m.Dataset] | None) -> m.Dataset | None:
+    """The dataset of an ``X`` entry whose table of sections carries this user's seal."""
+    secret = keys.secret()
+    found = indexed.table(body[SEAL_BYTES:])
+    if secret is None or found is None:
+        return None
+    if not sealed(body[:SEAL_BYTES], head, indexed.toc_bytes(body[SEAL_BYTES:])):
+        return None
+    toc, start = found
+    return indexed.Store(body[SEAL_BYTES:], toc, start, secret, reload or _unavailable).dataset()
+
+
+def _unavailable() -> m.Dataset:
+    raise indexed.Tampered("the cache entry failed a check and no source file was given")
+
+
 def decode_validated(source: bytes) -> m.Dataset | None:
     """The dataset in JSON ``source``, which a sealed :class:`Validated` stamp matched; None if it will not decode."""
-    model = m.Dataset if len(source) <= TRUSTED_BYTES else unchecked(m.Dataset)
     try:
-        dataset: m.Dataset = msgspec.json.decode(source, type=model, dec_hook=m.decode_hook)
+        dataset: m.Dataset = msgspec.json.decode(source, type=m.Dataset, dec_hook=m.decode_hook)
         return dataset
     except msgspec.DecodeError:
         return None
 
 
-def put(path: Path, stat: os.stat_result, dataset: m.Dataset, *, source: bytes) -> None:
-    """Store the compiled ``dataset``, validated from ``source`` (this file version's bytes); failures are ignored."""
+def put(path: Path, stat: os.stat_result, dataset: m.Dataset, *, source: bytes, json: bool = False) -> None:
+    """Store what was learnt validating ``dataset`` from ``source`` (this file version's bytes); failures are ignored.
+
+    A small JSON file gets a stamp (:func:`put_validated`); any other small file its compiled
+    dataset; a large one its records one by one with indexes (an ``X`` entry).
+    """
+    if len(source) > TRUSTED_BYTES:
+        _put_indexed(path, stat, dataset, source)
+        return
+    if json:
+        put_validated(path, stat, source)
+        return
     key = _cacheable(path, stat, source)
     if key is None:
         return
     payload = msgspec.msgpack.encode(dataset, enc_hook=m.encode_hook)
-    if len(payload) <= TRUSTED_BYTES:
-        write_private(entry_file(path, _SUFFIX), key + _COMPILED + zlib.crc32(payload).to_bytes(4, "big") + payload)
-    else:
-        _write_sealed(path, key + _SEALED, payload)
+    write_private(entry_file(path, _SUFFIX), key + _COMPILED + zlib.crc32(payload).to_bytes(4, "big") + payload)
+
+
+def _put_indexed(path: Path, stat: os.stat_result, dataset: m.Dataset, source: bytes) -> None:
+    key = _cacheable(path, stat, source)
+    secret = keys.secret(create=True) if key is not None else None
+    if key is None or secret is None:
+        return
+    head = key + _INDEXED
+    payload = indexed.build(dataset, secret)
+    mark = seal(head, indexed.toc_bytes(memoryview(payload)))
+    if mark is not None:
+        write_private(entry_file(path, _SUFFIX), head + mark + payload)
 
 
 def put_validated(path: Path, stat: os.stat_result, source: bytes) -> None:

@@ -20,11 +20,14 @@ import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from silkcli import __version__
 from silkcli.dataset.paths import cache_dir, cache_enabled
 from silkcli.files import atomic_write
+
+if TYPE_CHECKING:
+    import mmap
 
 #: A file modified (or whose inode changed) this recently may change again within the same
 #: timestamp tick without its key changing, so it is not cached yet.
@@ -112,9 +115,8 @@ def _private(info: os.stat_result, *, folder: bool) -> bool:
     return kind_ok and info.st_uid == os.geteuid() and not (folder and writable_by_others)
 
 
-def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
-    """The bytes of a cache file that only this user can have written (at most ``limit``, else
-    :data:`ENTRY_LIMIT`); None for anything else."""
+def _open_private(file: Path, limit: int | None) -> tuple[int, int] | None:
+    """An open descriptor of a cache file only this user can have written, and its size; None otherwise."""
     limit = ENTRY_LIMIT if limit is None else limit
     try:
         if not _private(os.lstat(file.parent), folder=True):
@@ -125,12 +127,45 @@ def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
         return None
     try:
         info = os.fstat(fd)
-        if not _private(info, folder=False) or info.st_size > limit:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(info.st_size + 1)
-        return data if len(data) == info.st_size else None
     except OSError:
+        os.close(fd)
+        return None
+    if not _private(info, folder=False) or info.st_size > limit:
+        os.close(fd)
+        return None
+    return fd, info.st_size
+
+
+def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
+    """The bytes of a cache file that only this user can have written (at most ``limit``, else
+    :data:`ENTRY_LIMIT`); None for anything else."""
+    opened = _open_private(file, limit)
+    if opened is None:
+        return None
+    fd, size = opened
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(size + 1)
+        return data if len(data) == size else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def map_private(file: Path) -> mmap.mmap | None:
+    """A cache file as :func:`read_private` would accept it, mapped rather than read: a large entry
+    is then read only where it is used. Entries are only ever replaced whole (never truncated),
+    so the mapping stays valid."""
+    opened = _open_private(file, None)
+    if opened is None:
+        return None
+    import mmap  # noqa: PLC0415 - start-up: only dataset entries are mapped
+
+    fd, size = opened
+    try:
+        return mmap.mmap(fd, size, access=mmap.ACCESS_READ) if size else None
+    except (OSError, ValueError):
         return None
     finally:
         os.close(fd)
@@ -144,6 +179,11 @@ def write_private(file: Path, data: bytes) -> None:
             atomic_write(file, data, mode=0o600, follow=False)
     except OSError:
         return
+
+
+def secret(*, create: bool = False) -> bytes | None:
+    """This user's sealing key (made on first use if ``create``); None if it cannot be read (or made) safely."""
+    return _secret(create=create)
 
 
 def _secret(*, create: bool) -> bytes | None:

@@ -47,4 +47,6 @@ def _derive(cls: type[msgspec.Struct]) -> type[msgspec.Struct]:
     for info in msgspec.structs.fields(cls):
         kind = _strip(info.type)
         fields.append((info.name, kind) if info.required else (info.name, kind, info.default))
-    return msgspec.defstruct(cls.__name__, fields, bases=(cls,), module=cls.__module__, kw_only=True)
+    return msgspec.defstruct(
+        cls.__name__, fields, bases=(cls,), module=cls.__module__, kw_only=True, namespace={"__model__": cls}
+    )

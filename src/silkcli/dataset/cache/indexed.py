@@ -1,0 +1,437 @@
+"""A large dataset compiled so that a query reads only the records it returns.
+
+A dataset above :data:`~.entries.TRUSTED_BYTES` is cached in this form (an
+``X`` entry). Its payload is a table of sections, sealed with this user's key
+(:func:`~.keys.seal`), then the sections:
+
+- ``base``: the dataset without its long record lists (meta, vocabulary,
+  sources, countries, sectors, the partnership), decoded whole on every load;
+- per list (:data:`LAZY_KINDS`): ``KIND.data``, each record as its own msgpack
+  bytes, back to back; ``KIND.offsets``, where each one starts; ``KIND.tags``,
+  a keyed BLAKE2b tag of each record; ``KIND.ids``, the ids in lower case, one
+  per line;
+- ``KIND.by.ref``, an index: for each id that records of the list name
+  anywhere (a sector, a type, a country, a person, a source, another record),
+  the positions of the records naming it.
+
+The records of a list come back as :class:`Records`, a sequence that decodes
+a record when it is asked for. A query that an index can answer asks for the
+records it may return, and only those are read, checked against their tags
+and decoded; a query that walks the whole list decodes it in one call, after
+checking the section's seal. Every section is checked against its seal
+before it is used, and a record against its tag: anything that fails sends
+the load back to the source file (``reload``), as if there were no entry.
+"""
+# ruff: noqa: PLC0415 - start-up: hashing loads OpenSSL, and only large datasets have this form
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from array import array
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from typing import TypeVar, overload
+
+import msgspec
+
+from silkcli.dataset import model as m
+from silkcli.dataset.cache.unchecked import unchecked
+
+#: The record lists kept record by record: the ones that grow with a dataset.
+LAZY_KINDS = ("people", "documents", "commitments", "events", "statistics", "quotes", "discrepancies")
+
+
+#: The index of each list: for every id a record names anywhere (a sector, a type, a status, a
+#: country, a person, a source, another record), the positions of the records naming it. It answers
+#: the filters (``--sector mining`` is among the records naming ``mining``) and ``show``'s "referred by".
+REF_INDEX = "by.ref"
+
+_TAG_BYTES = 16
+#: Checking one record's tag costs about as much as checking this many bytes of a section's seal:
+#: a query that reads more of a list than that checks the whole section's seal instead.
+_TAG_COST = 6000
+#: What else an ASCII letter matches in UTF-8 when ``re`` ignores case (found by trying every code point):
+#: İ and ı match i, ſ matches s, and the Kelvin sign matches k.
+_FOLDED = {"i": rb"(?:i|\xc4[\xb0\xb1])", "s": rb"(?:s|\xc5\xbf)", "k": rb"(?:k|\xe2\x84\xaa)"}
+#: Ids looked up one by one before a list makes a table of them all (a search costs a pass over the ids).
+_SEARCHES = 8
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+class Toc(msgspec.Struct, frozen=True, array_like=True):
+    """The table of sections: the entry's nonce, each list's length, and each section's place and seal."""
+
+    nonce: bytes
+    counts: dict[str, int]
+    sections: dict[str, tuple[int, int, bytes]]
+
+
+class Tampered(Exception):
+    """A section or a record does not carry this user's seal: the entry is not used."""
+
+
+def build(dataset: m.Dataset, secret: bytes) -> bytes:
+    """The payload of an ``X`` entry for ``dataset``: the table of sections (its length first), then the sections."""
+    import hmac
+
+    encoder = msgspec.msgpack.Encoder(enc_hook=m.encode_hook)
+    nonce = os.urandom(16)
+    parts: dict[str, bytes] = {
+        "base": encoder.encode(msgspec.structs.replace(dataset, **dict.fromkeys(LAZY_KINDS, ())))
+    }
+    counts = {}
+    for kind in LAZY_KINDS:
+        records: Sequence[msgspec.Struct] = getattr(dataset, kind)
+        counts[kind] = len(records)
+        data, offsets, tags = bytearray(), array("Q"), bytearray()
+        tag = _tagger(secret, nonce, kind)
+        for position, record in enumerate(records):
+            offsets.append(len(data))
+            encoder.encode_into(record, data, -1)
+            tags += tag(position, memoryview(data)[offsets[-1] :])
+        offsets.append(len(data))
+        parts[f"{kind}.data"] = bytes(data)
+        parts[f"{kind}.offsets"] = offsets.tobytes()
+        parts[f"{kind}.tags"] = bytes(tags)
+        parts[f"{kind}.ids"] = "".join(f"\n{record.id.lower()}" for record in records).encode() + b"\n"  # type: ignore[attr-defined]
+        index: dict[str, array[int]] = {}
+        for position, record in enumerate(records):
+            for named in set(m.named_ids(record)):
+                found = index.get(named)
+                if found is None:
+                    found = index[named] = array("Q")
+                found.append(position)
+        parts[f"{kind}.{REF_INDEX}"] = encoder.encode({named: found.tobytes() for named, found in index.items()})
+    sections, at = {}, 0
+    for name, part in parts.items():
+        sections[name] = (at, len(part), hmac.digest(secret, name.encode() + b"\0" + part, "sha256"))
+        at += len(part)
+    toc = encoder.encode(Toc(nonce, counts, sections))
+    return len(toc).to_bytes(8, "big") + toc + b"".join(parts.values())
+
+
+def _tagger(secret: bytes, nonce: bytes, kind: str) -> Callable[[int, bytes | memoryview], bytes]:
+    """The tag of a record of list ``kind`` from its position and bytes.
+
+    A keyed BLAKE2b, salted with the entry's nonce, so a record copied from another entry fails.
+    """
+    import hashlib
+
+    keyed = hashlib.blake2b(key=secret, salt=nonce, person=kind.encode()[:16], digest_size=_TAG_BYTES)
+
+    def tag(position: int, record: bytes | memoryview) -> bytes:
+        mac = keyed.copy()
+        mac.update(position.to_bytes(8, "big"))
+        mac.update(record)
+        return mac.digest()
+
+    return tag
+
+
+def table(payload: memoryview) -> tuple[Toc, int] | None:
+    """The table of sections at the start of ``payload`` (sealed separately), and where the sections start."""
+    if len(payload) < 8:
+        return None
+    size = int.from_bytes(payload[:8], "big")
+    if 8 + size > len(payload):
+        return None
+    try:
+        return msgspec.msgpack.decode(payload[8 : 8 + size], type=Toc), 8 + size
+    except (msgspec.DecodeError, ValueError):
+        return None
+
+
+def toc_bytes(payload: memoryview) -> memoryview:
+    """The table's bytes, which the entry's seal covers."""
+    return payload[: 8 + int.from_bytes(payload[:8], "big")]
+
+
+class Store:
+    """The sections of one ``X`` entry, each checked against its seal the first time it is used."""
+
+    def __init__(
+        self, payload: memoryview, toc: Toc, start: int, secret: bytes, reload: Callable[[], m.Dataset]
+    ) -> None:
+        self._payload = payload
+        self._toc = toc
+        self._start = start
+        self._secret = secret
+        self._reload = reload
+        self._checked: dict[str, memoryview] = {}
+        self._fallback: m.Dataset | None = None
+        self._taggers: dict[str, Callable[[int, bytes | memoryview], bytes]] = {}
+
+    def section(self, name: str) -> memoryview:
+        """The section's bytes, once its seal is checked; :class:`Tampered` if it is missing or does not match."""
+        found = self._checked.get(name)
+        if found is not None:
+            return found
+        import hmac
+
+        place = self._toc.sections.get(name)
+        if place is None:
+            raise Tampered(name)
+        at, size, mark = place
+        part = self._payload[self._start + at : self._start + at + size]
+        if len(part) != size or not hmac.compare_digest(
+            hmac.digest(self._secret, name.encode() + b"\0" + part, "sha256"), mark
+        ):
+            raise Tampered(name)
+        self._checked[name] = part
+        return part
+
+    def unchecked(self, name: str) -> memoryview:
+        """The section's bytes without checking its seal: for records that each carry their own tag."""
+        if name not in self._toc.sections:
+            raise Tampered(name)
+        at, size, _ = self._toc.sections[name]
+        part = self._payload[self._start + at : self._start + at + size]
+        if len(part) != size:
+            raise Tampered(name)
+        return part
+
+    def checked(self, name: str) -> bool:
+        """Whether the section's seal has been checked already."""
+        return name in self._checked
+
+    def size(self, name: str) -> int:
+        """The section's length in bytes (0 if there is none)."""
+        return self._toc.sections[name][1] if name in self._toc.sections else 0
+
+    def has(self, name: str) -> bool:
+        """Whether the entry has a section of this name."""
+        return name in self._toc.sections
+
+    def count(self, kind: str) -> int:
+        """How many records the list ``kind`` holds."""
+        return self._toc.counts.get(kind, 0)
+
+    def tagged(self, kind: str, position: int, record: memoryview, tags: memoryview) -> bool:
+        """Whether ``record``, the bytes at ``position`` of list ``kind``, carries the tag it was written with."""
+        import hmac
+
+        tag = self._taggers.get(kind)
+        if tag is None:
+            tag = self._taggers[kind] = _tagger(self._secret, self._toc.nonce, kind)
+        expected = tags[position * _TAG_BYTES : (position + 1) * _TAG_BYTES]
+        return hmac.compare_digest(tag(position, record), bytes(expected))
+
+    def fallback(self) -> m.Dataset:
+        """The dataset read from its source file instead, for an entry that failed a check."""
+        if self._fallback is None:
+            self._fallback = self._reload()
+        return self._fallback
+
+    def dataset(self) -> m.Dataset:
+        """The dataset: the base decoded, each long list a :class:`Records`."""
+        base: m.Dataset = msgspec.msgpack.decode(
+            self.section("base"), type=unchecked(m.Dataset), dec_hook=m.decode_hook
+        )
+        lists = {kind: Records(self, kind, _item_type(kind)) for kind in LAZY_KINDS}
+        return msgspec.structs.replace(base, **lists)
+
+
+def _item_type(kind: str) -> type[msgspec.Struct]:
+    item: type[msgspec.Struct] = m.record_type(kind)
+    return unchecked(item)
+
+
+class Records(Sequence[R]):
+    """One list of a dataset, read from its ``X`` entry record by record as it is asked for.
+
+    It is a sequence like the tuple it stands for (equal to it, encoded as it);
+    :meth:`where` and :meth:`find` answer from the entry's indexes.
+    """
+
+    def __init__(self, store: Store, kind: str, item: type[R]) -> None:
+        self._store = store
+        self._kind = kind
+        self._item = item
+        self._count = store.count(kind)
+        self._all: tuple[R, ...] | None = None
+        self._decoder = msgspec.msgpack.Decoder(list[item], dec_hook=m.decode_hook)  # type: ignore[valid-type]
+        self._offsets: array[int] | None = None
+        self._ids: bytes | None = None
+        self._lowered: bytes | None = None
+        self._table: dict[str, int] | None = None
+        self._searches = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[R, ...]: ...
+    def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
+        if isinstance(index, slice) or self._all is not None:
+            return self.all()[index]
+        position = range(self._count)[index]  # IndexError as a tuple gives
+        return self.at([position])[0]
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Records | tuple):
+            return self.all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.all())
+
+    def __repr__(self) -> str:
+        return f"Records({self._kind!r}, {self._count} records)"
+
+    def all(self) -> tuple[R, ...]:
+        """Every record, decoded in one call once the section's seal is checked."""
+        if self._all is None:
+            try:
+                data = self._store.section(f"{self._kind}.data")
+                self._all = tuple(self._decoder.decode(b"\xdd" + self._count.to_bytes(4, "big") + data))
+            except (Tampered, msgspec.DecodeError, ValueError):
+                self._all = getattr(self._store.fallback(), self._kind)
+        return self._all
+
+    def at(self, positions: Sequence[int]) -> list[R]:
+        """The records at ``positions`` (in that order), each checked against its tag."""
+        if self._all is not None:
+            return [self._all[p] for p in positions]
+        try:
+            name = f"{self._kind}.data"
+            whole = self._store.checked(name) or len(positions) * _TAG_COST > self._store.size(name)
+            data = self._store.section(name) if whole else self._store.unchecked(name)
+            offsets = self._positions()
+            pieces = [data[offsets[p] : offsets[p + 1]] for p in positions]
+            if not whole:
+                tags = self._store.unchecked(f"{self._kind}.tags")
+                pairs = zip(positions, pieces, strict=True)
+                if not all(self._store.tagged(self._kind, p, piece, tags) for p, piece in pairs):
+                    raise Tampered(self._kind)
+            joined = b"".join([b"\xdd" + len(pieces).to_bytes(4, "big"), *pieces])
+            found: list[R] = self._decoder.decode(joined)
+            return found
+        except (Tampered, msgspec.DecodeError, ValueError, IndexError):
+            every = self.all()
+            return [every[p] for p in positions]
+
+    def where(self, wanted: Mapping[str, Collection[str]]) -> Sequence[R]:
+        """The records that may hold, for each field of ``wanted``, one of its values (in file order).
+
+        The index of the ids records name stands for every field: a record naming the value
+        in another field is a superset, which the caller's own test removes.
+        """
+        if not any(wanted.values()):
+            return self
+        try:
+            index = msgspec.msgpack.decode(self._store.section(f"{self._kind}.{REF_INDEX}"), type=dict[str, bytes])
+        except (Tampered, msgspec.DecodeError):
+            return self
+        chosen: set[int] | None = None
+        for values in wanted.values():
+            if values:
+                found: set[int] = set()
+                for value in values:
+                    if value in index:
+                        found.update(array("Q", index[value]))
+                chosen = found if chosen is None else chosen & found
+        return self if chosen is None else self.at(sorted(chosen))
+
+    def holding(self, words: Sequence[str]) -> Sequence[R]:
+        """The records whose bytes hold every one of ``words`` in any case (a superset of those whose
+        text does, case-insensitively as ``re`` matches), in file order; all of them for a word that
+        is not ASCII."""
+        if not words or not all(word.isascii() for word in words):
+            return self
+        try:
+            if self._lowered is None:
+                self._lowered = bytes(self._store.section(f"{self._kind}.data")).lower()
+            offsets = self._positions()
+        except Tampered:
+            return self
+        chosen: set[int] | None = None
+        for word in words:
+            pattern = re.compile(b"".join(_FOLDED.get(c, re.escape(c.encode())) for c in word.lower()))
+            found: set[int] = set()
+            at = 0
+            while (match := pattern.search(self._lowered, at)) is not None:
+                position = bisect.bisect_right(offsets, match.start()) - 1
+                found.add(position)
+                at = offsets[position + 1]
+            chosen = found if chosen is None else chosen & found
+        return self.at(sorted(chosen or ()))
+
+    def by_id(self, only: Collection[str] | None = None) -> Mapping[str, R]:
+        """The records by id, each read when it is asked for; with ``only``, those of these ids, read at once."""
+        if only is None:
+            return _ById(self)
+        try:
+            positions = sorted({p for p in (self._position(i.lower()) for i in only) if p is not None})
+        except Tampered:
+            return {r.id: r for r in self.all() if r.id in only}  # type: ignore[attr-defined]
+        found = {r.id: r for r in self.at(positions) if r.id in only}  # type: ignore[attr-defined]
+        if len(found) < len(positions):  # ids differing in case only: read them all
+            return {r.id: r for r in self.all() if r.id in only}  # type: ignore[attr-defined]
+        return found
+
+    def find(self, ident: str) -> R | None:
+        """The record whose id is exactly ``ident``."""
+        found = self.find_folded(ident.lower())
+        if found is None or found.id == ident:  # type: ignore[attr-defined]
+            return found
+        return next((r for r in self.all() if r.id == ident), None)  # type: ignore[attr-defined]  # ids differing in case only
+
+    def find_folded(self, needle: str) -> R | None:
+        """The first record whose id is ``needle`` (lower case) in any case, from the list of ids."""
+        try:
+            position = self._position(needle)
+        except Tampered:
+            return next((r for r in self.all() if r.id.lower() == needle), None)  # type: ignore[attr-defined]
+        return None if position is None else self.at([position])[0]
+
+    def _position(self, needle: str) -> int | None:
+        """Where the first record whose id is ``needle`` in lower case is: a search of the ids for the
+        first few asked, then a table of them all."""
+        if self._ids is None:
+            self._ids = bytes(self._store.section(f"{self._kind}.ids"))
+        if self._table is None and self._searches < _SEARCHES:
+            self._searches += 1
+            at = self._ids.find(b"\n" + needle.encode("utf-8", "replace") + b"\n") if "\n" not in needle else -1
+            return self._ids.count(b"\n", 0, at) if at >= 0 else None
+        if self._table is None:
+            self._table = {}
+            for i, key in enumerate(self._ids[1:-1].split(b"\n") if self._count else ()):
+                self._table.setdefault(key.decode(), i)
+        return self._table.get(needle)
+
+    def _positions(self) -> array[int]:
+        if self._offsets is None:
+            offsets = array("Q")
+            offsets.frombytes(self._store.section(f"{self._kind}.offsets"))
+            if len(offsets) != self._count + 1:
+                raise Tampered(self._kind)
+            self._offsets = offsets
+        return self._offsets
+
+
+class _ById(Mapping[str, R]):
+    """A list read in part, by id: looking one up reads that record only; walking it reads them all."""
+
+    def __init__(self, records: Records[R]) -> None:
+        self._records = records
+        self._found: dict[str, R | None] = {}
+
+    def __getitem__(self, ident: str) -> R:
+        if ident not in self._found:
+            self._found[ident] = self._records.find(ident)
+        found = self._found[ident]
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (record.id for record in self._records)  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return len(self._records)

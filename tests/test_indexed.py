@@ -1,0 +1,224 @@
+"""A large dataset's compiled entry is read in part: a query decodes only what it may return (issue 15).
+
+Each test compares what the cached, indexed form answers with what the
+source file answers read afresh, and damages the entry in the places a query
+should or should not read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from gen_data import generate
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
+from silkcli.dataset.cache import entries as cache
+from silkcli.dataset.cache import indexed, keys
+
+AN_HOUR_AGO = time.time() - 3600
+QUERIES = [
+    ("agreements", "--sector", "energy"),
+    ("agreements", "--sector", "mining,energy", "--type", "mou"),
+    ("agreements", "--status", "signed", "--party", "NO", "--fields", "id,parties,amount,milestones", "--cite"),
+    ("agreements", "--party", "Aldoria", "--since", "2020", "--sort", "title"),
+    ("agreements", "--no-summit", "-n", "5"),
+    ("quotes",),
+    ("leaders", "--country", "NO"),
+    ("timeline", "--country", "XA"),
+    ("stats",),
+    ("countries",),
+    ("sources",),
+    ("commitments", "--sector", "mining"),
+    ("sectors",),
+    ("search", "document"),
+]
+
+
+@pytest.fixture(scope="module")
+def big_text() -> str:
+    """A generated dataset large enough to be compiled record by record, as JSON."""
+    return json.dumps(generate(8000, seed=5), ensure_ascii=False)
+
+
+@pytest.fixture
+def big(tmp_path: Path, big_text: str) -> Path:
+    """That dataset in a file old enough to be cached."""
+    path = tmp_path / "big.json"
+    path.write_text(big_text, encoding="utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    assert path.stat().st_size > cache.TRUSTED_BYTES
+    return path
+
+
+def _answer(path: Path, *args: str, cached: bool = True) -> str:
+    env = None if cached else {"SILKCLI_NO_CACHE": "1"}
+    result = run_cli("--data", str(path), *args, "-f", "json", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = store._parse
+
+    def counted(data: bytes, name: str) -> tuple[m.Dataset, bool]:
+        calls.append(name)
+        return real(data, name)
+
+    monkeypatch.setattr(store, "_parse", counted)
+    return calls
+
+
+def _entry(path: Path) -> tuple[Path, int, indexed.Toc, int]:
+    """The entry file, where its payload starts, its table of sections, and where the sections start."""
+    (entry,) = cache.cache_dir().glob("*.msgpack")
+    data = entry.read_bytes()
+    key = keys.file_key(path, path.stat(), m.SCHEMA_VERSION)
+    assert key is not None
+    start = key.match(cache._MAGIC, data, path.read_bytes)
+    assert start is not None and data[start : start + 1] == b"X"
+    payload = start + 1 + keys.SEAL_BYTES
+    found = indexed.table(memoryview(data)[payload:])
+    assert found is not None
+    return entry, payload, *found
+
+
+def _damage(entry: Path, offsets: Iterator[int] | list[int]) -> None:
+    """Flip one bit at each offset, keeping the entry's size and times (its key still matches)."""
+    data = bytearray(entry.read_bytes())
+    for offset in offsets:
+        data[offset] ^= 0x01
+    info = entry.stat()
+    entry.write_bytes(bytes(data))
+    os.utime(entry, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=" ".join)
+def test_cached_answer_is_the_files_answer(big: Path, query: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every listing answers from the indexed entry exactly as from the file, without parsing it again."""
+    fresh = _answer(big, *query, cached=False)
+    _answer(big, *query)  # writes the entry
+    calls = _parses(monkeypatch)
+    assert _answer(big, *query) == fresh
+    assert calls == []
+
+
+def test_show_reads_one_record_by_its_id(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``show`` of a document answers from the entry as from the file."""
+    ident = json.loads(_answer(big, "agreements", "-n", "1", "--desc"))[0]["id"]
+    fresh = _answer(big, "show", ident, cached=False)
+    calls = _parses(monkeypatch)
+    assert _answer(big, "show", ident) == fresh
+    assert calls == []
+
+
+def test_query_reads_only_the_records_it_may_return(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every document outside the mining sector damaged in the entry, a mining query still answers
+    from the entry: it never read them (reading one would fail its tag and send it back to the file)."""
+    mining = _answer(big, "agreements", "--sector", "mining", cached=False)
+    _answer(big, "agreements", "--sector", "mining")
+    entry, payload, toc, start = _entry(big)
+    at, _, _ = toc.sections["documents.data"]
+    offsets = _record_offsets(entry, payload + start, toc)
+    wanted = {d["id"] for d in json.loads(mining)}
+    ids = _ids(entry, payload + start, toc)
+    _damage(entry, [payload + start + at + offsets[i] + 1 for i, ident in enumerate(ids) if ident not in wanted])
+    calls = _parses(monkeypatch)
+    assert _answer(big, "agreements", "--sector", "mining") == mining
+    assert calls == []
+    assert _answer(big, "agreements", "--sector", "energy") == _answer(
+        big, "agreements", "--sector", "energy", cached=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "reads", "parses"),
+    [
+        ("documents.data", "many", 1),  # the list's seal fails: the file is read
+        ("documents.data", "one", 1),  # show reads one record: its tag fails, then the list's seal
+        ("base", "many", 1),
+        ("documents.tags", "one", 0),  # the tag fails, the whole list is read instead: its seal holds
+        ("documents.by.ref", "many", 0),  # as above
+        ("documents.offsets", "one", 0),  # as above
+    ],
+)
+def test_damaged_entry_is_never_served(
+    big: Path, section: str, reads: str, parses: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged record, tag, index, offset table or base gives the file's answer, never the damaged bytes."""
+    _answer(big, "agreements")
+    entry, payload, toc, start = _entry(big)
+    ids = _ids(entry, payload + start, toc)
+    position = len(ids) // 2 + 1
+    ident = ids[position]
+    query = ("agreements", "--sector", "mining") if reads == "many" else ("show", ident)
+    fresh = _answer(big, *query, cached=False)
+    at, size, _ = toc.sections[section]
+    where = {
+        "documents.data": _record_offsets(entry, payload + start, toc)[position] + 1,
+        "documents.tags": position * 16,
+        "documents.offsets": position * 8,
+    }.get(section, size // 3)
+    _damage(entry, [payload + start + at + where])
+    calls = _parses(monkeypatch)
+    assert _answer(big, *query) == fresh
+    assert len(calls) == parses
+
+
+def test_entry_sealed_with_another_key_is_ignored(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only this user's key can have sealed an entry: after the key changes, the file is read again."""
+    fresh = _answer(big, "agreements", "--sector", "mining", cached=False)
+    _answer(big, "agreements", "--sector", "mining")
+    secret = cache.cache_dir() / "key"
+    secret.write_bytes(os.urandom(keys.SEAL_BYTES))
+    calls = _parses(monkeypatch)
+    assert _answer(big, "agreements", "--sector", "mining") == fresh
+    assert len(calls) == 1
+
+
+def test_index_holds_every_matching_record(big: Path) -> None:
+    """For every sector, type, status and signing country, the index finds (at least) the records a full scan does,
+    and the filter that tests each of them then finds exactly those."""
+    store.load_dataset(big)
+    lazy = store.load_dataset(big)
+    fresh = store.load_dataset(big, use_cache=False)
+    assert isinstance(lazy.documents, indexed.Records)
+    every = {
+        "sector": {s for d in fresh.documents for s in d.sectors},
+        "type": {d.type for d in fresh.documents},
+        "status": {d.status for d in fresh.documents},
+        "country": {p.country for d in fresh.documents for p in d.parties},
+    }
+    for field, values in every.items():
+        for value in values:
+            found = [d.id for d in m.narrowed(lazy.documents, **{field: {value}}) if value in _values(d, field)]
+            expected = [d.id for d in fresh.documents if value in _values(d, field)]
+            assert found == expected, (field, value)
+
+
+def _values(document: m.Document, field: str) -> tuple[str, ...]:
+    if field == "sector":
+        return document.sectors
+    if field == "country":
+        return tuple(p.country for p in document.parties)
+    return (getattr(document, field),)
+
+
+def _record_offsets(entry: Path, sections: int, toc: indexed.Toc) -> list[int]:
+    at, size, _ = toc.sections["documents.offsets"]
+    found = array("Q")
+    found.frombytes(entry.read_bytes()[sections + at : sections + at + size])
+    return list(found)
+
+
+def _ids(entry: Path, sections: int, toc: indexed.Toc) -> list[str]:
+    at, size, _ = toc.sections["documents.ids"]
+    return entry.read_bytes()[sections + at : sections + at + size].decode().strip("\n").split("\n")
