@@ -118,7 +118,7 @@ def agreements(
             sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
             types=select.resolve(type_ or [], select.term_choices(ds.vocabulary.document_types), "type"),
             parties=party or [],
-            signatories=select.resolve(signatory or [], select.person_choices(ds), "person"),
+            signatories=select.resolve_people(ds, signatory or []),
             statuses=select.resolve(status or [], select.term_choices(ds.vocabulary.statuses), "status"),
             within=select.period(since, until),
             summit=summit,
@@ -486,9 +486,7 @@ def quotes(
         from silkcli.listings import select
         from silkcli.listings.records import quote_listing
 
-        return quote_listing(
-            ds, select.quotes(ds, persons=select.resolve(person or [], select.person_choices(ds), "person"))
-        )
+        return quote_listing(ds, select.quotes(ds, persons=select.resolve_people(ds, person or [])))
 
     run_listing(
         build,

@@ -641,11 +641,21 @@ def first_with_id(ds: Dataset, needle: str, *, sources: bool = True) -> tuple[st
         return "partnership", ds.partnership
     lists: tuple[tuple[str, Sequence[Record | Source]], ...] = tuple((kind, getattr(ds, kind)) for kind in RECORD_KINDS)
     for kind, records in (*lists, *((("sources", ds.sources),) if sources else ())):
-        finder = getattr(records, "find_folded", None)
-        found = finder(needle) if finder is not None else next((r for r in records if r.id.lower() == needle), None)
+        found = first_in(records, needle)
         if found is not None:
             return kind, found
     return None
+
+
+def first_in(records: Sequence[R], needle: str) -> R | None:
+    """The first of ``records`` whose id is ``needle`` (lower case) in any case.
+
+    A list read in part finds it from its list of ids.
+    """
+    finder = getattr(records, "find_folded", None)
+    if finder is not None:
+        return typing.cast("R | None", finder(needle))
+    return next((r for r in records if r.id.lower() == needle), None)  # type: ignore[attr-defined]
 
 
 @functools.cache

@@ -21,7 +21,7 @@ _CHUNK = 500
 def _rows(listing: Listing) -> Iterator[dict[str, Value]]:
     fields = listing.fields
     for row in listing.rows:
-        yield {name: row.get(name) for name in fields}
+        yield row if tuple(row) == fields else {name: row.get(name) for name in fields}
 
 
 def _json_value(value: Value) -> object:
@@ -33,20 +33,30 @@ def _plain(value: object) -> object:
     return dict(value.data) if isinstance(value, Entry) else value
 
 
+def _escaped(data: bytes) -> bytes:
+    """JSON with U+2028 and U+2029 escaped: valid JSON either way, but a raw one splits the line
+    for anything that reads it with ``str.splitlines()``."""
+    if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
+        data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+    return data
+
+
 def _encoder() -> Callable[[object], bytes]:
-    """JSON for one value, with U+2028 and U+2029 escaped: valid JSON either way, but a raw one
-    splits the line for anything that reads it with ``str.splitlines()``."""
+    """JSON for one value (U+2028 and U+2029 escaped)."""
     import msgspec  # noqa: PLC0415 - loaded already with the model; formats stay cheap to import
 
     encode = msgspec.json.Encoder(enc_hook=_plain).encode
+    return lambda value: _escaped(encode(value))
 
-    def encoded(value: object) -> bytes:
-        data = encode(value)
-        if b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data:
-            data = data.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
-        return data
 
-    return encoded
+def _json_lines(listing: Listing) -> Iterator[bytes]:
+    """The rows as JSON, one per line, :data:`_CHUNK` rows per chunk (each encoded in one call)."""
+    import msgspec  # noqa: PLC0415 - as in _encoder
+
+    encode_lines = msgspec.json.Encoder(enc_hook=_plain).encode_lines
+    rows = list(_rows(listing))
+    for start in range(0, len(rows), _CHUNK):
+        yield _escaped(encode_lines(rows[start : start + _CHUNK]))
 
 
 def iter_json(listing: Listing, view: View = PLAIN) -> Iterator[str]:
@@ -61,8 +71,9 @@ def iter_json(listing: Listing, view: View = PLAIN) -> Iterator[str]:
         yield msgspec.json.format(encode(listing.record), indent=2).decode("utf-8") + "\n"
         return
     yield "["
-    for i, row in enumerate(_rows(listing)):  # msgspec writes tuples as arrays
-        yield ("\n  " if i == 0 else ",\n  ") + encode(row).decode("utf-8")
+    for i, lines in enumerate(_json_lines(listing)):  # msgspec writes tuples as arrays
+        # an encoded row holds no raw newline (JSON escapes it), so the lines are the rows
+        yield ("\n  " if i == 0 else ",\n  ") + lines[:-1].replace(b"\n", b",\n  ").decode("utf-8")
     yield "\n]\n" if listing.rows else "]\n"
 
 
@@ -72,8 +83,8 @@ def iter_jsonl(listing: Listing, view: View = PLAIN) -> Iterator[str]:
     if listing.layout is Layout.record:
         yield encode(listing.record).decode("utf-8") + "\n"
         return
-    for row in _rows(listing):
-        yield encode(row).decode("utf-8") + "\n"
+    for lines in _json_lines(listing):
+        yield lines.decode("utf-8")
 
 
 _TSV_ESCAPES = str.maketrans(

@@ -65,10 +65,7 @@ class Column(NamedTuple):
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
-        if self.get is None:
-            found: Value = record.get(self.name) if isinstance(record, Mapping) else None
-            return found
-        return self.get(record)
+        return (self.get or _by_name(self.name))(record)
 
 
 class Layout(str, enum.Enum):
@@ -190,8 +187,14 @@ def shape(listing: Listing, options: Shape) -> Listing:
         records = records[: options.limit]
     wanted = [_bound(listing.column(name), chosen) for name in chosen]
     wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
-    rows: list[Row] = [{c.name: c.value(r) for c in wanted} for r in records]
+    getters = [(c.name, c.get or _by_name(c.name)) for c in wanted]
+    rows: list[Row] = [{name: get(r) for name, get in getters} for r in records]
     return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None, total=total)
+
+
+def _by_name(name: str) -> Getter:
+    """The getter of a column without one: the record is a mapping that holds the value under ``name``."""
+    return lambda record: record.get(name) if isinstance(record, Mapping) else None
 
 
 def _bound(column: Column, chosen: tuple[str, ...]) -> Column:

@@ -91,6 +91,19 @@ def country_choices(ds: m.Dataset, only: Iterable[str] | None = None) -> list[Ch
     ]
 
 
+def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
+    """``resolve(values, person_choices(ds), "person")``; when every value is a person's id, found
+    from the ids alone (a list read in part then reads only those people)."""
+    if not values:
+        return frozenset()
+    parts = split_values(values)
+    if parts and all(value.replace(",", "").strip() for value in values):
+        found = [m.first_in(ds.people, part.lower()) for part in parts]
+        if all(person is not None for person in found):
+            return frozenset(person.id for person in found if person is not None)
+    return resolve(values, person_choices(ds), "person")
+
+
 def person_choices(ds: m.Dataset) -> list[Choice]:
     """People by id, full name, or a surname (the first or the last word of the name)."""
     return [Choice(p.id, p.name, _surnames(p.name)) for p in ds.people]
@@ -158,7 +171,7 @@ def documents(
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
-        for d in m.narrowed(ds.documents, sector=sectors, type=types, status=statuses)
+        for d in m.narrowed(ds.documents, sector=sectors, type=types, status=statuses, signatory=signatories)
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
         and (not statuses or d.status in statuses)
