@@ -8,12 +8,14 @@ take minutes): every string is a JSON string, which is also a valid YAML
 double-quoted scalar, and ids and dates are written plain as in the bundled
 file.
 
-    python bench/gen.py 10000 -o /tmp/d10k        # d10k.yaml and d10k.json
+    python bench/gen.py 10000 -o /tmp/d10k                  # d10k.yaml and d10k.json
+    python bench/gen.py 1000000 -o /tmp/d1m --json-only     # d1m.json only
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import sys
@@ -83,6 +85,8 @@ WORDS = (
     "water forestry tourism culture customs taxation finance infrastructure pilot project feasibility study "
     "국제 협력 에너지 광물 개발 Кыргызстан сотрудничество энергетика"
 ).split()
+#: The word one document in a thousand (number ``RARE_AT`` modulo 1000) has in its title, and nothing else.
+RARE_WORD, RARE_AT = "antimony", 7
 PER_100 = {"people": 10, "events": 20, "commitments": 20, "sources": 1}
 
 
@@ -160,6 +164,8 @@ class Records:
     def document(self, i: int) -> dict[str, Any]:
         """Document ``i``: two parties, one to three sectors, sometimes milestones and an amount."""
         record: dict[str, Any] = {"id": f"doc-{i:07d}", "title": self.words(4, 9).capitalize()}
+        if i % 1000 == RARE_AT:  # one document in a thousand holds a word nothing else does, for `search`
+            record["title"] += f" {RARE_WORD}"
         if i % 3 == 0:
             record["native_title"] = self.words(3, 6)
             record["title_is_translation"] = True
@@ -255,37 +261,49 @@ def yaml_lines(value: Any, indent: str = "") -> Iterator[str]:
                 yield f"{indent}- {_scalar(item)}\n"
 
 
-def write(documents: int, stem: Path, *, seed: int = 1) -> tuple[Path, Path]:
-    """Write ``STEM.yaml`` and ``STEM.json`` (the same records) and return their paths."""
+def write(documents: int, stem: Path, *, seed: int = 1, yaml: bool = True) -> tuple[Path | None, Path]:
+    """Write ``STEM.yaml`` (unless ``yaml`` is false) and ``STEM.json``, the same records, record by
+    record (no file's text is ever held whole), and return their paths."""
     yaml_path, json_path = stem.with_suffix(".yaml"), stem.with_suffix(".json")
-    with yaml_path.open("w", encoding="utf-8") as y, json_path.open("w", encoding="utf-8") as j:
-        y.write(f"# silkcli benchmark dataset: {documents} documents, seed {seed} (bench/gen.py)\n")
+    with contextlib.ExitStack() as files:
+        y = files.enter_context(yaml_path.open("w", encoding="utf-8")) if yaml else None
+        j = files.enter_context(json_path.open("w", encoding="utf-8"))
+        if y is not None:
+            y.write(f"# silkcli benchmark dataset: {documents} documents, seed {seed} (bench/gen.py)\n")
         j.write("{")
         for n, (key, value) in enumerate(sections(documents, seed)):
             j.write(",\n" if n else "\n")
             if isinstance(value, (dict, list)) or not hasattr(value, "__next__"):
-                y.writelines(yaml_lines({key: value}))
+                if y is not None:
+                    y.writelines(yaml_lines({key: value}))
                 j.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
                 continue
-            y.write(f"{key}:\n")
+            if y is not None:
+                y.write(f"{key}:\n")
             j.write(f"{json.dumps(key)}: [")
             for i, record in enumerate(value):
-                y.writelines(yaml_lines([record], "  "))
+                if y is not None:
+                    y.writelines(yaml_lines([record], "  "))
                 j.write((",\n  " if i else "\n  ") + json.dumps(record, ensure_ascii=False))
             j.write("\n]")
         j.write("\n}\n")
-    return yaml_path, json_path
+    return (yaml_path if yaml else None), json_path
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command line: ``gen.py N [-o STEM] [--seed S]``."""
+    """Command line: ``gen.py N [-o STEM] [--seed S] [--json-only]``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("documents", type=int, help="number of documents")
     parser.add_argument("-o", "--output", type=Path, help="path without suffix [default: ./bench-N]")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json-only", action="store_true", help="write the JSON file only (1,000,000 documents)")
     args = parser.parse_args(argv)
-    for path in write(args.documents, args.output or Path(f"bench-{args.documents}"), seed=args.seed):
-        print(f"{path} ({path.stat().st_size / 2**20:.1f} MiB)", file=sys.stderr)
+    written = write(
+        args.documents, args.output or Path(f"bench-{args.documents}"), seed=args.seed, yaml=not args.json_only
+    )
+    for path in written:
+        if path is not None:
+            print(f"{path} ({path.stat().st_size / 2**20:.1f} MiB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

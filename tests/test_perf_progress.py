@@ -19,16 +19,23 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-
 
 
 @pytest.fixture(scope="module")
-def big_yaml(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid dataset just over the size that gets a bar, from the benchmark's generator."""
+def big_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A valid dataset just over the size that gets a bar, as YAML and as JSON, from the benchmark's generator."""
     spec = importlib.util.spec_from_file_location("bench_gen", ROOT / "bench" / "gen.py")
     assert spec is not None and spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    yaml_path, _ = gen.write(6000, tmp_path_factory.mktemp("big") / "big", seed=3)
-    assert yaml_path.stat().st_size > MIN_CHARS
-    os.utime(yaml_path, (1_700_000_000, 1_700_000_000))  # old enough to be cached (see cache.RACY_NS)
-    return Path(yaml_path)
+    yaml_path, json_path = gen.write(6000, tmp_path_factory.mktemp("big") / "big", seed=3)
+    for path in (yaml_path, json_path):
+        assert path.stat().st_size > MIN_CHARS
+        os.utime(path, (1_700_000_000, 1_700_000_000))  # old enough to be cached (see cache.RACY_NS)
+    return Path(yaml_path), Path(json_path)
+
+
+@pytest.fixture(scope="module")
+def big_yaml(big_files: tuple[Path, Path]) -> Path:
+    """The YAML one."""
+    return big_files[0]
 
 
 def run(big: Path, cache: Path, *, stderr_tty: bool) -> tuple[bytes, bytes]:
@@ -66,6 +73,16 @@ def test_progress_bar_on_a_terminal_only(big_yaml: Path, tmp_path: Path) -> None
     on_tty, drawn = run(big_yaml, tmp_path / "a", stderr_tty=True)
     piped, quiet = run(big_yaml, tmp_path / "b", stderr_tty=False)
     assert b"reading " in drawn and b"%" in drawn
+    assert quiet == b""
+    assert on_tty == piped and piped.startswith(b"[")
+
+
+def test_json_first_load_shows_its_stages(big_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """A JSON file decodes in one call, so its bar moves by stage: decoding, checking, then indexing each list."""
+    on_tty, drawn = run(big_files[1], tmp_path / "a", stderr_tty=True)
+    piped, quiet = run(big_files[1], tmp_path / "b", stderr_tty=False)
+    for stage in (b"decoding ", b"checking ", b"indexing the documents of "):
+        assert stage in drawn
     assert quiet == b""
     assert on_tty == piped and piped.startswith(b"[")
 

@@ -135,14 +135,23 @@ def decode_validated(source: bytes) -> m.Dataset | None:
         return None
 
 
-def put(path: Path, stat: os.stat_result, dataset: m.Dataset, *, source: bytes, json: bool = False) -> None:
+def put(
+    path: Path,
+    stat: os.stat_result,
+    dataset: m.Dataset,
+    *,
+    source: bytes,
+    json: bool = False,
+    on_kind: Callable[[str, float], None] | None = None,
+) -> None:
     """Store what was learnt validating ``dataset`` from ``source`` (this file version's bytes); failures are ignored.
 
     A small JSON file gets a stamp (:func:`put_validated`); any other small file its compiled
-    dataset; a large one its records one by one with indexes (an ``X`` entry).
+    dataset; a large one its records one by one with indexes (an ``X`` entry), calling
+    ``on_kind`` with the name of each list it starts on and the share of lists done.
     """
     if len(source) > TRUSTED_BYTES:
-        _put_indexed(path, stat, dataset, source)
+        _put_indexed(path, stat, dataset, source, on_kind)
         return
     if json:
         put_validated(path, stat, source)
@@ -154,13 +163,15 @@ def put(path: Path, stat: os.stat_result, dataset: m.Dataset, *, source: bytes, 
     write_private(entry_file(path, _SUFFIX), key + _COMPILED + zlib.crc32(payload).to_bytes(4, "big") + payload)
 
 
-def _put_indexed(path: Path, stat: os.stat_result, dataset: m.Dataset, source: bytes) -> None:
+def _put_indexed(
+    path: Path, stat: os.stat_result, dataset: m.Dataset, source: bytes, on_kind: Callable[[str, float], None] | None
+) -> None:
     key = _cacheable(path, stat, source)
     secret = keys.secret(create=True) if key is not None else None
     if key is None or secret is None:
         return
     head = key + _INDEXED
-    payload = indexed.build(dataset, secret)
+    payload = indexed.build(dataset, secret, on_kind)
     mark = seal(head, indexed.toc_bytes(memoryview(payload)))
     if mark is not None:
         write_private(entry_file(path, _SUFFIX), head + mark + payload)

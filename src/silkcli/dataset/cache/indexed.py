@@ -71,8 +71,11 @@ class Tampered(Exception):
     """A section or a record does not carry this user's seal: the entry is not used."""
 
 
-def build(dataset: m.Dataset, secret: bytes) -> bytes:
-    """The payload of an ``X`` entry for ``dataset``: the table of sections (its length first), then the sections."""
+def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], None] | None = None) -> bytes:
+    """The payload of an ``X`` entry for ``dataset``: the table of sections (its length first), then the sections.
+
+    ``on_kind`` is told the name of each list as its turn comes, and the share of lists done.
+    """
     import hmac
 
     encoder = msgspec.msgpack.Encoder(enc_hook=m.encode_hook)
@@ -81,8 +84,10 @@ def build(dataset: m.Dataset, secret: bytes) -> bytes:
         "base": encoder.encode(msgspec.structs.replace(dataset, **dict.fromkeys(LAZY_KINDS, ())))
     }
     counts = {}
-    for kind in LAZY_KINDS:
+    for done, kind in enumerate(LAZY_KINDS):
         records: Sequence[msgspec.Struct] = getattr(dataset, kind)
+        if on_kind is not None:
+            on_kind(kind, done / len(LAZY_KINDS))
         counts[kind] = len(records)
         data, offsets, tags = bytearray(), array("Q"), bytearray()
         tag = _tagger(secret, nonce, kind)
