@@ -46,7 +46,7 @@ QUERY = ["agreements", "--sector", "mining", "-f", "json"]
 #: About 1% of the generated documents: one sector of 15 (a document has one to three), one type of 6,
 #: one status of 3.
 NARROW = ["agreements", "--sector", "mining", "--type", "mou", "--status", "signed", "-f", "json"]
-#: A selection whose size does not grow with the dataset: the documents one person signed (about 20).
+#: A selection whose size does not grow with the dataset: the documents one person signed (about 5).
 FIXED = ["agreements", "--signatory", "person-000123", "-f", "json"]
 #: A record to show, present at every size.
 SHOWN = "doc-0000777"

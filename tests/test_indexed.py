@@ -77,18 +77,21 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def _entry(path: Path) -> tuple[Path, int, indexed.Toc, int]:
-    """The entry file, where its payload starts, its table of sections, and where the sections start."""
+def _entry(path: Path) -> tuple[Path, int, indexed.Toc]:
+    """The entry file, where its sections start, and its table of sections."""
     (entry,) = cache.cache_dir().glob("*.msgpack")
     data = entry.read_bytes()
     key = keys.file_key(path, path.stat(), m.SCHEMA_VERSION)
     assert key is not None
     start = key.match(cache._MAGIC, data, path.read_bytes)
     assert start is not None and data[start : start + 1] == b"X"
-    payload = start + 1 + keys.SEAL_BYTES
-    found = indexed.table(memoryview(data)[payload:])
+    file = keys.open_private(entry)
+    assert file is not None
+    found = indexed.table(file, start + 1 + keys.SEAL_BYTES)
+    file.close()
     assert found is not None
-    return entry, payload, *found
+    toc, _, sections = found
+    return entry, sections, toc
 
 
 def _damage(entry: Path, offsets: Iterator[int] | list[int]) -> None:
@@ -125,12 +128,12 @@ def test_query_reads_only_the_records_it_may_return(big: Path, monkeypatch: pyte
     from the entry: it never read them (reading one would fail its tag and send it back to the file)."""
     mining = _answer(big, "agreements", "--sector", "mining", cached=False)
     _answer(big, "agreements", "--sector", "mining")
-    entry, payload, toc, start = _entry(big)
+    entry, sections, toc = _entry(big)
     at, _, _ = toc.sections["documents.data"]
-    offsets = _record_offsets(entry, payload + start, toc)
+    offsets = _record_offsets(entry, sections, toc)
     wanted = {d["id"] for d in json.loads(mining)}
-    ids = _ids(entry, payload + start, toc)
-    _damage(entry, [payload + start + at + offsets[i] + 1 for i, ident in enumerate(ids) if ident not in wanted])
+    ids = _ids(entry, sections, toc)
+    _damage(entry, [sections + at + offsets[i] + 1 for i, ident in enumerate(ids) if ident not in wanted])
     calls = _parses(monkeypatch)
     assert _answer(big, "agreements", "--sector", "mining") == mining
     assert calls == []
@@ -146,7 +149,7 @@ def test_query_reads_only_the_records_it_may_return(big: Path, monkeypatch: pyte
         ("documents.data", "one", 1),  # show reads one record: its tag fails, then the list's seal
         ("base", "many", 1),
         ("documents.tags", "one", 0),  # the tag fails, the whole list is read instead: its seal holds
-        ("documents.by.ref", "many", 0),  # as above
+        (f"documents.by.ref.{indexed._bucket('mining')}", "many", 0),  # as above
         ("documents.offsets", "one", 0),  # as above
     ],
 )
@@ -155,19 +158,19 @@ def test_damaged_entry_is_never_served(
 ) -> None:
     """A damaged record, tag, index, offset table or base gives the file's answer, never the damaged bytes."""
     _answer(big, "agreements")
-    entry, payload, toc, start = _entry(big)
-    ids = _ids(entry, payload + start, toc)
+    entry, sections, toc = _entry(big)
+    ids = _ids(entry, sections, toc)
     position = len(ids) // 2 + 1
     ident = ids[position]
     query = ("agreements", "--sector", "mining") if reads == "many" else ("show", ident)
     fresh = _answer(big, *query, cached=False)
     at, size, _ = toc.sections[section]
     where = {
-        "documents.data": _record_offsets(entry, payload + start, toc)[position] + 1,
+        "documents.data": _record_offsets(entry, sections, toc)[position] + 1,
         "documents.tags": position * 16,
         "documents.offsets": position * 8,
     }.get(section, size // 3)
-    _damage(entry, [payload + start + at + where])
+    _damage(entry, [sections + at + where])
     calls = _parses(monkeypatch)
     assert _answer(big, *query) == fresh
     assert len(calls) == parses

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
+
+#: What a file is written from: bytes, or a view of them.
+Buffer = bytes | bytearray | memoryview
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o666, follow: bool = True) -> None:
+def atomic_write(path: Path, data: Buffer | Sequence[Buffer], *, mode: int = 0o666, follow: bool = True) -> None:
     """Replace ``path`` with ``data`` entirely or not at all; raises OSError (IsADirectoryError for a folder).
+
+    ``data`` is the bytes, or a list of parts written one after the other (a large cache
+    entry is never joined into one copy).
 
     A symbolic link stays a link: the file it points at is the one replaced. With
     ``follow=False`` (the cache's own files) the name itself is replaced, whatever
@@ -32,7 +40,7 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o666, follow: bool = T
         raise IsADirectoryError(21, "it is a directory", str(path))
     if follow and existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(path, "wb") as handle:  # a device or pipe: its reader takes the bytes as they come
-            handle.write(data)
+            _write(handle, data)
         return
     import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
 
@@ -40,13 +48,20 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o666, follow: bool = T
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write(handle, data)
         keep = follow and existing is not None
         os.chmod(tmp, stat.S_IMODE(existing.st_mode) if keep and existing is not None else mode & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _write(handle: BinaryIO, data: Buffer | Sequence[Buffer]) -> None:
+    if isinstance(data, bytes | bytearray | memoryview):
+        handle.write(data)
+    else:
+        handle.writelines(data)
 
 
 def _umask() -> int:

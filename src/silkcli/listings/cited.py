@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import msgspec
@@ -151,7 +151,9 @@ class CiteGetter:
     first citation.
     """
 
-    def __init__(self, of: Callable[[Any], Any], urls: dict[str, str], part: str, fields: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, of: Callable[[Any], Any], urls: Mapping[str, str], part: str, fields: tuple[str, ...] = ()
+    ) -> None:
         self.of, self.urls, self.part, self.fields = of, urls, part, fields
 
     def for_fields(self, fields: tuple[str, ...]) -> CiteGetter:

@@ -6,7 +6,7 @@ records a filter found; rows are built later, for the fields printed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -21,7 +21,7 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
 
     ``of(row)`` is the record a row is about.
     """
-    urls = {s.id: s.url for s in ds.sources}
+    urls = _Urls(m.by_id(ds.sources))
     return (
         Column(
             "source",
@@ -38,6 +38,22 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
             priority=5,
         ),
     )
+
+
+class _Urls(Mapping[str, str]):
+    """Each source's URL by its id, read when asked for (a large dataset's sources are read in part)."""
+
+    def __init__(self, sources: Mapping[str, m.Source]) -> None:
+        self._sources = sources
+
+    def __getitem__(self, ident: str) -> str:
+        return self._sources[ident].url
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def text_of(value: m.PartialDate | None) -> str | None:

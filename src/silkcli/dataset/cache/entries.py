@@ -40,8 +40,8 @@ from silkcli.dataset.cache.keys import (
     SEAL_BYTES,
     entry_file,
     file_key,
-    map_private,
     needs_digest,
+    open_private,
     seal,
     sealed,
     settled,
@@ -83,11 +83,19 @@ def get(
     ``reload`` reads the file itself, for a large entry a part of which fails its seal when it is used.
     """
     key = file_key(path, stat, m.SCHEMA_VERSION)
-    data = map_private(entry_file(path, _SUFFIX)) if key is not None else None
-    if key is None or data is None:
+    file = open_private(entry_file(path, _SUFFIX)) if key is not None else None
+    if key is None or file is None:
         return None
-    head = data[: len(key.header(_MAGIC)) + _DIGEST_BYTES]
-    start = key.match(_MAGIC, head, content or path.read_bytes)
+    try:
+        head = file.read(len(key.header(_MAGIC)) + _DIGEST_BYTES + 1, 0)
+        start = key.match(_MAGIC, head, content or path.read_bytes)
+        if start is not None and head[start : start + 1] == _INDEXED:
+            return _indexed(file, head[: start + 1], reload)  # the dataset reads the rest as it is used
+        data = file.read(file.size, 0) if start is not None else b""
+    except OSError:
+        file.close()
+        return None
+    file.close()
     if start is None:
         return None
     kind, body = data[start : start + 1], memoryview(data)[start + 1 :]
@@ -95,8 +103,6 @@ def get(
         if kind == _COMPILED and zlib.crc32(body[4:]).to_bytes(4, "big") == body[:4]:
             dataset: m.Dataset = msgspec.msgpack.decode(body[4:], type=m.Dataset, dec_hook=m.decode_hook)
             return dataset if verify is None or verify(dataset) else None
-        if kind == _INDEXED:
-            return _indexed(data[: start + 1], body, reload)
         if not sealed(body[:SEAL_BYTES], memoryview(data)[: start + 1], body[SEAL_BYTES:]):
             return None
         if kind == _VALIDATED:
@@ -110,16 +116,20 @@ def get(
 _DIGEST_BYTES = len("\0crc32:00000000")
 
 
-def _indexed(head: bytes, body: memoryview, reload: Callable[[], m.Dataset] | None) -> m.Dataset | None:
-    """The dataset of an ``X`` entry whose table of sections carries this user's seal."""
+def _indexed(file: keys.Opened, head: bytes, reload: Callable[[], m.Dataset] | None) -> m.Dataset | None:
+    """The dataset of an ``X`` entry (``head`` is its header) whose table of sections carries this user's seal."""
     secret = keys.secret()
-    found = indexed.table(body[SEAL_BYTES:])
+    mark = file.read(SEAL_BYTES, len(head))
+    found = indexed.table(file, len(head) + SEAL_BYTES)
     if secret is None or found is None:
         return None
-    if not sealed(body[:SEAL_BYTES], head, indexed.toc_bytes(body[SEAL_BYTES:])):
+    toc, toc_bytes, start = found
+    if not sealed(mark, head, toc_bytes):
         return None
-    toc, start = found
-    return indexed.Store(body[SEAL_BYTES:], toc, start, secret, reload or _unavailable).dataset()
+    try:
+        return indexed.Store(file, toc, start, secret, reload or _unavailable).dataset()
+    except (msgspec.DecodeError, ValueError, TypeError, indexed.Tampered, OSError):
+        return None
 
 
 def _unavailable() -> m.Dataset:
@@ -172,9 +182,9 @@ def _put_indexed(
         return
     head = key + _INDEXED
     payload = indexed.build(dataset, secret, on_kind)
-    mark = seal(head, indexed.toc_bytes(memoryview(payload)))
+    mark = seal(head, memoryview(payload[0])[8:])  # the table of sections, after its length
     if mark is not None:
-        write_private(entry_file(path, _SUFFIX), head + mark + payload)
+        write_private(entry_file(path, _SUFFIX), [head, mark, *payload])
 
 
 def put_validated(path: Path, stat: os.stat_result, source: bytes) -> None:

@@ -10,9 +10,10 @@ A dataset above :data:`~.entries.TRUSTED_BYTES` is cached in this form (an
   bytes, back to back; ``KIND.offsets``, where each one starts; ``KIND.tags``,
   a keyed BLAKE2b tag of each record; ``KIND.ids``, the ids in lower case, one
   per line;
-- ``KIND.by.ref``, an index: for each id that records of the list name
-  anywhere (a sector, a type, a country, a person, a source, another record),
-  the positions of the records naming it.
+- ``KIND.by.ref.N``, an index in :data:`BUCKETS` parts (by a checksum of the
+  id): for each id that records of the list name anywhere (a sector, a type,
+  a country, a person, a source, another record), the positions of the
+  records naming it.
 
 The records of a list come back as :class:`Records`, a sequence that decodes
 a record when it is asked for. A query that an index can answer asks for the
@@ -29,6 +30,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import zlib
 from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TypeVar, overload
@@ -36,16 +38,21 @@ from typing import TypeVar, overload
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.cache.keys import Opened
 from silkcli.dataset.cache.unchecked import unchecked
+from silkcli.files import Buffer
 
 #: The record lists kept record by record: the ones that grow with a dataset.
-LAZY_KINDS = ("people", "documents", "commitments", "events", "statistics", "quotes", "discrepancies")
+LAZY_KINDS = ("sources", "people", "documents", "commitments", "events", "statistics", "quotes", "discrepancies")
 
 
 #: The index of each list: for every id a record names anywhere (a sector, a type, a status, a
 #: country, a person, a source, another record), the positions of the records naming it. It answers
 #: the filters (``--sector mining`` is among the records naming ``mining``) and ``show``'s "referred by".
 REF_INDEX = "by.ref"
+#: The index is split by a checksum of the id into this many sections, so a lookup checks the seal
+#: of, and decodes, the one holding its id (at 1,000,000 documents the whole index is 40 MB).
+BUCKETS = 256
 
 _TAG_BYTES = 16
 #: Checking one record's tag costs about as much as checking this many bytes of a section's seal:
@@ -71,16 +78,16 @@ class Tampered(Exception):
     """A section or a record does not carry this user's seal: the entry is not used."""
 
 
-def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], None] | None = None) -> bytes:
-    """The payload of an ``X`` entry for ``dataset``: the table of sections (its length first), then the sections.
+def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], None] | None = None) -> list[Buffer]:
+    """The payload of an ``X`` entry for ``dataset``, in parts: the table of sections (its length first),
+    then the sections.
 
     ``on_kind`` is told the name of each list as its turn comes, and the share of lists done.
     """
-    import hmac
 
     encoder = msgspec.msgpack.Encoder(enc_hook=m.encode_hook)
     nonce = os.urandom(16)
-    parts: dict[str, bytes] = {
+    parts: dict[str, Buffer] = {
         "base": encoder.encode(msgspec.structs.replace(dataset, **dict.fromkeys(LAZY_KINDS, ())))
     }
     counts = {}
@@ -96,24 +103,42 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
             encoder.encode_into(record, data, -1)
             tags += tag(position, memoryview(data)[offsets[-1] :])
         offsets.append(len(data))
-        parts[f"{kind}.data"] = bytes(data)
+        parts[f"{kind}.data"] = data
         parts[f"{kind}.offsets"] = offsets.tobytes()
-        parts[f"{kind}.tags"] = bytes(tags)
+        parts[f"{kind}.tags"] = tags
         parts[f"{kind}.ids"] = "".join(f"\n{record.id.lower()}" for record in records).encode() + b"\n"  # type: ignore[attr-defined]
         index: dict[str, array[int]] = {}
         for position, record in enumerate(records):
             for named in set(m.named_ids(record)):
                 found = index.get(named)
                 if found is None:
-                    found = index[named] = array("Q")
+                    found = index[named] = array("I")
                 found.append(position)
-        parts[f"{kind}.{REF_INDEX}"] = encoder.encode({named: found.tobytes() for named, found in index.items()})
+        buckets: dict[int, dict[str, bytes]] = {}
+        for named, found in index.items():
+            buckets.setdefault(_bucket(named), {})[named] = found.tobytes()
+        for number, bucket in sorted(buckets.items()):
+            parts[f"{kind}.{REF_INDEX}.{number}"] = encoder.encode(bucket)
     sections, at = {}, 0
     for name, part in parts.items():
-        sections[name] = (at, len(part), hmac.digest(secret, name.encode() + b"\0" + part, "sha256"))
+        sections[name] = (at, len(part), _seal(secret, name, part))
         at += len(part)
     toc = encoder.encode(Toc(nonce, counts, sections))
-    return len(toc).to_bytes(8, "big") + toc + b"".join(parts.values())
+    return [len(toc).to_bytes(8, "big") + toc, *parts.values()]
+
+
+def _seal(secret: bytes, name: str, part: Buffer) -> bytes:
+    """A section's seal: an HMAC-SHA256 of its name and bytes (fed in turn, never joined into a copy)."""
+    import hmac
+
+    mac = hmac.new(secret, name.encode() + b"\0", "sha256")
+    mac.update(part)
+    return mac.digest()
+
+
+def _bucket(named: str) -> int:
+    """Which section of an index holds the id ``named``."""
+    return zlib.crc32(named.encode("utf-8", "surrogateescape")) % BUCKETS
 
 
 def _tagger(secret: bytes, nonce: bytes, kind: str) -> Callable[[int, bytes | memoryview], bytes]:
@@ -134,65 +159,62 @@ def _tagger(secret: bytes, nonce: bytes, kind: str) -> Callable[[int, bytes | me
     return tag
 
 
-def table(payload: memoryview) -> tuple[Toc, int] | None:
-    """The table of sections at the start of ``payload`` (sealed separately), and where the sections start."""
-    if len(payload) < 8:
+def table(file: Opened, at: int) -> tuple[Toc, bytes, int] | None:
+    """The table of sections of the entry in ``file`` whose payload starts ``at``: the table, its bytes
+    (which the entry's seal covers), and where the sections start in the file."""
+    size = int.from_bytes(file.read(8, at), "big")
+    if size > file.size:
         return None
-    size = int.from_bytes(payload[:8], "big")
-    if 8 + size > len(payload):
-        return None
+    data = file.read(size, at + 8)
     try:
-        return msgspec.msgpack.decode(payload[8 : 8 + size], type=Toc), 8 + size
+        return msgspec.msgpack.decode(data, type=Toc), data, at + 8 + size
     except (msgspec.DecodeError, ValueError):
         return None
-
-
-def toc_bytes(payload: memoryview) -> memoryview:
-    """The table's bytes, which the entry's seal covers."""
-    return payload[: 8 + int.from_bytes(payload[:8], "big")]
 
 
 class Store:
     """The sections of one ``X`` entry, each checked against its seal the first time it is used."""
 
-    def __init__(
-        self, payload: memoryview, toc: Toc, start: int, secret: bytes, reload: Callable[[], m.Dataset]
-    ) -> None:
-        self._payload = payload
+    def __init__(self, file: Opened, toc: Toc, start: int, secret: bytes, reload: Callable[[], m.Dataset]) -> None:
+        self._file = file
         self._toc = toc
         self._start = start
         self._secret = secret
         self._reload = reload
-        self._checked: dict[str, memoryview] = {}
+        self._checked: dict[str, bytes] = {}
         self._fallback: m.Dataset | None = None
         self._taggers: dict[str, Callable[[int, bytes | memoryview], bytes]] = {}
 
-    def section(self, name: str) -> memoryview:
+    def section(self, name: str) -> bytes:
         """The section's bytes, once its seal is checked; :class:`Tampered` if it is missing or does not match."""
         found = self._checked.get(name)
         if found is not None:
             return found
         import hmac
 
-        place = self._toc.sections.get(name)
-        if place is None:
-            raise Tampered(name)
-        at, size, mark = place
-        part = self._payload[self._start + at : self._start + at + size]
-        if len(part) != size or not hmac.compare_digest(
-            hmac.digest(self._secret, name.encode() + b"\0" + part, "sha256"), mark
-        ):
+        part = self.unchecked(name)
+        if not hmac.compare_digest(_seal(self._secret, name, part), self._toc.sections[name][2]):
             raise Tampered(name)
         self._checked[name] = part
         return part
 
-    def unchecked(self, name: str) -> memoryview:
+    def unchecked(self, name: str) -> bytes:
         """The section's bytes without checking its seal: for records that each carry their own tag."""
         if name not in self._toc.sections:
             raise Tampered(name)
         at, size, _ = self._toc.sections[name]
-        part = self._payload[self._start + at : self._start + at + size]
+        part = self._file.read(size, self._start + at)
         if len(part) != size:
+            raise Tampered(name)
+        return part
+
+    def piece(self, name: str, start: int, end: int) -> bytes:
+        """Bytes ``start`` to ``end`` of a section, read alone (a record checked by its tag)."""
+        at, size, _ = self._toc.sections[name]
+        if not 0 <= start <= end <= size:
+            raise Tampered(name)
+        part = self._file.read(end - start, self._start + at + start)
+        if len(part) != end - start:
             raise Tampered(name)
         return part
 
@@ -212,15 +234,14 @@ class Store:
         """How many records the list ``kind`` holds."""
         return self._toc.counts.get(kind, 0)
 
-    def tagged(self, kind: str, position: int, record: memoryview, tags: memoryview) -> bool:
+    def tagged(self, kind: str, position: int, record: bytes | memoryview, tags: bytes) -> bool:
         """Whether ``record``, the bytes at ``position`` of list ``kind``, carries the tag it was written with."""
         import hmac
 
         tag = self._taggers.get(kind)
         if tag is None:
             tag = self._taggers[kind] = _tagger(self._secret, self._toc.nonce, kind)
-        expected = tags[position * _TAG_BYTES : (position + 1) * _TAG_BYTES]
-        return hmac.compare_digest(tag(position, record), bytes(expected))
+        return hmac.compare_digest(tag(position, record), tags[position * _TAG_BYTES : (position + 1) * _TAG_BYTES])
 
     def fallback(self) -> m.Dataset:
         """The dataset read from its source file instead, for an entry that failed a check."""
@@ -238,7 +259,7 @@ class Store:
 
 
 def _item_type(kind: str) -> type[msgspec.Struct]:
-    item: type[msgspec.Struct] = m.record_type(kind)
+    item: type[msgspec.Struct] = m.Source if kind == "sources" else m.record_type(kind)
     return unchecked(item)
 
 
@@ -256,10 +277,10 @@ class Records(Sequence[R]):
         self._count = store.count(kind)
         self._all: tuple[R, ...] | None = None
         self._decoder = msgspec.msgpack.Decoder(list[item], dec_hook=m.decode_hook)  # type: ignore[valid-type]
-        self._offsets: array[int] | None = None
+        self._buckets: dict[int, dict[str, bytes]] = {}
         self._ids: bytes | None = None
         self._lowered: bytes | None = None
-        self._table: dict[str, int] | None = None
+        self._table: dict[bytes, int] | None = None
         self._searches = 0
 
     def __len__(self) -> int:
@@ -295,7 +316,7 @@ class Records(Sequence[R]):
             try:
                 data = self._store.section(f"{self._kind}.data")
                 self._all = tuple(self._decoder.decode(b"\xdd" + self._count.to_bytes(4, "big") + data))
-            except (Tampered, msgspec.DecodeError, ValueError):
+            except (Tampered, msgspec.DecodeError, ValueError, OSError):
                 self._all = getattr(self._store.fallback(), self._kind)
         return self._all
 
@@ -306,10 +327,12 @@ class Records(Sequence[R]):
         try:
             name = f"{self._kind}.data"
             whole = self._store.checked(name) or len(positions) * _TAG_COST > self._store.size(name)
-            data = self._store.section(name) if whole else self._store.unchecked(name)
-            offsets = self._positions()
-            pieces = [data[offsets[p] : offsets[p + 1]] for p in positions]
-            if not whole:
+            offsets = self._offsets_of(checked=whole)  # a record read alone is checked by its tag, with its place
+            if whole:
+                data = memoryview(self._store.section(name))
+                pieces: list[bytes | memoryview] = [data[offsets[p] : offsets[p + 1]] for p in positions]
+            else:
+                pieces = [self._store.piece(name, offsets[p], offsets[p + 1]) for p in positions]
                 tags = self._store.unchecked(f"{self._kind}.tags")
                 pairs = zip(positions, pieces, strict=True)
                 if not all(self._store.tagged(self._kind, p, piece, tags) for p, piece in pairs):
@@ -317,7 +340,7 @@ class Records(Sequence[R]):
             joined = b"".join([b"\xdd" + len(pieces).to_bytes(4, "big"), *pieces])
             found: list[R] = self._decoder.decode(joined)
             return found
-        except (Tampered, msgspec.DecodeError, ValueError, IndexError):
+        except (Tampered, msgspec.DecodeError, ValueError, IndexError, OSError):
             every = self.all()
             return [every[p] for p in positions]
 
@@ -330,18 +353,27 @@ class Records(Sequence[R]):
         if not any(wanted.values()):
             return self
         try:
-            index = msgspec.msgpack.decode(self._store.section(f"{self._kind}.{REF_INDEX}"), type=dict[str, bytes])
-        except (Tampered, msgspec.DecodeError):
+            fields = [[self._naming(value) for value in values] for values in wanted.values() if values]
+        except (Tampered, msgspec.DecodeError, ValueError, OSError):
             return self
-        chosen: set[int] | None = None
-        for values in wanted.values():
-            if values:
-                found: set[int] = set()
-                for value in values:
-                    if value in index:
-                        found.update(array("Q", index[value]))
-                chosen = found if chosen is None else chosen & found
-        return self if chosen is None else self.at(sorted(chosen))
+        fields.sort(key=lambda found: sum(map(len, found)))  # a set of the rarest, then test the others' against it
+        chosen: set[int] = set().union(*fields[0])
+        for found in fields[1:]:
+            if len(found) == 1:
+                chosen.intersection_update(found[0])
+            else:
+                chosen &= set().union(*found)
+        return self.at(sorted(chosen))
+
+    def _naming(self, ident: str) -> memoryview:
+        """The positions of the records naming ``ident``, from its section of the index."""
+        number = _bucket(ident)
+        bucket = self._buckets.get(number)
+        if bucket is None:
+            name = f"{self._kind}.{REF_INDEX}.{number}"
+            raw = self._store.section(name) if self._store.has(name) else None
+            bucket = self._buckets[number] = {} if raw is None else msgspec.msgpack.decode(raw, type=dict[str, bytes])
+        return memoryview(bucket.get(ident, b"")).cast("I")
 
     def holding(self, words: Sequence[str]) -> Sequence[R]:
         """The records whose bytes hold every one of ``words`` in any case (a superset of those whose
@@ -352,8 +384,8 @@ class Records(Sequence[R]):
         try:
             if self._lowered is None:
                 self._lowered = bytes(self._store.section(f"{self._kind}.data")).lower()
-            offsets = self._positions()
-        except Tampered:
+            offsets = self._offsets_of(checked=True)
+        except (Tampered, ValueError):
             return self
         chosen: set[int] | None = None
         for word in words:
@@ -405,19 +437,18 @@ class Records(Sequence[R]):
             at = self._ids.find(b"\n" + needle.encode("utf-8", "replace") + b"\n") if "\n" not in needle else -1
             return self._ids.count(b"\n", 0, at) if at >= 0 else None
         if self._table is None:
-            self._table = {}
-            for i, key in enumerate(self._ids[1:-1].split(b"\n") if self._count else ()):
-                self._table.setdefault(key.decode(), i)
-        return self._table.get(needle)
+            keys = self._ids[1:-1].split(b"\n") if self._count else []
+            # built backwards, so the first record with an id is the one kept
+            self._table = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        return self._table.get(needle.encode("utf-8", "replace"))
 
-    def _positions(self) -> array[int]:
-        if self._offsets is None:
-            offsets = array("Q")
-            offsets.frombytes(self._store.section(f"{self._kind}.offsets"))
-            if len(offsets) != self._count + 1:
-                raise Tampered(self._kind)
-            self._offsets = offsets
-        return self._offsets
+    def _offsets_of(self, *, checked: bool) -> memoryview:
+        """Where each record starts (and the end), read in place; ``checked``: once the section's seal holds."""
+        name = f"{self._kind}.offsets"
+        offsets = memoryview(self._store.section(name) if checked else self._store.unchecked(name)).cast("Q")
+        if len(offsets) != self._count + 1:
+            raise Tampered(self._kind)
+        return offsets
 
 
 class _ById(Mapping[str, R]):

@@ -18,16 +18,13 @@ import os
 import stat as stat_
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from silkcli import __version__
 from silkcli.dataset.paths import cache_dir, cache_enabled
-from silkcli.files import atomic_write
-
-if TYPE_CHECKING:
-    import mmap
+from silkcli.files import Buffer, atomic_write
 
 #: A file modified (or whose inode changed) this recently may change again within the same
 #: timestamp tick without its key changing, so it is not cached yet.
@@ -153,25 +150,46 @@ def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
         os.close(fd)
 
 
-def map_private(file: Path) -> mmap.mmap | None:
-    """A cache file as :func:`read_private` would accept it, mapped rather than read: a large entry
-    is then read only where it is used. Entries are only ever replaced whole (never truncated),
-    so the mapping stays valid."""
+class Opened:
+    """A cache file :func:`read_private` would accept, open to be read in parts (``pread``): a large
+    entry is then read only where it is used. Entries are only ever replaced whole, by a rename,
+    so what this descriptor reads never changes."""
+
+    def __init__(self, fd: int, size: int) -> None:
+        self._fd: int | None = fd
+        self.size = size
+
+    def read(self, size: int, offset: int) -> bytes:
+        """``size`` bytes at ``offset`` (fewer at the end of the file)."""
+        if self._fd is None:
+            raise OSError("closed")
+        parts = []
+        while size > 0:
+            part = os.pread(self._fd, min(size, 1 << 30), offset)
+            if not part:
+                break
+            parts.append(part)
+            size -= len(part)
+            offset += len(part)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
+    def close(self) -> None:
+        """Close the descriptor (also done when the object goes)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def open_private(file: Path) -> Opened | None:
+    """A cache file as :func:`read_private` would accept it, open to be read in parts; None otherwise."""
     opened = _open_private(file, None)
-    if opened is None:
-        return None
-    import mmap  # noqa: PLC0415 - start-up: only dataset entries are mapped
-
-    fd, size = opened
-    try:
-        return mmap.mmap(fd, size, access=mmap.ACCESS_READ) if size else None
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(fd)
+    return None if opened is None else Opened(*opened)
 
 
-def write_private(file: Path, data: bytes) -> None:
+def write_private(file: Path, data: Buffer | Sequence[Buffer]) -> None:
     """Write a cache file readable by this user only; any failure leaves the cache as it was."""
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
