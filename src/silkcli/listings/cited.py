@@ -53,8 +53,9 @@ def record_with_citations(ds: m.Dataset, kind: str, record: m.Record, flat: Any)
             rows.append({"field": key, "value": flat(value), "cited": _cited_cell(key, support)})
     rows += _citation_rows(record)
     rows += _evidence_rows(record)
-    sources = {s.id: s for s in ds.sources}
-    used = [sources[sid] for sid in _source_ids(record) if sid in sources]
+    named = list(_source_ids(record))
+    sources = m.by_id(ds.sources, only=set(named))
+    used = [sources[sid] for sid in named if sid in sources]
     rows += _source_rows(used)
     document: dict[str, object] = {"kind": kind, **plain, "support": _support_document(support)}
     if used:
