@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from silkcli.dataset import load  # noqa: E402 - found through the path above
 from silkcli.dataset import model as m  # noqa: E402
-from silkcli.dataset.cache import entries, keys  # noqa: E402
+from silkcli.dataset.cache import entries, indexed, keys  # noqa: E402
 
 MAGIC = b"silkcli-cache-3\x00"
 PLANTS = ("\x1b]0;owned\x07", "\x1b[2J", "\u202e", "\x85", "\x00", "not-a-source")
@@ -89,7 +89,10 @@ class Fuzz:
         return self.head + self.rng.choice([b"M", b"S", b"J", b"X"]) + self.random_bytes()
 
     def forged_seal(self) -> bytes:
-        kind = self.rng.choice([b"S", b"J"])
+        kind = self.rng.choice([b"S", b"J", b"X"])
+        if kind == b"X":  # a well-formed indexed entry of planted text, sealed with some other key
+            parts = indexed.build(_planted(self.good, self.rng), self.rng.randbytes(keys.SEAL_BYTES))
+            return self.head + kind + self.rng.randbytes(keys.SEAL_BYTES) + b"".join(parts)
         payload = (
             msgspec.msgpack.encode(entries.Validated(self.rng.randrange(2**32), self.rng.randrange(10**6)))
             if kind == b"J"

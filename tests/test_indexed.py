@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from array import array
 from collections.abc import Iterator
@@ -112,6 +113,38 @@ def test_cached_answer_is_the_files_answer(big: Path, query: tuple[str, ...], mo
     calls = _parses(monkeypatch)
     assert _answer(big, *query) == fresh
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    "command", [("export", "-f", "json"), ("brief", "-f", "markdown"), ("validate",)], ids=" ".join
+)
+def test_whole_dataset_commands_answer_from_the_entry_as_from_the_file(
+    big: Path, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands that read every record (export, the brief, validate) give the file's answer from the entry."""
+    fresh = run_cli("--data", str(big), *command, env={"SILKCLI_NO_CACHE": "1"})
+    run_cli("--data", str(big), "agreements", "-n", "1")  # writes the entry
+    calls = _parses(monkeypatch)
+    cached = run_cli("--data", str(big), *command)
+    assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)
+    assert fresh.exit_code == 0
+    assert len(calls) == (1 if command[0] == "validate" else 0)  # validate always reads the file itself
+
+
+def test_sqlite_export_from_the_entry_is_the_files(big: Path, tmp_path: Path) -> None:
+    """``export -f sqlite`` from the entry writes the same database as from the file."""
+    fresh, cached = tmp_path / "fresh.db", tmp_path / "cached.db"
+    assert (
+        run_cli("--data", str(big), "export", "-f", "sqlite", "-o", str(fresh), env={"SILKCLI_NO_CACHE": "1"}).exit_code
+        == 0
+    )
+    run_cli("--data", str(big), "agreements", "-n", "1")
+    assert run_cli("--data", str(big), "export", "-f", "sqlite", "-o", str(cached)).exit_code == 0
+    dumps = []
+    for path in (fresh, cached):
+        with sqlite3.connect(path) as db:
+            dumps.append(list(db.iterdump()))
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 8000
 
 
 def test_show_reads_one_record_by_its_id(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:

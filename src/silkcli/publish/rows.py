@@ -56,7 +56,7 @@ def _structs(ds: m.Dataset, kind: str) -> list[Any]:
     value: Any = ds
     for part in kind.split("."):
         value = getattr(value, part)
-    return list(value) if isinstance(value, tuple) else [value]
+    return [value] if isinstance(value, msgspec.Struct) else list(value)  # a list, or a list read in part
 
 
 def record_index(ds: m.Dataset) -> list[Row]:
