@@ -115,9 +115,19 @@ def test_cached_answer_is_the_files_answer(big: Path, query: tuple[str, ...], mo
     assert calls == []
 
 
-@pytest.mark.parametrize(
-    "command", [("export", "-f", "json"), ("brief", "-f", "markdown"), ("validate",)], ids=" ".join
-)
+WHOLE = [
+    ("export", "-f", "json"),
+    ("export", "-f", "yaml"),
+    ("brief", "-f", "markdown"),
+    ("brief", "-f", "html"),
+    ("sources", "-f", "bibtex"),
+    ("sectors", "mining", "-f", "tsv"),
+    ("discrepancies", "-f", "csv"),
+    ("validate",),
+]
+
+
+@pytest.mark.parametrize("command", WHOLE, ids=" ".join)
 def test_whole_dataset_commands_answer_from_the_entry_as_from_the_file(
     big: Path, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:

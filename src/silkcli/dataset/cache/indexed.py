@@ -50,6 +50,8 @@ LAZY_KINDS = ("sources", "people", "documents", "commitments", "events", "statis
 #: country, a person, a source, another record), the positions of the records naming it. It answers
 #: the filters (``--sector mining`` is among the records naming ``mining``) and ``show``'s "referred by".
 REF_INDEX = "by.ref"
+#: How the index lists a record under its own id (in lower case): ids never start with it.
+_SELF = "\0"
 #: The index is split by a checksum of the id into this many sections, so a lookup checks the seal
 #: of, and decodes, the one holding its id (at 1,000,000 documents the whole index is 40 MB).
 BUCKETS = 256
@@ -61,6 +63,8 @@ _TAG_COST = 6000
 #: What else an ASCII letter matches in UTF-8 when ``re`` ignores case (found by trying every code point):
 #: İ and ı match i, ſ matches s, and the Kelvin sign matches k.
 _FOLDED = {"i": rb"(?:i|\xc4[\xb0\xb1])", "s": rb"(?:s|\xc5\xbf)", "k": rb"(?:k|\xe2\x84\xaa)"}
+#: Reading this many records or fewer, each one's place and tag are read alone rather than the whole tables.
+_FEW = 64
 #: Ids looked up one by one before a list makes a table of them all (a search costs a pass over the ids).
 _SEARCHES = 8
 R = TypeVar("R", bound=msgspec.Struct)
@@ -109,7 +113,7 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
         parts[f"{kind}.ids"] = "".join(f"\n{record.id.lower()}" for record in records).encode() + b"\n"  # type: ignore[attr-defined]
         index: dict[str, array[int]] = {}
         for position, record in enumerate(records):
-            for named in set(m.named_ids(record)):
+            for named in {_SELF + record.id.lower(), *m.named_ids(record)}:  # type: ignore[attr-defined]
                 found = index.get(named)
                 if found is None:
                     found = index[named] = array("I")
@@ -234,14 +238,14 @@ class Store:
         """How many records the list ``kind`` holds."""
         return self._toc.counts.get(kind, 0)
 
-    def tagged(self, kind: str, position: int, record: bytes | memoryview, tags: bytes) -> bool:
-        """Whether ``record``, the bytes at ``position`` of list ``kind``, carries the tag it was written with."""
+    def tagged(self, kind: str, position: int, record: bytes | memoryview, expected: bytes) -> bool:
+        """Whether ``record``, the bytes at ``position`` of list ``kind``, carries the tag ``expected``."""
         import hmac
 
         tag = self._taggers.get(kind)
         if tag is None:
             tag = self._taggers[kind] = _tagger(self._secret, self._toc.nonce, kind)
-        return hmac.compare_digest(tag(position, record), tags[position * _TAG_BYTES : (position + 1) * _TAG_BYTES])
+        return hmac.compare_digest(tag(position, record), expected)
 
     def fallback(self) -> m.Dataset:
         """The dataset read from its source file instead, for an entry that failed a check."""
@@ -327,15 +331,15 @@ class Records(Sequence[R]):
         try:
             name = f"{self._kind}.data"
             whole = self._store.checked(name) or len(positions) * _TAG_COST > self._store.size(name)
-            offsets = self._offsets_of(checked=whole)  # a record read alone is checked by its tag, with its place
             if whole:
+                offsets = self._offsets_of(checked=True)
                 data = memoryview(self._store.section(name))
-                pieces: list[bytes | memoryview] = [data[offsets[p] : offsets[p + 1]] for p in positions]
-            else:
-                pieces = [self._store.piece(name, offsets[p], offsets[p + 1]) for p in positions]
-                tags = self._store.unchecked(f"{self._kind}.tags")
-                pairs = zip(positions, pieces, strict=True)
-                if not all(self._store.tagged(self._kind, p, piece, tags) for p, piece in pairs):
+                pieces: Sequence[bytes | memoryview] = [data[offsets[p] : offsets[p + 1]] for p in positions]
+            else:  # each record is checked by its tag, which covers its place too
+                pieces = self._pieces(positions)
+                tags = self._tags(positions)
+                pairs = zip(positions, pieces, tags, strict=True)
+                if not all(self._store.tagged(self._kind, p, piece, tag) for p, piece, tag in pairs):
                     raise Tampered(self._kind)
             joined = b"".join([b"\xdd" + len(pieces).to_bytes(4, "big"), *pieces])
             found: list[R] = self._decoder.decode(joined)
@@ -428,19 +432,40 @@ class Records(Sequence[R]):
         return None if position is None else self.at([position])[0]
 
     def _position(self, needle: str) -> int | None:
-        """Where the first record whose id is ``needle`` in lower case is: a search of the ids for the
-        first few asked, then a table of them all."""
-        if self._ids is None:
-            self._ids = bytes(self._store.section(f"{self._kind}.ids"))
+        """Where the first record whose id is ``needle`` in lower case is: from the index for the
+        first few asked, then from a table of all the ids."""
         if self._table is None and self._searches < _SEARCHES:
             self._searches += 1
-            at = self._ids.find(b"\n" + needle.encode("utf-8", "replace") + b"\n") if "\n" not in needle else -1
-            return self._ids.count(b"\n", 0, at) if at >= 0 else None
+            found = self._naming(_SELF + needle)
+            return found[0] if len(found) else None
+        if self._ids is None:
+            self._ids = bytes(self._store.section(f"{self._kind}.ids"))
         if self._table is None:
             keys = self._ids[1:-1].split(b"\n") if self._count else []
             # built backwards, so the first record with an id is the one kept
             self._table = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
         return self._table.get(needle.encode("utf-8", "replace"))
+
+    def _pieces(self, positions: Sequence[int]) -> list[bytes]:
+        """The bytes of the records at ``positions``, unchecked: their places read alone for a few,
+        from the whole (unchecked) table of offsets for more."""
+        name = f"{self._kind}.data"
+        if len(positions) > _FEW:
+            offsets = self._offsets_of(checked=False)
+            return [self._store.piece(name, offsets[p], offsets[p + 1]) for p in positions]
+        found = []
+        for p in positions:
+            start, end = memoryview(self._store.piece(f"{self._kind}.offsets", 8 * p, 8 * p + 16)).cast("Q")
+            found.append(self._store.piece(name, start, end))
+        return found
+
+    def _tags(self, positions: Sequence[int]) -> list[bytes]:
+        """The tags of the records at ``positions``: read alone for a few, from the whole section for more."""
+        name = f"{self._kind}.tags"
+        if len(positions) > _FEW:
+            tags = self._store.unchecked(name)
+            return [tags[p * _TAG_BYTES : (p + 1) * _TAG_BYTES] for p in positions]
+        return [self._store.piece(name, p * _TAG_BYTES, (p + 1) * _TAG_BYTES) for p in positions]
 
     def _offsets_of(self, *, checked: bool) -> memoryview:
         """Where each record starts (and the end), read in place; ``checked``: once the section's seal holds."""
