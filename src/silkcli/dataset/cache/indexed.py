@@ -28,6 +28,7 @@ the load back to the source file (``reload``), as if there were no entry.
 from __future__ import annotations
 
 import bisect
+import gc
 import os
 import re
 import zlib
@@ -319,7 +320,7 @@ class Records(Sequence[R]):
         if self._all is None:
             try:
                 data = self._store.section(f"{self._kind}.data")
-                self._all = tuple(self._decoder.decode(b"\xdd" + self._count.to_bytes(4, "big") + data))
+                self._all = tuple(self._decoded(b"\xdd" + self._count.to_bytes(4, "big") + data))
             except (Tampered, msgspec.DecodeError, ValueError, OSError):
                 self._all = getattr(self._store.fallback(), self._kind)
         return self._all
@@ -342,11 +343,24 @@ class Records(Sequence[R]):
                 if not all(self._store.tagged(self._kind, p, piece, tag) for p, piece, tag in pairs):
                     raise Tampered(self._kind)
             joined = b"".join([b"\xdd" + len(pieces).to_bytes(4, "big"), *pieces])
-            found: list[R] = self._decoder.decode(joined)
+            found: list[R] = self._decoded(joined)
             return found
         except (Tampered, msgspec.DecodeError, ValueError, IndexError, OSError):
             every = self.all()
             return [every[p] for p in positions]
+
+    def _decoded(self, data: bytes) -> list[R]:
+        """The records in ``data`` (a msgpack array), decoded with the garbage collector paused: every
+        object made lives on, and collections in the middle of a large decode only cost time (a fifth
+        of decoding 13,229 documents)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            found: list[R] = self._decoder.decode(data)
+            return found
+        finally:
+            if enabled:
+                gc.enable()
 
     def where(self, wanted: Mapping[str, Collection[str]]) -> Sequence[R]:
         """The records that may hold, for each field of ``wanted``, one of its values (in file order).
