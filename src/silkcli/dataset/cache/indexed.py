@@ -5,7 +5,7 @@ A dataset above :data:`~.entries.TRUSTED_BYTES` is cached in this form (an
 (:func:`~.keys.seal`), then the sections:
 
 - ``base``: the dataset without its long record lists (meta, vocabulary,
-  sources, countries, sectors, the partnership), decoded whole on every load;
+  countries, sectors, the partnership), decoded whole on every load;
 - per list (:data:`LAZY_KINDS`): ``KIND.data``, each record as its own msgpack
   bytes, back to back; ``KIND.offsets``, where each one starts; ``KIND.tags``,
   a keyed BLAKE2b tag of each record; ``KIND.ids``, the ids in lower case, one
@@ -13,15 +13,18 @@ A dataset above :data:`~.entries.TRUSTED_BYTES` is cached in this form (an
 - ``KIND.by.ref.N``, an index in :data:`BUCKETS` parts (by a checksum of the
   id): for each id that records of the list name anywhere (a sector, a type,
   a country, a person, a source, another record), the positions of the
-  records naming it.
+  records naming it; and under ``"\0"`` and its id in lower case, each record.
 
 The records of a list come back as :class:`Records`, a sequence that decodes
 a record when it is asked for. A query that an index can answer asks for the
 records it may return, and only those are read, checked against their tags
 and decoded; a query that walks the whole list decodes it in one call, after
 checking the section's seal. Every section is checked against its seal
-before it is used, and a record against its tag: anything that fails sends
-the load back to the source file (``reload``), as if there were no entry.
+before it is used, and a record read alone against its tag: anything that
+fails sends the load back to the source file (``reload``), as if there were
+no entry. The entry is read with ``pread``, never mapped: a mapped 1%
+selection of a million documents touched 630 MB (the kernel maps the pages
+around each fault), read record by record under 100 MB.
 """
 # ruff: noqa: PLC0415 - start-up: hashing loads OpenSSL, and only large datasets have this form
 
@@ -89,7 +92,6 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
 
     ``on_kind`` is told the name of each list as its turn comes, and the share of lists done.
     """
-
     encoder = msgspec.msgpack.Encoder(enc_hook=m.encode_hook)
     nonce = os.urandom(16)
     parts: dict[str, Buffer] = {
@@ -215,6 +217,8 @@ class Store:
 
     def piece(self, name: str, start: int, end: int) -> bytes:
         """Bytes ``start`` to ``end`` of a section, read alone (a record checked by its tag)."""
+        if name not in self._toc.sections:
+            raise Tampered(name)
         at, size, _ = self._toc.sections[name]
         if not 0 <= start <= end <= size:
             raise Tampered(name)
