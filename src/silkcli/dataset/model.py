@@ -632,7 +632,7 @@ def iter_records(
             yield "sources", source
 
 
-def first_with_id(ds: Dataset, needle: str, *, sources: bool = True) -> tuple[str, Record | Source] | None:
+def first_with_id(ds: Dataset, needle: str) -> tuple[str, Record | Source] | None:
     """The first record (then source), in :func:`iter_records` order, whose id is ``needle`` in any case.
 
     A list read in part from a compiled entry finds it from its list of ids.
@@ -640,7 +640,7 @@ def first_with_id(ds: Dataset, needle: str, *, sources: bool = True) -> tuple[st
     if ds.partnership.id.lower() == needle:
         return "partnership", ds.partnership
     lists: tuple[tuple[str, Sequence[Record | Source]], ...] = tuple((kind, getattr(ds, kind)) for kind in RECORD_KINDS)
-    for kind, records in (*lists, *((("sources", ds.sources),) if sources else ())):
+    for kind, records in (*lists, ("sources", ds.sources)):
         found = first_in(records, needle)
         if found is not None:
             return kind, found

@@ -153,13 +153,13 @@ class CiteGetter:
     """
 
     def __init__(
-        self, of: Callable[[Any], Any], urls: Mapping[str, str], part: str, fields: tuple[str, ...] = ()
+        self, of: Callable[[Any], Any], sources: Mapping[str, m.Source], part: str, fields: tuple[str, ...] = ()
     ) -> None:
-        self.of, self.urls, self.part, self.fields = of, urls, part, fields
+        self.of, self.sources, self.part, self.fields = of, sources, part, fields
 
     def for_fields(self, fields: tuple[str, ...]) -> CiteGetter:
         """This getter for rows that show ``fields``."""
-        return CiteGetter(self.of, self.urls, self.part, fields)
+        return CiteGetter(self.of, self.sources, self.part, fields)
 
     def __call__(self, row: Any) -> Value:
         """The source ids, their URLs or the quotes, joined with '; ' (quotes with ' | ')."""
@@ -176,5 +176,6 @@ class CiteGetter:
         if self.part == "source":
             return cited_as(tuple(cites))
         if self.part == "source_url":
-            return "; ".join(self.urls.get(s, "") for s in dict.fromkeys(c.source for c in cites))
+            found = (self.sources.get(s) for s in dict.fromkeys(c.source for c in cites))
+            return "; ".join(source.url if source is not None else "" for source in found)
         return " | ".join(c.quote for c in cites)

@@ -6,7 +6,7 @@ records a filter found; rows are built later, for the fields printed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -21,39 +21,23 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
 
     ``of(row)`` is the record a row is about.
     """
-    urls = _Urls(m.by_id(ds.sources))
+    sources = m.by_id(ds.sources)  # a large dataset's sources are read as they are cited
     return (
         Column(
             "source",
             "ids of the sources supporting the fields shown ('(inferred)' marked)",
-            get=CiteGetter(of, urls, "source"),
+            get=CiteGetter(of, sources, "source"),
             priority=3,
         ),
-        Column("source_url", "URLs of those sources", get=CiteGetter(of, urls, "source_url"), priority=4, link=True),
+        Column("source_url", "URLs of those sources", get=CiteGetter(of, sources, "source_url"), priority=4, link=True),
         Column(
             "evidence",
             "the verbatim quotes supporting the fields shown",
-            get=CiteGetter(of, urls, "evidence"),
+            get=CiteGetter(of, sources, "evidence"),
             prose=True,
             priority=5,
         ),
     )
-
-
-class _Urls(Mapping[str, str]):
-    """Each source's URL by its id, read when asked for (a large dataset's sources are read in part)."""
-
-    def __init__(self, sources: Mapping[str, m.Source]) -> None:
-        self._sources = sources
-
-    def __getitem__(self, ident: str) -> str:
-        return self._sources[ident].url
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._sources)
-
-    def __len__(self) -> int:
-        return len(self._sources)
 
 
 def text_of(value: m.PartialDate | None) -> str | None:

@@ -86,18 +86,21 @@ def get(
     file = open_private(entry_file(path, _SUFFIX)) if key is not None else None
     if key is None or file is None:
         return None
+    kept = False
     try:
         head = file.read(len(key.header(_MAGIC)) + _DIGEST_BYTES + 1, 0)
         start = key.match(_MAGIC, head, content or path.read_bytes)
-        if start is not None and head[start : start + 1] == _INDEXED:
-            return _indexed(file, head[: start + 1], reload)  # the dataset reads the rest as it is used
-        data = file.read(file.size, 0) if start is not None else b""
+        if start is None:
+            return None
+        if head[start : start + 1] == _INDEXED:
+            kept = True  # the dataset reads the rest of the file as it is used
+            return _indexed(file, head[: start + 1], reload)
+        data = file.read(file.size, 0)
     except OSError:
-        file.close()
         return None
-    file.close()
-    if start is None:
-        return None
+    finally:
+        if not kept:
+            file.close()
     kind, body = data[start : start + 1], memoryview(data)[start + 1 :]
     try:
         if kind == _COMPILED and zlib.crc32(body[4:]).to_bytes(4, "big") == body[:4]:

@@ -201,11 +201,6 @@ def write_private(file: Path, data: Buffer | Sequence[Buffer]) -> None:
 
 def secret(*, create: bool = False) -> bytes | None:
     """This user's sealing key (made on first use if ``create``); None if it cannot be read (or made) safely."""
-    return _secret(create=create)
-
-
-def _secret(*, create: bool) -> bytes | None:
-    """This user's sealing key, made on first use; None if it cannot be read (or made) safely."""
     file = cache_dir() / _SECRET
     found = read_private(file, limit=SEAL_BYTES)
     if found is not None and len(found) == SEAL_BYTES:
@@ -219,12 +214,12 @@ def _secret(*, create: bool) -> bytes | None:
 
 def seal(*parts: bytes | memoryview, create: bool = False) -> bytes | None:
     """An HMAC-SHA256 of the ``parts`` joined, under this user's key (None without a key)."""
-    secret = _secret(create=create)
-    if secret is None:
+    key = secret(create=create)
+    if key is None:
         return None
     import hmac  # noqa: PLC0415 - start-up: it loads OpenSSL (~6 ms); only large datasets are sealed
 
-    mac = hmac.new(secret, digestmod="sha256")
+    mac = hmac.new(key, digestmod="sha256")
     for part in parts:
         mac.update(part)
     return mac.digest()
