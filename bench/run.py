@@ -48,6 +48,8 @@ QUERY = ["agreements", "--sector", "mining", "-f", "json"]
 NARROW = ["agreements", "--sector", "mining", "--type", "mou", "--status", "signed", "-f", "json"]
 #: A selection whose size does not grow with the dataset: the documents one person signed (about 5).
 FIXED = ["agreements", "--signatory", "person-000123", "-f", "json"]
+#: The name of the start-up reference case, which the other ratios to ``import typer`` divide by.
+TYPER = "python -c 'import typer'"
 #: A record to show, present at every size.
 SHOWN = "doc-0000777"
 
@@ -175,7 +177,7 @@ def startup_cases(env: Env) -> list[Case]:
     """The bundled dataset: start-up against ``import typer``."""
     silk, py = str(env.bin / "silkcli"), str(env.python)
     complete = {"_SILKCLI_COMPLETE": "complete_bash", "COMP_WORDS": "silkcli agreements --sector ", "COMP_CWORD": "3"}
-    ref = "python -c 'import typer'"
+    ref = TYPER
     return [
         Case(ref, [py, "-c", "import typer"]),
         Case("python -c pass (floor)", [py, "-c", "pass"]),
@@ -197,14 +199,13 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
     query = quote(QUERY)
     data = quote([silk, "--data", str(d100k)])
     warm = shell(f"{data} {query} | wc -l")
-    typer = "python -c 'import typer'"
     cases = [
         Case(jq, shell(f"jq {quote([JQ_SELECT, str(d100k.with_suffix('.json'))])} | wc -l")),
         Case("10k docs, warm query, piped to wc -l", shell(f"{quote([silk, '--data', str(d10k)])} {query} | wc -l")),
         Case("100k docs, warm query, piped to wc -l", warm, ref=jq, max_ratio=1.0, max_seconds=1.0, max_rss_mb=400),
         Case("100k docs, warm, ~1% of them", shell(f"{data} {quote(NARROW)} | wc -l")),
         Case("100k docs, warm, one person's documents", shell(f"{data} {quote(FIXED)} | wc -l")),
-        Case(f"100k docs, warm, show {SHOWN}", [silk, "--data", str(d100k), "show", SHOWN, "-f", "json"], ref=typer),
+        Case(f"100k docs, warm, show {SHOWN}", [silk, "--data", str(d100k), "show", SHOWN, "-f", "json"], ref=TYPER),
         Case(
             f"100k docs, warm, search {gen.RARE_WORD}",
             shell(f"{data} search {gen.RARE_WORD} -f json | wc -l"),
@@ -271,7 +272,6 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
     """1,000,000 documents given as JSON (``--large``): the first load, then warm queries."""
     silk = str(env.bin / "silkcli")
     data = quote([silk, "--data", str(d1m)])
-    typer = "python -c 'import typer'"
     return [
         Case(
             "1M docs as JSON, first load",
@@ -285,7 +285,7 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
         Case(
             f"1M docs, warm, show {SHOWN}",
             [silk, "--data", str(d1m), "show", SHOWN, "-f", "json"],
-            ref=typer,
+            ref=TYPER,
             max_ratio=1.5,
         ),
     ]

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from silkcli.cli import main
+from silkcli.dataset import load as store
+from silkcli.dataset import model as m
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -75,3 +77,16 @@ def cli() -> object:
 
 def pytest_report_header() -> str:
     return f"silkcli tests; python {sys.version.split()[0]}; shared sources: {SHARED_SOURCES.is_dir()}"
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the dataset files parsed from now on (a load the cache answered parses none)."""
+    calls: list[str] = []
+    real = store._parse
+
+    def counted(data: bytes, name: str) -> tuple[m.Dataset, bool]:
+        calls.append(name)
+        return real(data, name)
+
+    monkeypatch.setattr(store, "_parse", counted)
+    return calls

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import TESTS, run_cli
+from conftest import TESTS, count_parses, run_cli
 from gen_data import generate
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
@@ -55,19 +55,6 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError(f"{name} was parsed")
 
     monkeypatch.setattr(store, "_parse", refuse)
-
-
-def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the source files parsed from now on."""
-    calls: list[str] = []
-    real = store._parse
-
-    def counted(data: bytes, name: str) -> tuple[m.Dataset, bool]:
-        calls.append(name)
-        return real(data, name)
-
-    monkeypatch.setattr(store, "_parse", counted)
-    return calls
 
 
 def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,7 +102,7 @@ def test_entry_from_another_version_is_not_used(field: str, tmp_path: Path, monk
         patch.setattr(keys if field == "__version__" else m, field, "0-other")
         stale = store.load_dataset(path)
     assert len(_entries()) == 1
-    calls = _count_parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert store.load_dataset(path) == stale
     assert len(calls) == 1
 
@@ -257,7 +244,7 @@ def test_json_stamp_for_other_bytes_is_not_trusted(tmp_path: Path, monkeypatch: 
     os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
     cache.put_validated(path, path.stat(), good)  # as if the good bytes had been checked with this key
     assert isinstance(cache.get(path, path.stat()), cache.Validated)
-    calls = _count_parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     result = run_cli("--data", str(path), "export", "-f", "json")
     assert (result.exit_code, len(calls)) == (3, 1)
     assert "unknown source 's9'" in result.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import count_parses, run_cli
 from gen_data import generate
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
@@ -66,18 +66,6 @@ def _answer(path: Path, *args: str, cached: bool = True) -> str:
     return result.stdout
 
 
-def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real = store._parse
-
-    def counted(data: bytes, name: str) -> tuple[m.Dataset, bool]:
-        calls.append(name)
-        return real(data, name)
-
-    monkeypatch.setattr(store, "_parse", counted)
-    return calls
-
-
 def _entry(path: Path) -> tuple[Path, int, indexed.Toc]:
     """The entry file, where its sections start, and its table of sections."""
     (entry,) = cache.cache_dir().glob("*.msgpack")
@@ -110,7 +98,7 @@ def test_cached_answer_is_the_files_answer(big: Path, query: tuple[str, ...], mo
     """Every listing answers from the indexed entry exactly as from the file, without parsing it again."""
     fresh = _answer(big, *query, cached=False)
     _answer(big, *query)  # writes the entry
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert _answer(big, *query) == fresh
     assert calls == []
 
@@ -134,7 +122,7 @@ def test_whole_dataset_commands_answer_from_the_entry_as_from_the_file(
     """Commands that read every record (export, the brief, validate) give the file's answer from the entry."""
     fresh = run_cli("--data", str(big), *command, env={"SILKCLI_NO_CACHE": "1"})
     run_cli("--data", str(big), "agreements", "-n", "1")  # writes the entry
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     cached = run_cli("--data", str(big), *command)
     assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr)
     assert fresh.exit_code == 0
@@ -161,7 +149,7 @@ def test_show_reads_one_record_by_its_id(big: Path, monkeypatch: pytest.MonkeyPa
     """``show`` of a document answers from the entry as from the file."""
     ident = json.loads(_answer(big, "agreements", "-n", "1", "--desc"))[0]["id"]
     fresh = _answer(big, "show", ident, cached=False)
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert _answer(big, "show", ident) == fresh
     assert calls == []
 
@@ -177,7 +165,7 @@ def test_query_reads_only_the_records_it_may_return(big: Path, monkeypatch: pyte
     wanted = {d["id"] for d in json.loads(mining)}
     ids = _ids(entry, sections, toc)
     _damage(entry, [sections + at + offsets[i] + 1 for i, ident in enumerate(ids) if ident not in wanted])
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert _answer(big, "agreements", "--sector", "mining") == mining
     assert calls == []
     assert _answer(big, "agreements", "--sector", "energy") == _answer(
@@ -214,7 +202,7 @@ def test_damaged_entry_is_never_served(
         "documents.offsets": position * 8,
     }.get(section, size // 3)
     _damage(entry, [sections + at + where])
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert _answer(big, *query) == fresh
     assert len(calls) == parses
 
@@ -225,7 +213,7 @@ def test_entry_sealed_with_another_key_is_ignored(big: Path, monkeypatch: pytest
     _answer(big, "agreements", "--sector", "mining")
     secret = cache.cache_dir() / "key"
     secret.write_bytes(os.urandom(keys.SEAL_BYTES))
-    calls = _parses(monkeypatch)
+    calls = count_parses(monkeypatch)
     assert _answer(big, "agreements", "--sector", "mining") == fresh
     assert len(calls) == 1
 
