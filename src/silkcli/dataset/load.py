@@ -171,6 +171,12 @@ class _Source:
             self._data = _read(self.path, self.name, self.limit)
         return self._data
 
+    def take(self) -> bytes:
+        """The file's bytes, no longer held here (asked for again, they are read again)."""
+        data = self.data
+        self._data = None
+        return data
+
 
 def _shipped_copy(source: _Source) -> m.Dataset | None:
     """The bundled file's copy compiled when the wheel was built, if it was built from these bytes."""
@@ -202,28 +208,30 @@ def _cache_entry(source: _Source) -> m.Dataset | None:
 
 
 def _parsed_file(source: _Source) -> m.Dataset:
-    """The file read and validated in full; what was learnt is kept in the cache."""
+    """The file read and validated in full; what was learnt is kept in the cache.
+
+    A large file's cache entry takes what it needs from the bytes first, and the parse lets them
+    go as soon as it can (once decoded to text, or once the JSON is checked), so they are not
+    held beside everything made from them.
+    """
     from silkcli.dataset.cache import entries as cache  # as in _cache_entry
 
-    with _progress[0](len(source.data), source.name) as meter:
+    total = len(source.data)
+    large = total > cache.TRUSTED_BYTES
+    writer = cache.indexed_writer(source.path, source.stat, source.data) if large and source.use_cache else None
+    with _progress[0](total, source.name) as meter:
         _meter[:] = [meter]
         try:
-            dataset, from_json = _parse(source.data, source.name)
-            if source.use_cache:
-                total = len(source.data)
+            dataset, from_json = _parse(source.take() if large else source.data, source.name)
+            if writer is not None:
 
                 def stage(kind: str, done: float) -> None:
                     meter.stage(f"indexing the {kind} of {source.name}")
                     meter.read_to(int(total * (0.8 + 0.2 * done)))
 
-                cache.put(
-                    source.path,
-                    source.stat,
-                    dataset,
-                    source=source.data,
-                    json=from_json,
-                    on_kind=stage if meter.live else None,
-                )
+                writer(dataset, stage if meter.live else None)
+            elif source.use_cache and not large:
+                cache.put(source.path, source.stat, dataset, source=source.data, json=from_json)
         finally:
             _meter[:] = []
     return dataset
@@ -336,24 +344,38 @@ def parse_bytes(data: bytes, name: str) -> m.Dataset:
 
 
 def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
-    """The validated dataset, and whether it came straight from JSON by the fast path."""
+    """The validated dataset, and whether it came straight from JSON by the fast path.
+
+    ``data`` is let go as soon as it is decoded to text (handed to :func:`_parse_placed` in a list
+    that it empties), so when the caller holds no other reference to it, it is freed then.
+    """
     with _gc_paused():
-        looks_json = data.lstrip()[:1] == b"{"
+        looks_json = _JSON_START.match(data) is not None
         type_error = None
         if looks_json:
             fast = _parse_json(data, name)
             if isinstance(fast, m.Dataset):
                 return fast, True
             type_error = fast
-        return _parse_placed(data, name, looks_json=looks_json, type_error=type_error), False
+        held = [data]
+        del data
+        return _parse_placed(held, name, looks_json=looks_json, type_error=type_error), False
 
 
-def _parse_placed(data: bytes, name: str, *, looks_json: bool, type_error: msgspec.ValidationError | None) -> m.Dataset:
+#: A JSON dataset's first byte after any whitespace (which ``bytes.lstrip`` would find by copying the file).
+_JSON_START = re.compile(rb"[ \t\n\r\x0b\x0c]*\{")
+
+
+def _parse_placed(
+    held: list[bytes], name: str, *, looks_json: bool, type_error: msgspec.ValidationError | None
+) -> m.Dataset:
     """The path that finds and places every problem: YAML, or JSON read as the YAML it also is.
 
+    ``held`` holds the file's bytes, which are taken out and let go once decoded to text.
     JSON's escaped surrogate pairs are joined into the characters they encode first
     (YAML refuses them), in a file that is JSON only, and places are mapped back.
     """
+    data = held.pop()
     text = decode_text(data, name)
     shifts: dict[int, list[int]] = {}
     if looks_json and "\\" in text:
@@ -361,6 +383,7 @@ def _parse_placed(data: bytes, name: str, *, looks_json: bool, type_error: msgsp
 
         if json_text.is_json(data):
             text, shifts = json_text.join_pairs(text)
+    del data  # the file's bytes are let go: everything from here on reads the text
     try:
         dataset = _parse_yaml(text, name)
         if type_error is not None:  # a JSON value of the wrong JSON type, which YAML text would have passed

@@ -142,6 +142,14 @@ class PartialDate:
                 raise ValueError(f"'{text}' is not a possible date")
         return cls(year, month, day)
 
+    @classmethod
+    def from_checked(cls, text: str) -> "PartialDate":
+        """The date written as ``text``, which :meth:`parse` accepted when the dataset was validated
+        (a sealed cache entry's): split at its dashes, not matched and checked again."""
+        date = cls(int(text[:4]), int(text[5:7]) if len(text) > 4 else None, int(text[8:]) if len(text) > 7 else None)
+        date._text = text
+        return date
+
     @property
     def precision(self) -> Literal["year", "month", "day"]:
         """How precisely the date is known."""
@@ -180,7 +188,7 @@ class PartialDate:
 
     def sort_key(self) -> tuple[dt.date, int]:
         """Order by start, then less precise first."""
-        return (self.first(), {"year": 0, "month": 1, "day": 2}[self.precision])
+        return (self.first(), 2 if self.day is not None else 1 if self.month is not None else 0)
 
     def end_sort_key(self) -> tuple[dt.date, int]:
         """Order by the period's last day, then more precise first.
@@ -188,7 +196,7 @@ class PartialDate:
         A date known only to the month sorts after every day of that month,
         and one known only to the year after every day and month of the year.
         """
-        return (self.last(), {"day": 0, "month": 1, "year": 2}[self.precision])
+        return (self.last(), 0 if self.day is not None else 1 if self.month is not None else 2)
 
 
 #: Dates already parsed, by their text: a large dataset repeats the same few
@@ -206,6 +214,22 @@ def decode_hook(kind: type, value: Any) -> Any:
             return date
         raise TypeError(f"Expected a date as text, got `{type(value).__name__}`")
     raise NotImplementedError(f"cannot decode {kind!r}")
+
+
+def checked_decode_hook(kind: type, value: Any) -> Any:
+    """msgspec dec_hook for what this user's own validation wrote (a sealed cache entry): a date's
+    text was parsed then, so it is only split (at 100,000 documents, a tenth of a query's time)."""
+    if kind is PartialDate and value.__class__ is str:
+        date = _SPLIT.get(value)
+        if date is None:
+            date = _SPLIT[value] = PartialDate.from_checked(value)
+        return date
+    return decode_hook(kind, value)
+
+
+#: Dates made by :func:`checked_decode_hook`, kept apart from :data:`_PARSED` so that what a file
+#: is validated with never comes from a cache entry.
+_SPLIT: dict[str, PartialDate] = {}
 
 
 def encode_hook(value: Any) -> Any:

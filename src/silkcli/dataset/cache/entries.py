@@ -148,24 +148,17 @@ def decode_validated(source: bytes) -> m.Dataset | None:
         return None
 
 
-def put(
-    path: Path,
-    stat: os.stat_result,
-    dataset: m.Dataset,
-    *,
-    source: bytes,
-    json: bool = False,
-    on_kind: Callable[[str, float], None] | None = None,
-) -> None:
-    """Store what was learnt validating ``dataset`` from ``source`` (this file version's bytes); failures are ignored.
+#: Stores a validated dataset as an ``X`` entry, calling back with each list it starts on (or None).
+Writer = Callable[[m.Dataset, Callable[[str, float], None] | None], None]
 
-    A small JSON file gets a stamp (:func:`put_validated`); any other small file its compiled
-    dataset; a large one its records one by one with indexes (an ``X`` entry), calling
-    ``on_kind`` with the name of each list it starts on and the share of lists done.
+
+def put(path: Path, stat: os.stat_result, dataset: m.Dataset, *, source: bytes, json: bool = False) -> None:
+    """Store what was learnt validating ``dataset`` from ``source`` (this file version's bytes, of at most
+    :data:`TRUSTED_BYTES`); failures are ignored.
+
+    A JSON file gets a stamp (:func:`put_validated`), any other its compiled dataset.
+    A larger file is stored by :func:`indexed_writer`.
     """
-    if len(source) > TRUSTED_BYTES:
-        _put_indexed(path, stat, dataset, source, on_kind)
-        return
     if json:
         put_validated(path, stat, source)
         return
@@ -176,18 +169,30 @@ def put(
     write_private(entry_file(path, _SUFFIX), key + _COMPILED + zlib.crc32(payload).to_bytes(4, "big") + payload)
 
 
-def _put_indexed(
-    path: Path, stat: os.stat_result, dataset: m.Dataset, source: bytes, on_kind: Callable[[str, float], None] | None
-) -> None:
+def indexed_writer(path: Path, stat: os.stat_result, source: bytes) -> Writer | None:
+    """What stores a file of more than :data:`TRUSTED_BYTES` as its records one by one with indexes
+    (an ``X`` entry), once it is validated; None if it cannot be cached now.
+
+    It takes what it needs from ``source`` (this file version's bytes) now, so the caller can let
+    them go before the dataset is parsed and compiled: at 1,000,000 documents they are 750 MB.
+    The writer is called with the dataset, and with ``on_kind``, told the name of each list it
+    starts on and the share of lists done.
+    """
     key = _cacheable(path, stat, source)
-    secret = keys.secret(create=True) if key is not None else None
-    if key is None or secret is None:
-        return
+    if key is None:
+        return None
     head = key + _INDEXED
-    payload = indexed.build(dataset, secret, on_kind)
-    mark = seal(head, memoryview(payload[0])[8:])  # the table of sections, after its length
-    if mark is not None:
-        write_private(entry_file(path, _SUFFIX), [head, mark, *payload])
+
+    def write(dataset: m.Dataset, on_kind: Callable[[str, float], None] | None) -> None:
+        secret = keys.secret(create=True)
+        if secret is None:
+            return
+        payload = indexed.build(dataset, secret, on_kind)
+        mark = seal(head, memoryview(payload[0])[8:])  # the table of sections, after its length
+        if mark is not None:
+            write_private(entry_file(path, _SUFFIX), [head, mark, *payload])
+
+    return write
 
 
 def put_validated(path: Path, stat: os.stat_result, source: bytes) -> None:

@@ -261,7 +261,7 @@ class Store:
     def dataset(self) -> m.Dataset:
         """The dataset: the base decoded, each long list a :class:`Records`."""
         base: m.Dataset = msgspec.msgpack.decode(
-            self.section("base"), type=unchecked(m.Dataset), dec_hook=m.decode_hook
+            self.section("base"), type=unchecked(m.Dataset), dec_hook=m.checked_decode_hook
         )
         lists = {kind: Records(self, kind, _item_type(kind)) for kind in LAZY_KINDS}
         return msgspec.structs.replace(base, **lists)
@@ -285,7 +285,7 @@ class Records(Sequence[R]):
         self._item = item
         self._count = store.count(kind)
         self._all: tuple[R, ...] | None = None
-        self._decoder = msgspec.msgpack.Decoder(list[item], dec_hook=m.decode_hook)  # type: ignore[valid-type]
+        self._decoder = msgspec.msgpack.Decoder(list[item], dec_hook=m.checked_decode_hook)  # type: ignore[valid-type]
         self._buckets: dict[int, dict[str, bytes]] = {}
         self._ids: bytes | None = None
         self._lowered: bytes | None = None
