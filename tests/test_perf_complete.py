@@ -51,7 +51,7 @@ def test_recently_modified_file_is_not_cached(tmp_path: Path) -> None:
 def test_damaged_entry_is_a_miss(dataset: Path, damage: bytes) -> None:
     """A truncated, foreign or unreadable entry is ignored, never an error."""
     complete_cache.put(dataset, "sectors", VALUES)
-    (entry,) = (Path(os.environ["XDG_CACHE_HOME"]) / "silkcli").glob("*.sectors.json")
+    (entry,) = (Path(os.environ["XDG_CACHE_HOME"]) / "silkcli").glob("*.sectors.values")
     entry.write_bytes(damage)
     assert complete_cache.get(dataset, "sectors") is None
 
@@ -77,4 +77,4 @@ def test_completion_offers_the_same_values_from_either_source(tmp_path: Path) ->
     argv = [sys.executable, "-m", "silkcli"]
     answers = [subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout for _ in range(3)]
     assert answers[0] == answers[1] == answers[2] and "KG" in answers[0].split()
-    assert list((tmp_path / "silkcli").glob("*.countries.json"))
+    assert list((tmp_path / "silkcli").glob("*.countries.values"))

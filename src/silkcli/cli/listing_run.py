@@ -20,10 +20,10 @@ from silkcli.cli.options import (
 from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
-from silkcli.listings.listing import Layout, Listing, Shape, fields_help, shape
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
+    from silkcli.listings.listing import Listing
 
 FILTER_RULES = (
     "Filters: repeating a filter, or giving it comma-separated values, ORs its values; different "
@@ -71,6 +71,8 @@ def default_format() -> Format:
 
 def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
+    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
     fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format())
     if output.output is not None:
         file_format(output.output, fmt, tuple(Format))
@@ -105,6 +107,8 @@ def emit_listing(listing: Listing, output: Output) -> None:
 
 def _shaped(listing: Listing, output: Output, fmt: Format) -> Listing:
     """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field)."""
+    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
     fields = output.fields
     if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
         if fields is not None:
@@ -138,6 +142,8 @@ def _note_fit(listing: Listing, view: View) -> None:
 
 def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
     """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
+    from silkcli.listings.listing import Layout  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
     if fmt is Format.table and listing.layout is Layout.record:
         from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
 
