@@ -294,3 +294,29 @@ def test_dates_split_from_an_entry_never_stand_in_for_a_checked_parse() -> None:
     with pytest.raises(ValueError, match="not a possible date"):
         m.decode_hook(m.PartialDate, "2023-02-29")
     assert m.checked_decode_hook(m.PartialDate, "2024-06") == m.PartialDate.parse("2024-06")
+
+
+def test_party_narrows_by_the_index(tmp_path: Path, big_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--party`` given as countries reads the documents that name them (and the first to name each
+    country, to know who signs), not every document."""
+    data = json.loads(big_text)
+    for document in data["documents"][::50]:  # a country few documents name
+        document["parties"][0]["country"] = "XB"
+    path = tmp_path / "parties.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    query = ("agreements", "--party", "XB", "--fields", "id,parties")
+    expected = _answer(path, *query, cached=False)
+    assert len(json.loads(expected)) == len(data["documents"][::50])
+    _answer(path, *query)
+    decoded: list[object] = []
+    real = indexed.Records._decoded
+
+    def counted(self: indexed.Records[msgspec.Struct], raw: bytes) -> list[msgspec.Struct]:
+        found = real(self, raw)
+        decoded.extend(record for record in found if hasattr(record, "parties"))
+        return found
+
+    monkeypatch.setattr(indexed.Records, "_decoded", counted)
+    assert _answer(path, *query) == expected
+    assert 0 < len(decoded) < len(data["documents"]) // 4

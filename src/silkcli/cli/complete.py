@@ -78,7 +78,9 @@ def _from(
 
 def _country_values(ds: "m.Dataset", *, signing: bool = False) -> list[tuple[str, str]]:
     """Codes with the name as help, then alpha-3 codes and names with the code as help."""
-    codes = {p.country for d in ds.documents for p in d.parties} if signing else None
+    from silkcli.listings.select import signing_countries
+
+    codes = signing_countries(ds) if signing else None
     chosen = [c for c in ds.countries if codes is None or c.id in codes]
     return [
         *((c.id, c.name) for c in chosen),

@@ -603,6 +603,18 @@ def narrowed(records: Sequence[R], **wanted: Collection[str]) -> Sequence[R]:
     return records if where is None or not any(wanted.values()) else typing.cast("Sequence[R]", where(wanted))
 
 
+def first_naming(records: Sequence[R], ident: str, test: typing.Callable[[R], bool]) -> R | None:
+    """The first of ``records`` that passes ``test``, which only a record naming ``ident`` can pass.
+
+    A list read in part reads only the records its index says name ``ident``; any other
+    sequence is tested record by record.
+    """
+    finder = getattr(records, "first_naming", None)
+    if finder is not None:
+        return typing.cast("R | None", finder(ident, test))
+    return next((record for record in records if test(record)), None)
+
+
 def by_id(records: Sequence[R], only: Collection[str] | None = None) -> Mapping[str, R]:
     """The records by id (with ``only``: at least those of these ids).
 

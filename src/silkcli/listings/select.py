@@ -11,7 +11,7 @@ matches when its whole period lies inside the range.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
@@ -168,10 +168,15 @@ def documents(
 ) -> list[m.Document]:
     """Documents in signing order (file order within a day); one dated only to a month comes after that month's days."""
     matchers = party_matchers(ds, parties)
+    # --party values that are all countries narrow by the index as the other filters do (a text
+    # matched in a ministry's name cannot, so then every document is read)
+    countries = frozenset(p.country for p in matchers if p.country) if all(p.country for p in matchers) else None
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
-        for d in m.narrowed(ds.documents, sector=sectors, type=types, status=statuses, signatory=signatories)
+        for d in m.narrowed(
+            ds.documents, sector=sectors, type=types, status=statuses, signatory=signatories, party=countries or ()
+        )
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
         and (not statuses or d.status in statuses)
@@ -200,7 +205,7 @@ def party_matchers(ds: m.Dataset, values: Sequence[str]) -> list[_PartyMatch]:
 def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     """A test for one ``--party`` value: a signing country's code, alpha-3 code or name, or text in a body's name."""
     needle = value.strip().lower()
-    signing = country_choices(ds, only={p.country for d in ds.documents for p in d.parties})
+    signing = country_choices(ds, only=signing_countries(ds))
     for choice in signing:
         if needle in {s.lower() for s in (choice.id, choice.name or "", *choice.aliases)}:
             return _PartyMatch(country=choice.id)
@@ -214,6 +219,16 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
         hint=f"valid party values: a signing country ({', '.join(listed(c) for c in signing)}) "
         "or part of a ministry or agency name",
     )
+
+
+def signing_countries(ds: m.Dataset) -> set[str]:
+    """The countries that sign some document: each found from the first document naming it as a
+    party (a list read in part finds that document from its index, not by reading every one)."""
+
+    def signs(code: str) -> Callable[[m.Document], bool]:
+        return lambda d: any(p.country == code for p in d.parties)
+
+    return {c.id for c in ds.countries if m.first_naming(ds.documents, c.id, signs(c.id))}
 
 
 class _PartyMatch(msgspec.Struct, frozen=True):

@@ -387,6 +387,19 @@ class Records(Sequence[R]):
                 chosen &= set().union(*found)
         return self.at(sorted(chosen))
 
+    def first_naming(self, ident: str, test: Callable[[R], bool]) -> R | None:
+        """The first record (in file order) that names ``ident`` and passes ``test``, read a few at a
+        time from the index's list of those naming it."""
+        try:
+            positions = self._naming(ident)
+        except (Tampered, msgspec.DecodeError, ValueError, OSError):
+            return next((record for record in self.all() if test(record)), None)
+        for start in range(0, len(positions), _FEW):
+            found = next((record for record in self.at(list(positions[start : start + _FEW])) if test(record)), None)
+            if found is not None:
+                return found
+        return None
+
     def _naming(self, ident: str) -> memoryview:
         """The positions of the records naming ``ident``, from its section of the index."""
         number = _bucket(ident)
