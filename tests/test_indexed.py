@@ -39,6 +39,10 @@ QUERIES = [
     ("countries",),
     ("sources",),
     ("commitments", "--sector", "mining"),
+    ("commitments", "--country", "XB", "--kind", "plans"),
+    ("timeline", "--kind", "visit", "--since", "2025"),
+    ("leaders", "--role", "president"),
+    ("quotes", "--person", "p0"),
     ("sectors",),
     ("search", "document"),
 ]

@@ -245,7 +245,11 @@ def people(
     ds: m.Dataset, *, countries: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()
 ) -> list[m.Person]:
     """People in dataset order."""
-    return [p for p in ds.people if (not countries or p.country in countries) and (not roles or p.role in roles)]
+    return [
+        p
+        for p in m.narrowed(ds.people, country=countries, role=roles)
+        if (not countries or p.country in countries) and (not roles or p.role in roles)
+    ]
 
 
 def events(
@@ -259,7 +263,7 @@ def events(
     unbounded = within == ALL_TIME
     found = [
         e
-        for e in ds.events
+        for e in m.narrowed(ds.events, country=countries, kind=kinds)
         if (unbounded or within.contains(*_dated(e.date, e.end)))
         and (not countries or countries.intersection(e.countries))
         and (not kinds or e.kind in kinds)
@@ -277,7 +281,7 @@ def commitments(
     """Commitments in dataset order."""
     return [
         c
-        for c in ds.commitments
+        for c in m.narrowed(ds.commitments, sector=sectors, country=countries)  # a kind is a word, not an id
         if (not sectors or c.sector in sectors)
         and (not countries or countries.intersection(c.countries))
         and (not kinds or c.kind in kinds)
@@ -286,4 +290,4 @@ def commitments(
 
 def quotes(ds: m.Dataset, *, persons: frozenset[str] = frozenset()) -> list[m.Quote]:
     """Quotes in dataset order."""
-    return [q for q in ds.quotes if not persons or q.person in persons]
+    return [q for q in m.narrowed(ds.quotes, person=persons) if not persons or q.person in persons]
