@@ -43,6 +43,9 @@ QUERIES = [
     ("timeline", "--kind", "visit", "--since", "2025"),
     ("leaders", "--role", "president"),
     ("quotes", "--person", "p0"),
+    ("agreements", "--since", "2023-06", "--until", "2024"),
+    ("agreements", "--until", "1991-02-14", "--type", "mou"),
+    ("timeline", "--since", "2020-03-01"),
     ("sectors",),
     ("search", "document"),
 ]
@@ -300,6 +303,42 @@ def test_dates_split_from_an_entry_never_stand_in_for_a_checked_parse() -> None:
     assert m.checked_decode_hook(m.PartialDate, "2024-06") == m.PartialDate.parse("2024-06")
 
 
+def _decoded(monkeypatch: pytest.MonkeyPatch, field: str) -> list[object]:
+    """The records that entries decode from now on, of the lists whose records have ``field``."""
+    decoded: list[object] = []
+    real = indexed.Records._decoded
+
+    def counted(self: indexed.Records[msgspec.Struct], raw: bytes) -> list[msgspec.Struct]:
+        found = real(self, raw)
+        decoded.extend(record for record in found if hasattr(record, field))
+        return found
+
+    monkeypatch.setattr(indexed.Records, "_decoded", counted)
+    return decoded
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        (("agreements", "--since", "2023", "--until", "2023"), "signed"),
+        (("agreements", "--since", "2024-02-01"), "signed"),
+        (("timeline", "--until", "1990-12"), "end"),
+    ],
+    ids=["agreements in 2023", "agreements since February 2024", "timeline until 1990"],
+)
+def test_dates_narrow_by_the_index(
+    big: Path, query: tuple[str, ...], field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--since``/``--until`` read the records whose dates start in the range, not the whole list,
+    and answer as the file does."""
+    expected = _answer(big, *query, cached=False)
+    assert json.loads(expected)
+    _answer(big, *query)
+    decoded = _decoded(monkeypatch, field)
+    assert _answer(big, *query) == expected
+    assert 0 < len(decoded) < 1998 // 4
+
+
 def test_party_narrows_by_the_index(tmp_path: Path, big_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``--party`` given as countries reads the documents that name them (and the first to name each
     country, to know who signs), not every document."""
@@ -313,14 +352,6 @@ def test_party_narrows_by_the_index(tmp_path: Path, big_text: str, monkeypatch: 
     expected = _answer(path, *query, cached=False)
     assert len(json.loads(expected)) == len(data["documents"][::50])
     _answer(path, *query)
-    decoded: list[object] = []
-    real = indexed.Records._decoded
-
-    def counted(self: indexed.Records[msgspec.Struct], raw: bytes) -> list[msgspec.Struct]:
-        found = real(self, raw)
-        decoded.extend(record for record in found if hasattr(record, "parties"))
-        return found
-
-    monkeypatch.setattr(indexed.Records, "_decoded", counted)
+    decoded = _decoded(monkeypatch, "parties")
     assert _answer(path, *query) == expected
     assert 0 < len(decoded) < len(data["documents"]) // 4

@@ -592,15 +592,22 @@ RECORD_KINDS: tuple[str, ...] = tuple(name for name, kind in Dataset.__annotatio
 R = typing.TypeVar("R", bound=Struct)
 
 
-def narrowed(records: Sequence[R], **wanted: Collection[str]) -> Sequence[R]:
-    """``records``, or only those that may hold, for each field of ``wanted``, one of its values.
+#: A range of days, either end open (None): ``--since``/``--until`` as :func:`narrowed` takes them.
+Between = tuple[dt.date | None, dt.date | None]
+
+
+def narrowed(records: Sequence[R], between: Between | None = None, **wanted: Collection[str]) -> Sequence[R]:
+    """``records``, or only those that may hold, for each field of ``wanted``, one of its values
+    (and with ``between``, whose date starts in that range of days).
 
     A list read in part from a compiled entry answers from its indexes (``where``); it may
     return more than match, never fewer, so a caller still tests each record. Any other
     sequence is returned as it is.
     """
     where = getattr(records, "where", None)
-    return records if where is None or not any(wanted.values()) else typing.cast("Sequence[R]", where(wanted))
+    if where is None or (not any(wanted.values()) and between is None):
+        return records
+    return typing.cast("Sequence[R]", where(wanted, between))
 
 
 def first_naming(records: Sequence[R], ident: str, test: typing.Callable[[R], bool]) -> R | None:

@@ -175,7 +175,13 @@ def documents(
     found = [
         d
         for d in m.narrowed(
-            ds.documents, sector=sectors, type=types, status=statuses, signatory=signatories, party=countries or ()
+            ds.documents,
+            None if unbounded else (within.start, within.end),
+            sector=sectors,
+            type=types,
+            status=statuses,
+            signatory=signatories,
+            party=countries or (),
         )
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
@@ -263,7 +269,7 @@ def events(
     unbounded = within == ALL_TIME
     found = [
         e
-        for e in m.narrowed(ds.events, country=countries, kind=kinds)
+        for e in m.narrowed(ds.events, None if unbounded else (within.start, within.end), country=countries, kind=kinds)
         if (unbounded or within.contains(*_dated(e.date, e.end)))
         and (not countries or countries.intersection(e.countries))
         and (not kinds or e.kind in kinds)

@@ -13,7 +13,10 @@ A dataset above :data:`~.entries.TRUSTED_BYTES` is cached in this form (an
 - ``KIND.by.ref.N``, an index in :data:`BUCKETS` parts (by a checksum of the
   id): for each id that records of the list name anywhere (a sector, a type,
   a country, a person, a source, another record), the positions of the
-  records naming it; and under ``"\0"`` and its id in lower case, each record.
+  records naming it; and under ``"\0"`` and its id in lower case, each record;
+- for a list that ``--since``/``--until`` select by a date (:data:`DATED`):
+  ``KIND.dates``, the day each record's date starts (a proleptic ordinal), in
+  order, and ``KIND.by.date``, the position of the record each one is from.
 
 The records of a list come back as :class:`Records`, a sequence that decodes
 a record when it is asked for. A query that an index can answer asks for the
@@ -31,6 +34,7 @@ around each fault), read record by record under 100 MB.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import gc
 import os
 import re
@@ -56,6 +60,10 @@ LAZY_KINDS = ("sources", "people", "documents", "commitments", "events", "statis
 REF_INDEX = "by.ref"
 #: How the index lists a record under its own id (in lower case): ids never start with it.
 _SELF = "\0"
+#: The lists that ``--since``/``--until`` select by a date, and its field: a record's period starts
+#: on that date's first day (an event's may end later), so a range holds only records whose date
+#: starts in it, and the index of start days answers both ends (the start exactly, the end as a superset).
+DATED = {"documents": "signed", "events": "date"}
 #: The index is split by a checksum of the id into this many sections, so a lookup checks the seal
 #: of, and decodes, the one holding its id (at 1,000,000 documents the whole index is 40 MB).
 BUCKETS = 256
@@ -126,6 +134,11 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
             buckets.setdefault(_bucket(named), {})[named] = found.tobytes()
         for number, bucket in sorted(buckets.items()):
             parts[f"{kind}.{REF_INDEX}.{number}"] = encoder.encode(bucket)
+        if kind in DATED:
+            starts = array("I", (getattr(record, DATED[kind]).first().toordinal() for record in records))
+            order = sorted(range(len(records)), key=starts.__getitem__)
+            parts[f"{kind}.dates"] = array("I", map(starts.__getitem__, order)).tobytes()
+            parts[f"{kind}.by.date"] = array("I", order).tobytes()
     sections, at = {}, 0
     for name, part in parts.items():
         sections[name] = (at, len(part), _seal(secret, name, part))
@@ -366,17 +379,22 @@ class Records(Sequence[R]):
             if enabled:
                 gc.enable()
 
-    def where(self, wanted: Mapping[str, Collection[str]]) -> Sequence[R]:
-        """The records that may hold, for each field of ``wanted``, one of its values (in file order).
+    def where(self, wanted: Mapping[str, Collection[str]], between: m.Between | None = None) -> Sequence[R]:
+        """The records that may hold, for each field of ``wanted``, one of its values, and whose date
+        starts ``between`` the two days given (either may be None), in file order.
 
         The index of the ids records name stands for every field: a record naming the value
-        in another field is a superset, which the caller's own test removes.
+        in another field is a superset, which the caller's own test removes; so is a record
+        whose date starts in the range but ends after it.
         """
-        if not any(wanted.values()):
-            return self
         try:
             fields = [[self._naming(value) for value in values] for values in wanted.values() if values]
+            dated = self._dated(*between) if between is not None else None
         except (Tampered, msgspec.DecodeError, ValueError, OSError):
+            return self
+        if dated is not None:
+            fields.append([dated])
+        if not fields:
             return self
         fields.sort(key=lambda found: sum(map(len, found)))  # a set of the rarest, then test the others' against it
         chosen: set[int] = set().union(*fields[0])
@@ -399,6 +417,19 @@ class Records(Sequence[R]):
             if found is not None:
                 return found
         return None
+
+    def _dated(self, start: dt.date | None, end: dt.date | None) -> memoryview | None:
+        """The positions of the records whose date starts between ``start`` and ``end`` (in date
+        order); None for a list with no index of dates."""
+        if self._kind not in DATED or not self._store.has(f"{self._kind}.dates"):
+            return None  # an entry written before lists had one answers by reading every record
+        starts = memoryview(self._store.section(f"{self._kind}.dates")).cast("I")
+        order = memoryview(self._store.section(f"{self._kind}.by.date")).cast("I")
+        if len(starts) != len(order) or len(order) != self._count:
+            raise Tampered(self._kind)
+        low = 0 if start is None else bisect.bisect_left(starts, start.toordinal())
+        high = len(starts) if end is None else bisect.bisect_right(starts, end.toordinal())
+        return order[low:high]
 
     def _naming(self, ident: str) -> memoryview:
         """The positions of the records naming ``ident``, from its section of the index."""
