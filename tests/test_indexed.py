@@ -190,6 +190,8 @@ def test_query_reads_only_the_records_it_may_return(big: Path, monkeypatch: pyte
         ("documents.tags", "one", 0),  # the tag fails, the whole list is read instead: its seal holds
         (f"documents.by.ref.{indexed._bucket('mining')}", "many", 0),  # as above
         ("documents.offsets", "one", 0),  # as above
+        ("documents.dates", "dated", 0),  # the index of dates fails: the whole list is read, its seal holds
+        ("documents.by.date", "dated", 0),
     ],
 )
 def test_damaged_entry_is_never_served(
@@ -201,7 +203,10 @@ def test_damaged_entry_is_never_served(
     ids = _ids(entry, sections, toc)
     position = len(ids) // 2 + 1
     ident = ids[position]
-    query = ("agreements", "--sector", "mining") if reads == "many" else ("show", ident)
+    query = {
+        "many": ("agreements", "--sector", "mining"),
+        "dated": ("agreements", "--since", "2020", "--until", "2021-06"),
+    }.get(reads, ("show", ident))
     fresh = _answer(big, *query, cached=False)
     at, size, _ = toc.sections[section]
     where = {
