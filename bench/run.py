@@ -48,6 +48,8 @@ QUERY = ["agreements", "--sector", "mining", "-f", "json"]
 NARROW = ["agreements", "--sector", "mining", "--type", "mou", "--status", "signed", "-f", "json"]
 #: A selection whose size does not grow with the dataset: the documents one person signed (about 5).
 FIXED = ["agreements", "--signatory", "person-000123", "-f", "json"]
+#: One quarter's documents (about 0.6% of them): the index of dates answers it.
+QUARTER = ["agreements", "--since", "2020", "--until", "2020-03", "-f", "json"]
 #: The name of the start-up reference case, which the other ratios to ``import typer`` divide by.
 TYPER = "python -c 'import typer'"
 #: A record to show, present at every size.
@@ -205,6 +207,7 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
         Case("100k docs, warm query, piped to wc -l", warm, ref=jq, max_ratio=1.0, max_seconds=1.0, max_rss_mb=400),
         Case("100k docs, warm, ~1% of them", shell(f"{data} {quote(NARROW)} | wc -l")),
         Case("100k docs, warm, one person's documents", shell(f"{data} {quote(FIXED)} | wc -l")),
+        Case("100k docs, warm, one quarter's documents", shell(f"{data} {quote(QUARTER)} | wc -l")),
         Case(f"100k docs, warm, show {SHOWN}", [silk, "--data", str(d100k), "show", SHOWN, "-f", "json"], ref=TYPER),
         Case(
             f"100k docs, warm, search {gen.RARE_WORD}",
@@ -282,6 +285,7 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
         ),
         Case("1M docs, warm, ~1% of them", shell(f"{data} {quote(NARROW)} | wc -l"), max_seconds=0.4, max_rss_mb=300),
         Case("1M docs, warm, one person's documents", shell(f"{data} {quote(FIXED)} | wc -l")),
+        Case("1M docs, warm, one quarter's documents", shell(f"{data} {quote(QUARTER)} | wc -l")),
         Case(
             f"1M docs, warm, show {SHOWN}",
             [silk, "--data", str(d1m), "show", SHOWN, "-f", "json"],
