@@ -662,17 +662,14 @@ def iter_records(
     whose text may hold each of these words, case-insensitively. The caller still looks at each.
     """
     yield "partnership", ds.partnership
-    for kind in RECORD_KINDS:
-        records = getattr(ds, kind)
+    lists: list[tuple[str, Sequence[Record | Source]]] = [(kind, getattr(ds, kind)) for kind in RECORD_KINDS]
+    for kind, records in [*lists, ("sources", ds.sources)] if sources else lists:
         if naming is not None:
             records = narrowed(records, ref={naming})
         if holding and hasattr(records, "holding"):
             records = records.holding(holding)
         for record in records:
             yield kind, record
-    if sources:
-        for source in ds.sources:
-            yield "sources", source
 
 
 def first_with_id(ds: Dataset, needle: str) -> tuple[str, Record | Source] | None:
