@@ -134,3 +134,20 @@ def test_narrow_text_brief_keeps_its_chart_within_the_width() -> None:
     """At the narrowest width the reserves chart's bars shrink instead of overflowing."""
     text = run_cli("brief", "-f", "text", "--width", "40").stdout
     assert max(cell_len(line) for line in text.splitlines()) <= 40
+
+
+def test_machine_rows_leave_markers_out_and_an_export_beside_them_still_draws_them(tmp_path: Path) -> None:
+    """A date known to the month is drawn with "(day unknown)" in a table or HTML; JSON gives the
+    value alone (its precision is a field of its own, on request), whether or not --export draws
+    the same rows as HTML at the same time."""
+    alone = run_cli("agreements", "-f", "json")
+    page = tmp_path / "agreements.html"
+    both = run_cli("agreements", "-f", "json", "--export", str(page))
+    assert alone.exit_code == both.exit_code == 0
+    assert alone.stdout == both.stdout
+    rows = json.loads(both.stdout)
+    month_only = [r for r in rows if len(r["signed"]) == 7]
+    assert month_only and all("signed_precision" not in r for r in rows)
+    assert page.read_text(encoding="utf-8").count("day unknown") == len(month_only)
+    explicit = json.loads(run_cli("agreements", "-f", "json", "--fields", "id,signed,signed_precision").stdout)
+    assert {r["signed_precision"] for r in explicit if len(r["signed"]) == 7} == {"month"}

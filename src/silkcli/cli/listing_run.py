@@ -84,7 +84,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
     for target in (output.export, output.output):
         if target is not None:
             _check_folder(target)
-    shaped = _shaped(listing, output, fmt)
+    shaped = _shaped(listing, output, fmt, drawn=not fmt.machine or (export is not None and not export.machine))
     for text in shaped.notes if shaped.rows else ():
         note(f"note: {text}")
     view = _view(output, fmt)
@@ -105,8 +105,9 @@ def emit_listing(listing: Listing, output: Output) -> None:
             raise typer.Exit(ExitCode.no_match)
 
 
-def _shaped(listing: Listing, output: Output, fmt: Format) -> Listing:
-    """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field)."""
+def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Listing:
+    """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field);
+    ``drawn`` if a table, HTML or SVG is drawn from it (which shows markers with their values)."""
     from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
 
     fields = output.fields
@@ -114,7 +115,8 @@ def _shaped(listing: Listing, output: Output, fmt: Format) -> Listing:
         if fields is not None:
             raise UsageError(f"--fields does not apply to -f {fmt.value}: it writes every field of each source")
         fields = ",".join(c.name for c in listing.columns)
-    return shape(listing, Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence))
+    options = Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence, markers=drawn)
+    return shape(listing, options)
 
 
 def _check_options(output: Output, fmt: Format) -> None:

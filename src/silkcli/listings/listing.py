@@ -161,6 +161,9 @@ class Shape(NamedTuple):
     limit: int | None = None
     cite: bool = False
     evidence: bool = False
+    #: whether the rows carry the marker columns their values are drawn with (4,500e, 2024-12 (day
+    #: unknown)): a table, HTML or SVG draws them, the machine formats leave them out
+    markers: bool = True
 
 
 def shape(listing: Listing, options: Shape) -> Listing:
@@ -186,7 +189,8 @@ def shape(listing: Listing, options: Shape) -> Listing:
             raise UsageError("-n/--limit must be 0 or more")
         records = records[: options.limit]
     wanted = [_bound(listing.column(name), chosen) for name in chosen]
-    wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
+    if options.markers:
+        wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
     getters = [(c.name, c.get or _by_name(c.name)) for c in wanted]
     rows: list[Row] = [{name: get(r) for name, get in getters} for r in records]
     return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None, total=total)
