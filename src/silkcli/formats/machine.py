@@ -30,7 +30,9 @@ def _json_value(value: Value) -> object:
 
 def _plain(value: object) -> object:
     """A structured entry as its object; anything else as it is."""
-    return dict(value.data) if isinstance(value, Entry) else value
+    if isinstance(value, Entry):
+        return value.data if type(value.data) is dict else dict(value.data)
+    return value
 
 
 def _escaped(data: bytes) -> bytes:

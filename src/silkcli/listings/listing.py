@@ -20,11 +20,18 @@ from silkcli.errors import UsageError, suggest
 class Entry:
     """One structured item of a list value (a party, a claim): an object in json/jsonl/yaml, its text elsewhere."""
 
-    __slots__ = ("text", "data")
+    __slots__ = ("_text", "data")
 
-    def __init__(self, text: str, data: Mapping[str, object]) -> None:
-        self.text = text
+    def __init__(self, text: str | Callable[[], str], data: Mapping[str, object]) -> None:
+        self._text = text  # or what makes it, called when it is first wanted: json/jsonl/yaml never want it
         self.data = data
+
+    @property
+    def text(self) -> str:
+        """The entry as one line of text (``KR: Ministry of Education (Choi Sang-mok)``)."""
+        if not isinstance(self._text, str):
+            self._text = self._text()
+        return self._text
 
     def __str__(self) -> str:
         return self.text

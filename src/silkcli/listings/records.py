@@ -62,7 +62,7 @@ def party_entry(party: m.Party, people: Mapping[str, m.Person]) -> Entry:
     data = {"country": party.country, "body": party.body}
     if party.signatory is not None:
         data["signatory"] = party.signatory
-    return Entry(party_text(party, people), data)
+    return Entry(lambda: party_text(party, people), data)
 
 
 def _attr(name: str, help_text: str, **options: Any) -> Column:
