@@ -35,7 +35,8 @@ class _Bar:
         self._progress.update(self._task, completed=done)
 
     def stage(self, description: str) -> None:
-        self._progress.update(self._task, description=description)
+        # drawn at once: a stage can be over before the next timed refresh (a tenth of a second)
+        self._progress.update(self._task, description=description, refresh=True)
 
 
 def _watched() -> bool:
