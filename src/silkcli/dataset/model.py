@@ -662,14 +662,19 @@ def iter_records(
     whose text may hold each of these words, case-insensitively. The caller still looks at each.
     """
     yield "partnership", ds.partnership
-    lists: list[tuple[str, Sequence[Record | Source]]] = [(kind, getattr(ds, kind)) for kind in RECORD_KINDS]
-    for kind, records in [*lists, ("sources", ds.sources)] if sources else lists:
+    for kind, records in _lists(ds, sources=sources):
         if naming is not None:
             records = narrowed(records, ref={naming})
         if holding and hasattr(records, "holding"):
             records = records.holding(holding)
         for record in records:
             yield kind, record
+
+
+def _lists(ds: Dataset, *, sources: bool) -> list[tuple[str, Sequence[Record | Source]]]:
+    """Each record list with its kind, in file order (then the sources, if asked)."""
+    lists: list[tuple[str, Sequence[Record | Source]]] = [(kind, getattr(ds, kind)) for kind in RECORD_KINDS]
+    return [*lists, ("sources", ds.sources)] if sources else lists
 
 
 def first_with_id(ds: Dataset, needle: str) -> tuple[str, Record | Source] | None:
@@ -679,8 +684,7 @@ def first_with_id(ds: Dataset, needle: str) -> tuple[str, Record | Source] | Non
     """
     if ds.partnership.id.lower() == needle:
         return "partnership", ds.partnership
-    lists: tuple[tuple[str, Sequence[Record | Source]], ...] = tuple((kind, getattr(ds, kind)) for kind in RECORD_KINDS)
-    for kind, records in (*lists, ("sources", ds.sources)):
+    for kind, records in _lists(ds, sources=True):
         found = first_in(records, needle)
         if found is not None:
             return kind, found

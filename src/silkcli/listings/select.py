@@ -129,6 +129,11 @@ class Period(msgspec.Struct, frozen=True):
         """Whether the whole period first..last lies inside this range."""
         return (self.start is None or first >= self.start) and (self.end is None or last <= self.end)
 
+    @property
+    def bounds(self) -> m.Between | None:
+        """The range as :func:`~silkcli.dataset.model.narrowed` takes it; None when it is all time."""
+        return None if self.start is None and self.end is None else (self.start, self.end)
+
 
 #: no bounds at all
 ALL_TIME = Period()
@@ -170,18 +175,18 @@ def documents(
     matchers = party_matchers(ds, parties)
     # --party values that are all countries narrow by the index as the other filters do (a text
     # matched in a ministry's name cannot, so then every document is read)
-    countries = frozenset(p.country for p in matchers if p.country) if all(p.country for p in matchers) else None
+    countries = frozenset(p.country for p in matchers if p.country) if all(p.country for p in matchers) else ()
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
         for d in m.narrowed(
             ds.documents,
-            None if unbounded else (within.start, within.end),
+            within.bounds,
             sector=sectors,
             type=types,
             status=statuses,
             signatory=signatories,
-            party=countries or (),
+            party=countries,
         )
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
@@ -269,7 +274,7 @@ def events(
     unbounded = within == ALL_TIME
     found = [
         e
-        for e in m.narrowed(ds.events, None if unbounded else (within.start, within.end), country=countries, kind=kinds)
+        for e in m.narrowed(ds.events, within.bounds, country=countries, kind=kinds)
         if (unbounded or within.contains(*_dated(e.date, e.end)))
         and (not countries or countries.intersection(e.countries))
         and (not kinds or e.kind in kinds)

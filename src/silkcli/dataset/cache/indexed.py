@@ -94,6 +94,11 @@ class Tampered(Exception):
     """A section or a record does not carry this user's seal: the entry is not used."""
 
 
+#: What reading a part of an entry that cannot be used raises: a part that fails its check, bytes
+#: that do not decode or do not fit, a file that cannot be read. Each sends the query elsewhere.
+_UNUSABLE = (Tampered, msgspec.DecodeError, ValueError, OSError)
+
+
 def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], None] | None = None) -> list[Buffer]:
     """The payload of an ``X`` entry for ``dataset``, in parts: the table of sections (its length first),
     then the sections.
@@ -338,7 +343,7 @@ class Records(Sequence[R]):
             try:
                 data = self._store.section(f"{self._kind}.data")
                 self._all = tuple(self._decoded(b"\xdd" + self._count.to_bytes(4, "big") + data))
-            except (Tampered, msgspec.DecodeError, ValueError, OSError):
+            except _UNUSABLE:
                 self._all = getattr(self._store.fallback(), self._kind)
         return self._all
 
@@ -362,7 +367,7 @@ class Records(Sequence[R]):
             joined = b"".join([b"\xdd" + len(pieces).to_bytes(4, "big"), *pieces])
             found: list[R] = self._decoded(joined)
             return found
-        except (Tampered, msgspec.DecodeError, ValueError, IndexError, OSError):
+        except (*_UNUSABLE, IndexError):
             every = self.all()
             return [every[p] for p in positions]
 
@@ -390,7 +395,7 @@ class Records(Sequence[R]):
         try:
             fields = [[self._naming(value) for value in values] for values in wanted.values() if values]
             dated = self._dated(*between) if between is not None else None
-        except (Tampered, msgspec.DecodeError, ValueError, OSError):
+        except _UNUSABLE:
             return self
         if dated is not None:
             fields.append([dated])
@@ -410,7 +415,7 @@ class Records(Sequence[R]):
         time from the index's list of those naming it."""
         try:
             positions = self._naming(ident)
-        except (Tampered, msgspec.DecodeError, ValueError, OSError):
+        except _UNUSABLE:
             return next((record for record in self.all() if test(record)), None)
         for start in range(0, len(positions), _FEW):
             found = next((record for record in self.at(list(positions[start : start + _FEW])) if test(record)), None)
@@ -451,7 +456,7 @@ class Records(Sequence[R]):
             if self._lowered is None:
                 self._lowered = bytes(self._store.section(f"{self._kind}.data")).lower()
             offsets = self._offsets_of(checked=True)
-        except (Tampered, ValueError):
+        except _UNUSABLE:
             return self
         chosen: set[int] | None = None
         for word in words:
