@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+
+from silkcli.plain import Plain
 
 
 class ExitCode(enum.IntEnum):
@@ -118,7 +119,7 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class Problem(NamedTuple):
+class Problem(Plain):
     """One thing wrong with a dataset file, at a place in it."""
 
     file: str

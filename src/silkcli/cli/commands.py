@@ -9,10 +9,10 @@ module (``agreements`` in ``silkcli.cli.listing_cmds``); its docstring is its
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from silkcli.plain import Plain
 
 
-class Command(NamedTuple):
+class Command(Plain):
     """One command of the program."""
 
     name: str

@@ -11,13 +11,14 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 import typer
 
 from silkcli.cli import complete
 from silkcli.errors import UsageError
 from silkcli.formats import Format
+from silkcli.plain import Plain
 
 Many = list[str] | None
 
@@ -200,7 +201,7 @@ LayoutOpt = Annotated[
 ]
 
 
-class Output(NamedTuple):
+class Output(Plain):
     """The output options of a listing command, as given."""
 
     fmt: Format | None = None

@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import NamedTuple
 
 from silkcli.dataset.model import PartialDate
+from silkcli.plain import Plain
 
 _EN_MONTHS = (
     "january",
@@ -82,7 +82,7 @@ def _month_number(text: str) -> int | None:
     return next((i + 1 for i, stem in enumerate(_RU_MONTHS) if word.startswith(stem)), None)
 
 
-class _Mentions(NamedTuple):
+class _Mentions(Plain):
     days: frozenset[tuple[int, int]]
     dates: frozenset[tuple[int, int, int]]
     months: frozenset[tuple[int, int]]

@@ -14,15 +14,16 @@ import enum
 import importlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from silkcli.errors import UsageError
+from silkcli.plain import Plain
 
 if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
 
 
-class View(NamedTuple):
+class View(Plain):
     """How the output is drawn: a person's terminal (or a picture of it) for tables, header and BOM for csv/tsv."""
 
     width: int | None = None

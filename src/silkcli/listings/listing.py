@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from silkcli.errors import UsageError, suggest
+from silkcli.plain import Plain
 
 
 class Entry:
@@ -53,7 +54,7 @@ CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"
 
 
-class Column(NamedTuple):
+class Column(Plain):
     """One field a listing can show, and how to get it from a record."""
 
     name: str
@@ -84,7 +85,7 @@ class Layout(str, enum.Enum):
     record = "record"
 
 
-class Listing(NamedTuple):
+class Listing(Plain):
     """What a command found, ready to shape and render."""
 
     kind: str
@@ -159,7 +160,7 @@ def _sort_key(value: Value) -> tuple[int, float, str]:
     return (0, 0.0, text.lower())
 
 
-class Shape(NamedTuple):
+class Shape(Plain):
     """The common output options every listing command takes."""
 
     fields: str | None = None

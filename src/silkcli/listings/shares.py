@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 import msgspec
 import msgspec.structs
 
 from silkcli.dataset import model as m
+from silkcli.plain import Plain
 
 #: Metric ids with a meaning the tool computes with.
 RESERVES = "reserves"
@@ -121,7 +121,7 @@ def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
     return msgspec.structs.replace(row, rank=rank)
 
 
-class Computed(NamedTuple):
+class Computed(Plain):
     """What the data gives for a claim, how it was derived, and whether it is only an upper bound."""
 
     value: int | float | None = None

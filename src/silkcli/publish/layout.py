@@ -28,6 +28,7 @@ from typing import Any, Literal
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.plain import Plain
 
 ColumnType = Literal["text", "integer", "number", "boolean", "date", "json"]
 
@@ -86,7 +87,7 @@ class TableLayout:
         return tuple(c.name for c in self.columns)
 
 
-class Shape(typing.NamedTuple):
+class Shape(Plain):
     """What a field's annotation holds once Annotated, Optional and tuple are unwrapped."""
 
     base: Any

@@ -20,11 +20,11 @@ import time
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from silkcli import __version__
 from silkcli.dataset.paths import cache_dir, cache_enabled
 from silkcli.files import Buffer, atomic_write
+from silkcli.plain import Plain
 
 #: A file modified (or whose inode changed) this recently may change again within the same
 #: timestamp tick without its key changing, so it is not cached yet.
@@ -36,7 +36,7 @@ SEAL_BYTES = 32
 _SECRET = "key"
 
 
-class Key(NamedTuple):
+class Key(Plain):
     """What an entry must name to be about this version of this file, under this program.
 
     An entry written while the file's ctime was too recent to tell a later edit in the

@@ -1,0 +1,48 @@
+"""The small immutable values of the start-up path behave as the NamedTuples they replaced."""
+
+from __future__ import annotations
+
+import pytest
+
+from silkcli.errors import Problem
+from silkcli.formats import View
+from silkcli.plain import Plain
+
+
+class Pair(Plain):
+    left: str
+    right: int = 2
+
+
+def test_fields_by_position_or_name_with_defaults() -> None:
+    assert (Pair("a").left, Pair("a").right) == ("a", 2)
+    assert Pair(right=5, left="b").right == 5
+    assert View(80, True).color is True
+    assert View(80).layout == "auto"
+
+
+def test_values_cannot_be_changed_only_replaced() -> None:
+    view = View(width=80)
+    with pytest.raises(AttributeError):
+        view.width = 100  # type: ignore[misc]
+    wider = view._replace(width=100)
+    assert (view.width, wider.width, wider.layout) == (80, 100, "auto")
+
+
+def test_equal_by_value_and_type_and_hashable() -> None:
+    assert Pair("a", 2) == Pair("a") and hash(Pair("a", 2)) == hash(Pair("a"))
+    assert Pair("a", 3) != Pair("a")
+    assert len({View(80), View(80), View(90)}) == 2
+
+
+def test_unpacks_and_prints_like_a_namedtuple() -> None:
+    problem = Problem("x.yaml", 3, 7, "documents[0]", "bad")
+    file, line, column, path, message = problem
+    assert (file, line, column) == ("x.yaml", 3, 7)
+    assert str(problem) == "x.yaml:3:7: documents[0]: bad"
+    assert repr(Pair("a")) == "Pair(left='a', right=2)"
+
+
+def test_too_many_values_is_an_error() -> None:
+    with pytest.raises(TypeError, match="takes 2 fields, got 3"):
+        Pair("a", 1, 2)  # type: ignore[call-arg]
