@@ -40,7 +40,7 @@ def read(source_path: Path, source: bytes) -> m.Dataset | None:
         if not data.startswith(header):
             return None
         dataset: m.Dataset = msgspec.msgpack.decode(
-            memoryview(data)[len(header) :], type=m.Dataset, dec_hook=m.decode_hook
+            memoryview(data)[len(header) :], type=m.Dataset, dec_hook=m.checked_decode_hook
         )
         return dataset
     except (OSError, msgspec.DecodeError, ValueError, TypeError):  # any unusable copy is a miss: the YAML is parsed
