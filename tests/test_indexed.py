@@ -48,6 +48,8 @@ QUERIES = [
     ("timeline", "--since", "2020-03-01"),
     ("sectors",),
     ("search", "document"),
+    ("search", "MINING"),  # letters re folds (i, and k, s below) are matched in any case
+    ("search", "Ministry", "quote"),
 ]
 
 
