@@ -48,7 +48,7 @@ QUERIES = [
     ("timeline", "--since", "2020-03-01"),
     ("sectors",),
     ("search", "document"),
-    ("search", "MINING"),  # letters re folds (i, and k, s below) are matched in any case
+    ("search", "MINING"),  # any case, and letters re folds (i here, i and s below)
     ("search", "Ministry", "quote"),
 ]
 
