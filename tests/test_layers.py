@@ -16,6 +16,7 @@ PACKAGE = Path(silkcli.__file__).parent
 LAYERS = {
     "errors": 0,
     "files": 0,
+    "plain": 0,
     "dataset": 1,
     "listings": 2,
     "formats": 3,
