@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from silkcli.errors import Problem
@@ -46,3 +48,13 @@ def test_unpacks_and_prints_like_a_namedtuple() -> None:
 def test_too_many_values_is_an_error() -> None:
     with pytest.raises(TypeError, match="takes 2 fields, got 3"):
         Pair("a", 1, 2)  # type: ignore[call-arg]
+
+
+class Counted(Pair):
+    limit: ClassVar[int] = 3
+    extra: bool = False
+
+
+def test_a_subclass_adds_fields_after_its_base_and_class_variables_are_not_fields() -> None:
+    assert Counted._fields == ("left", "right", "extra")
+    assert Counted("a", 1, True).extra is True and Counted.limit == 3

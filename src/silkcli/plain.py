@@ -10,6 +10,7 @@ microseconds, and mypy checks its constructor as it would a dataclass's
 A subclass declares its fields as annotations, in order, with defaults where
 they have them; instances take them by position or by name, compare and hash
 by them, unpack into them, and are never changed (:meth:`Plain._replace` makes a changed copy).
+A field left out or misspelt is caught by mypy, not at run time (as with a dataclass under PEP 681).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Plain:
 
     def __init_subclass__(cls) -> None:
         own = cls.__dict__.get("__annotations__", {})
-        names = [name for name, kind in own.items() if not str(kind).startswith("ClassVar")]
+        names = [name for name, kind in own.items() if not str(kind).split("[")[0].endswith("ClassVar")]
         cls._fields = cls._fields + tuple(name for name in names if name not in cls._fields)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
