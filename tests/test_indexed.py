@@ -14,6 +14,7 @@ import time
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -362,3 +363,64 @@ def test_party_narrows_by_the_index(tmp_path: Path, big_text: str, monkeypatch: 
     decoded = _decoded(monkeypatch, "parties")
     assert _answer(path, *query) == expected
     assert 0 < len(decoded) < len(data["documents"]) // 4
+
+
+@pytest.fixture
+def flagged(tmp_path: Path, big_text: str) -> tuple[Path, dict[str, Any]]:
+    """The generated dataset with one document in 50 signed at the summit and one commitment in 10
+    that asks rather than plans (the generator makes none of either)."""
+    data = json.loads(big_text)
+    for document in data["documents"][::50]:
+        document["summit"] = True
+    for commitment in data["commitments"][::10]:
+        commitment["kind"] = "asked"
+    path = tmp_path / "flagged.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    return path, data
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "share"),
+    [
+        (("agreements", "--summit"), "parties", 50),
+        (("agreements", "--summit", "--sector", "mining"), "parties", 50),
+        (("commitments", "--kind", "asked"), "kind", 10),
+    ],
+    ids=["--summit", "--summit --sector", "commitments --kind"],
+)
+def test_flags_and_words_narrow_by_the_index(
+    flagged: tuple[Path, dict[str, Any]],
+    query: tuple[str, ...],
+    field: str,
+    share: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A filter by a value that is no id (the summit flag, a commitment's kind) reads the records
+    that hold it, not the whole list, and answers as the file does."""
+    path, data = flagged
+    expected = _answer(path, *query, cached=False)
+    assert json.loads(expected)
+    _answer(path, *query)
+    decoded = _decoded(monkeypatch, field)
+    assert _answer(path, *query) == expected
+    listed = len(data["documents" if query[0] == "agreements" else "commitments"])
+    assert 0 < len(decoded) <= 2 * (listed // share + 1)  # the summit's are read twice: listed, then counted
+
+
+@pytest.mark.parametrize("query", [("agreements", "--no-summit", "--type", "mou"), ("commitments", "--kind", "plans")])
+def test_an_entry_that_does_not_index_a_value_answers_by_reading_the_list(
+    flagged: tuple[Path, dict[str, Any]], query: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry written before the index held these values (no ``KIND.values`` section) is not asked
+    about them: it answers as the file does, by testing every record."""
+    path, _ = flagged
+    expected = _answer(path, *query, cached=False)
+    assert json.loads(expected)
+    valued = indexed.VALUED
+    monkeypatch.setattr(indexed, "VALUED", {})
+    _answer(path, *query)  # writes the entry as an older silkcli did
+    monkeypatch.setattr(indexed, "VALUED", valued)
+    parses = count_parses(monkeypatch)
+    assert _answer(path, *query) == expected
+    assert parses == []  # from that entry, not the file

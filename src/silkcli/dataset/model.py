@@ -598,7 +598,7 @@ R = typing.TypeVar("R", bound=Struct)
 Between = tuple[dt.date | None, dt.date | None]
 
 
-def narrowed(records: Sequence[R], between: Between | None = None, **wanted: Collection[str]) -> Sequence[R]:
+def narrowed(records: Sequence[R], between: Between | None = None, **wanted: Collection[object]) -> Sequence[R]:
     """``records``, or only those that may hold, for each field of ``wanted``, one of its values
     (and with ``between``, whose date starts in that range of days).
 

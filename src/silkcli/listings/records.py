@@ -139,10 +139,10 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     if summit is None:
         return listing
     shown = {d.id for d in listing.rows}
-    counted = sum(d.summit for d in ds.documents)
+    counted = sum(d.summit for d in m.narrowed(ds.documents, summit=(True,)))
     statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
     notes = []
-    for d in ds.documents:
+    for d in m.narrowed(ds.documents, at_summit=(True,)):
         if d.summit or not d.at_summit:
             continue
         done = statuses.get(d.status, d.status)

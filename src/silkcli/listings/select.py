@@ -187,6 +187,7 @@ def documents(
             status=statuses,
             signatory=signatories,
             party=countries,
+            summit=() if summit is None else (summit,),
         )
         if (not sectors or sectors.intersection(d.sectors))
         and (not types or d.type in types)
@@ -292,7 +293,7 @@ def commitments(
     """Commitments in dataset order."""
     return [
         c
-        for c in m.narrowed(ds.commitments, sector=sectors, country=countries)  # a kind is a word, not an id
+        for c in m.narrowed(ds.commitments, sector=sectors, country=countries, kind=kinds)
         if (not sectors or c.sector in sectors)
         and (not countries or countries.intersection(c.countries))
         and (not kinds or c.kind in kinds)

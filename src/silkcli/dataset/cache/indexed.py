@@ -60,10 +60,16 @@ LAZY_KINDS = ("sources", "people", "documents", "commitments", "events", "statis
 REF_INDEX = "by.ref"
 #: How the index lists a record under its own id (in lower case): ids never start with it.
 _SELF = "\0"
+#: How the index lists a record under the value of one of its :data:`VALUED` fields: ids never start with it.
+_VALUE = "\1"
 #: The lists that ``--since``/``--until`` select by a date, and its field: a record's period starts
 #: on that date's first day (an event's may end later), so a range holds only records whose date
 #: starts in it, and the index of start days answers both ends (the start exactly, the end as a superset).
 DATED = {"documents": "signed", "events": "date"}
+#: The fields of a list that are filtered by a value that is not an id (a flag, a word): the index
+#: also lists each record under its value of them (see :func:`_value_key`), and the list's section
+#: ``KIND.values`` names them, so that an entry written before a field was added is never asked.
+VALUED = {"documents": ("summit", "at_summit"), "commitments": ("kind",)}
 #: The index is split by a checksum of the id into this many sections, so a lookup checks the seal
 #: of, and decodes, the one holding its id (at 1,000,000 documents the whole index is 40 MB).
 BUCKETS = 256
@@ -129,7 +135,8 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
         parts[f"{kind}.ids"] = "".join(f"\n{record.id.lower()}" for record in records).encode() + b"\n"  # type: ignore[attr-defined]
         index: dict[str, array[int]] = {}
         for position, record in enumerate(records):
-            for named in {_SELF + record.id.lower(), *m.named_ids(record)}:  # type: ignore[attr-defined]
+            valued = [_value_key(field, getattr(record, field)) for field in VALUED.get(kind, ())]
+            for named in {_SELF + record.id.lower(), *m.named_ids(record), *valued}:  # type: ignore[attr-defined]
                 found = index.get(named)
                 if found is None:
                     found = index[named] = array("I")
@@ -139,6 +146,8 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
             buckets.setdefault(_bucket(named), {})[named] = found.tobytes()
         for number, bucket in sorted(buckets.items()):
             parts[f"{kind}.{REF_INDEX}.{number}"] = encoder.encode(bucket)
+        if kind in VALUED:
+            parts[f"{kind}.values"] = "\n".join(VALUED[kind]).encode()
         if kind in DATED:
             starts = array("I", (getattr(record, DATED[kind]).first().toordinal() for record in records))
             order = sorted(range(len(records)), key=starts.__getitem__)
@@ -159,6 +168,11 @@ def _seal(secret: bytes, name: str, part: Buffer) -> bytes:
     mac = hmac.new(secret, name.encode() + b"\0", "sha256")
     mac.update(part)
     return mac.digest()
+
+
+def _value_key(field: str, value: object) -> str:
+    """How the index names the records whose ``field`` holds ``value``."""
+    return f"{_VALUE}{field}={value}"
 
 
 def _bucket(named: str) -> int:
@@ -384,16 +398,22 @@ class Records(Sequence[R]):
             if enabled:
                 gc.enable()
 
-    def where(self, wanted: Mapping[str, Collection[str]], between: m.Between | None = None) -> Sequence[R]:
+    def where(self, wanted: Mapping[str, Collection[object]], between: m.Between | None = None) -> Sequence[R]:
         """The records that may hold, for each field of ``wanted``, one of its values, and whose date
         starts ``between`` the two days given (either may be None), in file order.
 
         The index of the ids records name stands for every field: a record naming the value
         in another field is a superset, which the caller's own test removes; so is a record
-        whose date starts in the range but ends after it.
+        whose date starts in the range but ends after it. A :data:`VALUED` field is looked up
+        by its value, or, in an entry that does not index it, not at all.
         """
         try:
-            fields = [[self._naming(value) for value in values] for values in wanted.values() if values]
+            valued = self._valued()
+            fields = [
+                [self._naming(_value_key(field, value) if field in valued else str(value)) for value in values]
+                for field, values in wanted.items()
+                if values and (field in valued or field not in VALUED.get(self._kind, ()))
+            ]
             dated = self._dated(*between) if between is not None else None
         except _UNUSABLE:
             return self
@@ -422,6 +442,11 @@ class Records(Sequence[R]):
             if found is not None:
                 return found
         return None
+
+    def _valued(self) -> frozenset[str]:
+        """The :data:`VALUED` fields this entry's index lists records under (none, if written before)."""
+        name = f"{self._kind}.values"
+        return frozenset(self._store.section(name).decode().split("\n")) if self._store.has(name) else frozenset()
 
     def _dated(self, start: dt.date | None, end: dt.date | None) -> memoryview | None:
         """The positions of the records whose date starts between ``start`` and ``end`` (in date
