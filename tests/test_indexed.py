@@ -51,6 +51,9 @@ QUERIES = [
     ("search", "document"),
     ("search", "MINING"),  # any case, and letters re folds (i here, i and s below)
     ("search", "Ministry", "quote"),
+    ("agreements", "--summit"),
+    ("agreements", "--no-summit", "--sector", "mining"),
+    ("commitments", "--kind", "plans"),
 ]
 
 
