@@ -138,9 +138,7 @@ def build(dataset: m.Dataset, secret: bytes, on_kind: Callable[[str, float], Non
         index: dict[str, array[int]] = {}
         for position, record in enumerate(records):
             valued = [
-                _value_key(field, value)
-                for field in VALUED.get(kind, ())
-                if (value := getattr(record, field)) is not False and value is not None
+                _value_key(field, value) for field in VALUED.get(kind, ()) if _listed(value := getattr(record, field))
             ]
             for named in {_SELF + record.id.lower(), *m.named_ids(record), *valued}:  # type: ignore[attr-defined]
                 found = index.get(named)
@@ -174,6 +172,11 @@ def _seal(secret: bytes, name: str, part: Buffer) -> bytes:
     mac = hmac.new(secret, name.encode() + b"\0", "sha256")
     mac.update(part)
     return mac.digest()
+
+
+def _listed(value: object) -> bool:
+    """Whether the index lists records under this value of a :data:`VALUED` field: a flag only where set."""
+    return value is not False and value is not None
 
 
 def _value_key(field: str, value: object) -> str:
@@ -415,11 +418,8 @@ class Records(Sequence[R]):
         """
         try:
             valued = self._valued()
-            fields = [
-                [self._naming(_value_key(field, value) if field in valued else str(value)) for value in values]
-                for field, values in wanted.items()
-                if values and (field in valued and False not in values or field not in VALUED.get(self._kind, ()))
-            ]
+            keys = [self._keys(field, values, valued) for field, values in wanted.items() if values]
+            fields = [[self._naming(key) for key in found] for found in keys if found is not None]
             dated = self._dated(*between) if between is not None else None
         except _UNUSABLE:
             return self
@@ -447,6 +447,15 @@ class Records(Sequence[R]):
             found = next((record for record in self.at(list(positions[start : start + _FEW])) if test(record)), None)
             if found is not None:
                 return found
+        return None
+
+    def _keys(self, field: str, values: Collection[object], valued: frozenset[str]) -> list[str] | None:
+        """How the index names the records holding each of ``values`` in ``field``; None when it cannot
+        answer for the field (a :data:`VALUED` one this entry does not index, or a value it does not list)."""
+        if field not in VALUED.get(self._kind, ()):
+            return [str(value) for value in values]  # ids
+        if field in valued and all(map(_listed, values)):
+            return [_value_key(field, value) for value in values]
         return None
 
     def _valued(self) -> frozenset[str]:
