@@ -15,7 +15,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -612,16 +612,16 @@ def narrowed(records: Sequence[R], between: Between | None = None, **wanted: Col
     return typing.cast("Sequence[R]", where(wanted, between))
 
 
-def first_naming(records: Sequence[R], ident: str, test: typing.Callable[[R], bool]) -> R | None:
-    """The first of ``records`` that passes ``test``, which only a record naming ``ident`` can pass.
+def named_in(records: Sequence[R], idents: Iterable[str], names: typing.Callable[[R], Collection[str]]) -> set[str]:
+    """The ``idents`` that ``names`` gives for some record (each an id the record names).
 
-    A list read in part reads only the records its index says name ``ident``; any other
-    sequence is tested record by record.
+    A list read in part looks for each in the records its index says name it, from the first
+    on, and stops at the first that does; any other sequence is read once.
     """
     finder = getattr(records, "first_naming", None)
-    if finder is not None:
-        return typing.cast("R | None", finder(ident, test))
-    return next((record for record in records if test(record)), None)
+    if finder is None:
+        return {ident for record in records for ident in names(record)}.intersection(idents)
+    return {ident for ident in idents if finder(ident, lambda record, ident=ident: ident in names(record)) is not None}
 
 
 def by_id(records: Sequence[R], only: Collection[str] | None = None) -> Mapping[str, R]:

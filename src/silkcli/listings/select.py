@@ -11,7 +11,7 @@ matches when its whole period lies inside the range.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import msgspec
 
@@ -234,13 +234,9 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
 
 
 def signing_countries(ds: m.Dataset) -> set[str]:
-    """The countries that sign some document: each found from the first document naming it as a
-    party (a list read in part finds that document from its index, not by reading every one)."""
-
-    def signs(code: str) -> Callable[[m.Document], bool]:
-        return lambda d: any(p.country == code for p in d.parties)
-
-    return {c.id for c in ds.countries if m.first_naming(ds.documents, c.id, signs(c.id))}
+    """The countries that sign some document (a list read in part finds, for each country, the first
+    document naming it as a party from its index, not by reading every one)."""
+    return m.named_in(ds.documents, (c.id for c in ds.countries), lambda d: [p.country for p in d.parties])
 
 
 class _PartyMatch(msgspec.Struct, frozen=True):
