@@ -54,6 +54,18 @@ QUARTER = ["agreements", "--since", "2020", "--until", "2020-03", "-f", "json"]
 TYPER = "python -c 'import typer'"
 #: A record to show, present at every size.
 SHOWN = "doc-0000777"
+#: What any query on any dataset must import before it reads a byte: Typer, msgspec (the schema library)
+#: and the model's types, with the collector paused as silkcli pauses it. Not a target: the floor the
+#: start-up targets are measured against (see the README's "What the times are made of").
+FLOOR_IMPORTS = "import gc; gc.disable(); import typer, msgspec, silkcli.dataset.model"
+#: What any first load of a JSON file must do at least: decode it into the model's types, unchecked
+#: and uncached (the file's path is the argument).
+FLOOR_DECODE = (
+    "import gc, sys, msgspec; gc.disable(); from silkcli.dataset import model as m; "
+    "msgspec.json.decode(open(sys.argv[1], 'rb').read(), type=m.Dataset, dec_hook=m.decode_hook)"
+)
+#: The names of the two floor cases, which every comparison with them names.
+IMPORT_FLOOR = "floor: import typer, msgspec and the model (no target)"
 
 
 @dataclass
@@ -183,6 +195,7 @@ def startup_cases(env: Env) -> list[Case]:
     return [
         Case(ref, [py, "-c", "import typer"]),
         Case("python -c pass (floor)", [py, "-c", "pass"]),
+        Case(IMPORT_FLOOR, [py, "-c", FLOOR_IMPORTS], ref=ref),
         # issue 15 tightened these from 1.2 / 1.5 / 1.3 / 1.3 (issue 10's)
         Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.1),
         Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.3),
@@ -223,6 +236,7 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
             Case(
                 "100k docs, warm query, against sqlite3", warm, ref=ref, max_ratio=3.0, max_seconds=0.15, max_rss_mb=150
             ),
+            Case(f"{IMPORT_FLOOR}, against sqlite3", [str(env.python), "-c", FLOOR_IMPORTS], ref=ref),
         ]
     return cases
 
@@ -252,9 +266,13 @@ def sqlite_reference(source: Path, target: Path) -> Path:
     return target
 
 
-def first_load_cases(env: Env, d100k: Path) -> tuple[Case, Case]:
-    """First loads (empty cache) of the 100k dataset as JSON and as YAML."""
+def first_load_cases(env: Env, d100k: Path) -> tuple[Case, Case, Case]:
+    """First loads (empty cache) of the 100k dataset as JSON and as YAML, and the floor of the first."""
     silk = str(env.bin / "silkcli")
+    floor = Case(
+        "floor: the 100k JSON decoded into the model, unchecked (no target)",
+        [str(env.python), "-c", FLOOR_DECODE, str(d100k.with_suffix(".json"))],
+    )
     as_json = Case(
         "100k docs as JSON, first load",
         [silk, "--data", str(d100k.with_suffix(".json")), *QUERY],
@@ -268,7 +286,7 @@ def first_load_cases(env: Env, d100k: Path) -> tuple[Case, Case]:
         max_rss_mb=800,
         fresh_cache=True,
     )
-    return as_json, as_yaml
+    return as_json, as_yaml, floor
 
 
 def large_cases(env: Env, d1m: Path) -> list[Case]:
@@ -434,15 +452,15 @@ def run_all(env: Env, *, quick: bool, large: bool = False) -> list[Case]:
     big = big_cases(env, d10k, d100k)
     say("10k/100k warm queries and jq ...")
     time_group(env, big, 3 if quick else 7)
-    as_json, as_yaml = first_load_cases(env, d100k)
-    say("100k first load from JSON ...")
-    time_group(env, [as_json], 3 if quick else 5)
+    as_json, as_yaml, floor = first_load_cases(env, d100k)
+    say("100k first load from JSON, and its floor ...")
+    time_group(env, [as_json, floor], 3 if quick else 5)
     say("100k first load from YAML (about 20 s a run) ...")
     time_group(env, [as_yaml], 1 if quick else 3)
     export = export_case(env, d100k)
     say("100k export -f sqlite ...")
     time_group(env, [export], 1 if quick else 3)
-    cases = startup + big + [as_json, as_yaml, export]
+    cases = startup + big + [as_json, floor, as_yaml, export]
     if large:
         huge = large_cases(env, prepare_large(env.work))
         say("1M first load from JSON (a minute or more) ...")
