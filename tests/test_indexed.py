@@ -277,6 +277,41 @@ def _ids(entry: Path, sections: int, toc: indexed.Toc) -> list[str]:
     return entry.read_bytes()[sections + at : sections + at + size].decode().strip("\n").split("\n")
 
 
+def _straddled(entry: Path, sections: int, toc: indexed.Toc) -> tuple[str, int]:
+    """A document's id that its list's bytes hold once, and where in them it starts."""
+    at, size, _ = toc.sections["documents.data"]
+    data = entry.read_bytes()[sections + at : sections + at + size]
+    ids = _ids(entry, sections, toc)
+    ident = next(i for i in ids[len(ids) // 2 :] if data.count(i.encode()) == 1)
+    return ident, data.find(ident.encode())
+
+
+def test_search_finds_a_word_that_two_pieces_of_the_scan_share(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search scans a list in pieces; a word that one piece ends inside and the next finishes is found."""
+    _answer(big, "agreements")
+    entry, sections, toc = _entry(big)
+    ident, where = _straddled(entry, sections, toc)
+    fresh = _answer(big, "search", ident.upper(), cached=False)
+    assert ident in fresh
+    monkeypatch.setattr(indexed, "_SCAN_BYTES", where + 3)  # the first piece ends after the id's third byte
+    calls = count_parses(monkeypatch)
+    assert _answer(big, "search", ident.upper()) == fresh
+    assert calls == []
+
+
+def test_search_never_answers_from_a_damaged_list(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search that scanned damaged bytes learns it after the last piece, and gives the file's answer."""
+    _answer(big, "agreements")
+    entry, sections, toc = _entry(big)
+    ident, where = _straddled(entry, sections, toc)
+    fresh = _answer(big, "search", ident, cached=False)
+    at, _, _ = toc.sections["documents.data"]
+    _damage(entry, [sections + at + where + 1])  # the id no longer reads as itself in the entry
+    calls = count_parses(monkeypatch)
+    assert _answer(big, "search", ident) == fresh
+    assert len(calls) == 1
+
+
 @pytest.mark.parametrize("yaml", [False, True], ids=["json", "yaml"])
 def test_first_load_reads_a_large_file_once(big: Path, yaml: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The entry takes what it needs from the bytes before the parse, which lets them go (at 1M
