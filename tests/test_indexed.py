@@ -403,6 +403,21 @@ def test_party_narrows_by_the_index(tmp_path: Path, big_text: str, monkeypatch: 
     assert 0 < len(decoded) < len(data["documents"]) // 4
 
 
+@pytest.mark.parametrize(("output", "reads_people"), [("json", False), ("yaml", False), ("csv", True)])
+def test_signatories_are_read_only_for_a_partys_text(
+    big: Path, output: str, reads_people: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A format that gives a party as an object names its signatory by id and reads no person; one
+    that gives it as text (csv) names the signatory, from the people it reads, as the file does."""
+    query = ("--data", str(big), "agreements", "--sector", "mining", "--fields", "id,parties", "-f", output)
+    expected = run_cli(*query, env={"SILKCLI_NO_CACHE": "1"})
+    assert expected.exit_code == 0, expected.stderr
+    run_cli(*query)  # writes the entry
+    decoded = _decoded(monkeypatch, "role")
+    assert run_cli(*query).stdout == expected.stdout
+    assert bool(decoded) is reads_people
+
+
 @pytest.fixture
 def flagged(tmp_path: Path, big_text: str) -> tuple[Path, dict[str, Any]]:
     """The generated dataset with one document in 50 signed at the summit and one commitment in 10

@@ -7,6 +7,7 @@ records a filter found; rows are built later, for the fields printed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -57,12 +58,13 @@ def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
     return f"{party.country}: {body}{who}"
 
 
-def party_entry(party: m.Party, people: Mapping[str, m.Person]) -> Entry:
-    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats."""
+def party_entry(party: m.Party, people: Callable[[], Mapping[str, m.Person]]) -> Entry:
+    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats,
+    which alone ask ``people()`` for the signatories' names."""
     data = {"country": party.country, "body": party.body}
     if party.signatory is not None:
         data["signatory"] = party.signatory
-    return Entry(lambda: party_text(party, people), data)
+    return Entry(lambda: party_text(party, people()), data)
 
 
 def _attr(name: str, help_text: str, **options: Any) -> Column:
@@ -76,7 +78,9 @@ def _amount(part: str) -> Any:
 
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
-    people = m.by_id(ds.people, only={p.signatory for d in docs for p in d.parties if p.signatory})
+    # The signatories are looked up only if a party's text is made (json, jsonl and yaml never make it):
+    # at 1,000,000 documents, reading them was 75 ms of a 1% selection's 400.
+    people = cache(lambda: m.by_id(ds.people, only={p.signatory for d in docs for p in d.parties if p.signatory}))
     columns = (
         _attr("id", "document id", priority=1),
         Column(
