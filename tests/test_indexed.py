@@ -7,9 +7,13 @@ should or should not read.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sqlite3
+import sys
+import threading
 import time
 from array import array
 from collections.abc import Iterator
@@ -310,6 +314,58 @@ def test_search_never_answers_from_a_damaged_list(big: Path, monkeypatch: pytest
     calls = count_parses(monkeypatch)
     assert _answer(big, "search", ident) == fresh
     assert len(calls) == 1
+
+
+def _scan(big: Path) -> Iterator[bytes]:
+    """A scan of the documents' bytes in 4 KiB pieces, from the entry that a query wrote."""
+    store_ = store.load_dataset(big).documents._store  # type: ignore[attr-defined]
+    scan: Iterator[bytes] = store_.scan("documents.data")
+    return scan
+
+
+@contextlib.contextmanager
+def _within(seconds: int) -> Iterator[None]:
+    """Fails the test (instead of hanging it) if the block takes longer than ``seconds``."""
+
+    def late(*_: object) -> None:
+        raise TimeoutError(f"still waiting after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, late)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_scan_left_early_stops_its_reader(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search that stops scanning after a piece (an error, Ctrl-C) leaves no thread reading the
+    entry and Python's switch interval as it was, though the reader had filled its queue."""
+    _answer(big, "agreements")
+    monkeypatch.setattr(indexed, "_SCAN_BYTES", 4096)
+    threads, interval = threading.active_count(), sys.getswitchinterval()
+    scan = _scan(big)
+    assert len(next(scan)) == 4096
+    assert threading.active_count() == threads + 1
+    assert sys.getswitchinterval() == pytest.approx(indexed._SWITCH_SECONDS)
+    time.sleep(0.05)  # the reader fills its queue and waits
+    with _within(10):
+        scan.close()  # type: ignore[attr-defined]
+    assert (threading.active_count(), sys.getswitchinterval()) == (threads, interval)
+
+
+def test_a_scan_of_an_entry_cut_short_fails(big: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry cut in the middle of a list while it is scanned gives fewer bytes than its table
+    says: the scan fails (the search then answers from the file) instead of waiting for the rest."""
+    _answer(big, "agreements")
+    entry, sections, toc = _entry(big)
+    at, size, _ = toc.sections["documents.data"]
+    monkeypatch.setattr(indexed, "_SCAN_BYTES", 4096)
+    scan = _scan(big)
+    os.truncate(entry, sections + at + size // 2)
+    with _within(10), pytest.raises(indexed.Tampered):
+        assert sum(map(len, scan)) < size
 
 
 @pytest.mark.parametrize("yaml", [False, True], ids=["json", "yaml"])
