@@ -317,7 +317,7 @@ def test_search_never_answers_from_a_damaged_list(big: Path, monkeypatch: pytest
 
 
 def _scan(big: Path) -> Iterator[bytes]:
-    """A scan of the documents' bytes in 4 KiB pieces, from the entry that a query wrote."""
+    """A scan of the documents' bytes, from the entry that a query wrote."""
     store_ = store.load_dataset(big).documents._store  # type: ignore[attr-defined]
     scan: Iterator[bytes] = store_.scan("documents.data")
     return scan
