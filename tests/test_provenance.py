@@ -191,7 +191,9 @@ def test_cite_names_the_sources_of_the_fields_shown() -> None:
 
 
 def test_show_marks_an_inferred_value() -> None:
-    """`show` prints each field beside its sources and marks an inferred name."""
-    shown = run_cli("show", "serdar-berdimuhamedov", "-f", "tsv").stdout
-    assert "name\tSerdar Berdimuhamedov\tdjournal-23662 (inferred)\n" in shown
-    assert "title\tPresident of Turkmenistan\tkoreaherald-20241203\n" in shown
+    """`show` prints each field beside its sources and marks an inferred date, not a stated name."""
+    shown = run_cli("show", "doc-kwater-small-hydropower-mou", "-f", "tsv").stdout
+    assert "signed\t2024-12-04\tkharn-26618 (inferred)\n" in shown
+    named = run_cli("show", "serdar-berdimuhamedov", "-f", "tsv").stdout
+    assert "name\tSerdar Berdimuhamedov\tmfa-tm-4581\n" in named
+    assert "title\tPresident of Turkmenistan\tkoreaherald-20241203\n" in named

@@ -386,6 +386,9 @@ class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit
     archive: (
         Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})] | None
     ) = None
+    #: when the page was read, and whether from a stored copy rather than the live site
+    accessed: PartialDate | None = None
+    stored_copy: bool = False
 
 
 class Country(Record, frozen=True, kw_only=True):
@@ -413,6 +416,9 @@ class Person(Record, frozen=True, kw_only=True):
     country: Annotated[CountryRef, FACT]
     role: Annotated[RoleRef, FACT]
     title: Annotated[Text, FACT]
+    #: when the person took and left the office of ``title``, as far as the sources say
+    since: Annotated[PartialDate, FACT] | None = None
+    until: Annotated[PartialDate, FACT] | None = None
 
 
 class Partnership(Record, frozen=True, kw_only=True):

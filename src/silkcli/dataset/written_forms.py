@@ -125,6 +125,11 @@ def states_date(quote: str, date: PartialDate) -> bool:
     return (date.month, date.day) in found.days
 
 
+def states_year(quote: str, date: PartialDate) -> bool:
+    """Whether ``quote`` writes the year of ``date`` (a day's month and day alone leave it to the context)."""
+    return date.year in _mentions(quote).years
+
+
 _SCALES = {
     "thousand": 1e3,
     "тыс": 1e3,
