@@ -167,10 +167,32 @@ CHECKED = ("date", "end", "signed", "period", "value")
 
 
 def _mark_inferred(item: dict[str, Any]) -> None:
-    """Cite an item's dates and numbers as inferred: generated quotes do not state them."""
-    fields = [name for name in CHECKED if item.get(name) is not None]
-    if fields:
-        how = "Generated test data: the quote does not state the value."
-        item["cites"] = [
-            {"source": item["source"], "quote": item["evidence"], "fields": fields, "inferred": True, "how": how}
-        ]
+    """Cite an item's dates and numbers as inferred, each saying the value: generated quotes do not state them."""
+    item["cites"] = [
+        {
+            "source": item["source"],
+            "quote": item["evidence"],
+            "fields": [name],
+            "inferred": True,
+            "how": f"Generated test data: the quote does not state the value, {_spoken(item[name])}.",
+        }
+        for name in CHECKED
+        if item.get(name) is not None
+    ]
+    if not item["cites"]:
+        del item["cites"]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+_MONTHS += ("November", "December")
+
+
+def _spoken(value: object) -> str:
+    """A value as ``validate`` reads it in a sentence: ``3 December 2024``, ``June 2024``, ``2024``, ``500``."""
+    text = str(value)
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text

@@ -85,7 +85,7 @@ def test_fields_the_user_chose_are_never_hidden_they_become_records() -> None:
     for field in ("id:", "title:", "parties:", "note:"):
         assert any(line.startswith(field) for line in result.stdout.splitlines())
     assert "each record is a block" in result.stderr
-    assert result.stdout.splitlines()[-1] == "2 of 15 records"
+    assert result.stdout.splitlines()[-1] == "2 of 15 records; data as of 27 November 2026"
 
 
 def test_layout_records_and_table_are_chosen_by_the_option() -> None:
@@ -99,11 +99,11 @@ def test_layout_records_and_table_are_chosen_by_the_option() -> None:
 
 
 def test_caption_counts_what_n_left_out() -> None:
-    """`-n 3` captions the table `3 of 15 records`; without -n it is `15 records`."""
+    """`-n 3` captions the table `3 of 15 records`; without -n it is `15 records`; both with the data's date."""
     cut = run_cli("agreements", "-n", "3", "-f", "table", "--width", "200")
-    assert cut.stdout.rstrip().endswith("3 of 15 records")
+    assert cut.stdout.rstrip().endswith("3 of 15 records; data as of 27 November 2026")
     whole = run_cli("agreements", "-f", "table", "--width", "200")
-    assert whole.stdout.rstrip().endswith(" 15 records")
+    assert whole.stdout.rstrip().endswith(" 15 records; data as of 27 November 2026")
 
 
 def test_long_urls_are_shortened_only_with_a_note_saying_where_to_read_them() -> None:

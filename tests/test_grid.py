@@ -177,4 +177,4 @@ def test_record_blocks_in_colour_have_a_dim_heading_and_bold_labels() -> None:
     result = run_cli("leaders", "-n", "1", "-f", "table", "--width", "80", "--layout", "records", "--color", "always")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("\x1b[2m-[ 1 ]--") and lines[1].startswith("\x1b[1mid:\x1b[0m ")
-    assert re.fullmatch(r"\x1b\[2m1 of \d+ records\x1b\[0m", lines[-1])
+    assert re.fullmatch(r"\x1b\[2m1 of \d+ records; data as of 27 November 2026\x1b\[0m", lines[-1])

@@ -63,13 +63,14 @@ def on_terminal(*args: str, cols: int = 80, env: dict[str, str] | None = None) -
 
 
 def test_first_readme_command_fits_an_80_column_terminal() -> None:
-    """`silkcli agreements --sector mining` on an 80-column terminal: no line wider, ids whole, caption whole."""
+    """`silkcli agreements --sector mining` on an 80-column terminal: no line wider, ids whole, caption whole
+    with the date of the data."""
     screen = on_terminal("agreements", "--sector", "mining", "--color", "never")
     assert screen.code == 0
     lines = screen.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
     assert "doc-energy-minerals-mou" in screen.stdout
-    assert lines[-1].strip() == "1 record"
+    assert lines[-1].strip() == "1 record; data as of 27 November 2026"
     assert screen.stderr == "note: 2 columns hidden: parties, sectors; use --fields or a wider terminal\n"
 
 

@@ -19,6 +19,7 @@ from silkcli.brief.ledger import Disagreement, Ledger, Note, inferred
 from silkcli.dataset import model as m
 from silkcli.listings import select as query
 from silkcli.listings.chronology import UNKNOWN_PART, readable
+from silkcli.listings.progress import latest_step
 
 
 class Headline(msgspec.Struct, frozen=True):
@@ -107,6 +108,16 @@ class Moment(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
+class Progressed(msgspec.Struct, frozen=True):
+    """A document of the summit and its latest step after signing."""
+
+    title: str
+    #: ``Entry into force, 2025-07-05``
+    step: str
+    notes: tuple[int, ...]
+    disputes: tuple[int, ...] = ()
+
+
 class Brief(msgspec.Struct, frozen=True):
     """The whole brief, in reading order."""
 
@@ -123,17 +134,27 @@ class Brief(msgspec.Struct, frozen=True):
     disagreements: tuple[Disagreement, ...]
     notes: tuple[Note, ...]
     dataset: str
+    #: the documents of the summit with a step after signing, then how many have none
+    progress: tuple[Progressed, ...] = ()
+    unstepped: int = 0
+    #: the date of the data, ``27 November 2026``
+    as_of: str = ""
 
 
 def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within: query.Period | None = None) -> Brief:
     """The brief; ``sectors`` focuses documents and commitments, ``within`` bounds the timeline."""
     ledger = Ledger(ds)  # sections are built in reading order, so notes are numbered in it
+    headline, leaders = _headline(ds, ledger), _leaders(ds, ledger)
+    documents, also = _documents(ds, ledger, sectors), _also_at_summit(ds, ledger, sectors)
+    progress, unstepped = _progress(ds, ledger, sectors)
     return Brief(
-        headline=_headline(ds, ledger),
-        leaders=_leaders(ds, ledger),
+        headline=headline,
+        leaders=leaders,
         focus=tuple(s.name for s in ds.sectors if s.id in sectors),
-        sectors=_documents(ds, ledger, sectors),
-        also_at_summit=_also_at_summit(ds, ledger, sectors),
+        sectors=documents,
+        also_at_summit=also,
+        progress=progress,
+        unstepped=unstepped,
         commitments=_commitments(ds, ledger, sectors),
         reserves=reserve_charts(ds, ledger),
         figures=key_figures(ds, ledger),
@@ -142,6 +163,7 @@ def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within:
         disagreements=ledger.disagreements(),
         notes=ledger.notes(),
         dataset=f"{ds.meta.title}, version {ds.meta.version} ({ds.meta.updated.isoformat()})",
+        as_of=m.long_date(ds.meta.updated),
     )
 
 
@@ -195,7 +217,11 @@ def _leader_people(ds: m.Dataset) -> list[m.Person]:
 def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
     return tuple(
         Leader(
-            p.name, p.native_name, p.title, ledger.cite_fields(p, "name", "native_name", "title"), ledger.dispute(p.id)
+            p.name,
+            p.native_name,
+            p.office(ds.meta.updated, then=True),
+            ledger.cite_fields(p, "name", "native_name", "title", "until"),
+            ledger.dispute(p.id),
         )
         for p in _leader_people(ds)
     )
@@ -253,6 +279,20 @@ def _also_at_summit(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> t
         for d in query.documents(ds, sectors=sectors, summit=False)
         if d.at_summit
     )
+
+
+def _progress(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[tuple[Progressed, ...], int]:
+    """The summit's documents (the counted ones, then any other adopted there) with their latest step after
+    signing, and how many of them have none in the sources."""
+    found = [d for d in query.documents(ds, sectors=sectors) if d.summit or d.at_summit]
+    stepped = []
+    for doc in found:
+        stone = latest_step(doc)
+        if stone is not None:
+            cites = ledger.cite_fields(stone, "date", "what")
+            step = f"{stone.what}, {readable(stone.date)}"
+            stepped.append(Progressed(doc.title, step, cites, ledger.dispute(doc.id)))
+    return tuple(stepped), len(found) - len(stepped)
 
 
 def _commitments(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[Pledge, ...]:

@@ -49,6 +49,7 @@ def to_html(brief: Brief) -> str:
             _header(brief),
             _leaders(brief),
             _documents(brief),
+            _progress(brief),
             _commitments(brief),
             _figures(brief),
             _quotes(brief),
@@ -104,6 +105,13 @@ def _documents(brief: Brief) -> str:
         for item in brief.also_at_summit
     )
     return _section("documents", w.documents_title(brief), (table if rows else "<p>None.</p>") + also)
+
+
+def _progress(brief: Brief) -> str:
+    items = "".join(f"<li>{_e(w.progress_line(s))}{_refs(s.notes, s.disputes)}</li>" for s in brief.progress)
+    none = w.unstepped_line(brief)
+    content = (f"<ul>{items}</ul>" if items else "") + (f"<p>{_e(none)}</p>" if none else "")
+    return _section("progress", w.SINCE, content)
 
 
 def _commitments(brief: Brief) -> str:

@@ -39,6 +39,10 @@ def to_markdown(brief: Brief) -> str:
     lines += ["", f"## {w.LEADERS}", ""]
     lines += [f"- {_fact(md(w.leader_line(x)), x.notes, x.disputes)}" for x in brief.leaders]
     lines += _documents(brief)
+    lines += ["", f"## {w.SINCE}", ""]
+    lines += [f"- {_fact(md(w.progress_line(s)), s.notes, s.disputes)}" for s in brief.progress]
+    none = w.unstepped_line(brief)
+    lines += (["", md(none)] if brief.progress else [md(none)]) if none else []
     lines += ["", f"## {md(w.commitments_title(brief))}", ""]
     lines += [f"- **{md(w.pledge_lead(p))}:** {_fact(md(p.text), p.notes, p.disputes)}" for p in brief.commitments] or [
         "None."

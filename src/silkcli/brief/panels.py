@@ -49,6 +49,7 @@ def to_renderable(brief: Brief) -> RenderableType:
     return Group(
         _headline(brief),
         _documents(brief),
+        _progress(brief),
         _commitments(brief),
         _figures(brief),
         _panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])),
@@ -82,6 +83,12 @@ def _documents(brief: Brief) -> Panel:
         also = [_fact(w.at_summit_line(a, count), a.notes, a.disputes) for a in brief.also_at_summit]
         body = Group(body, *also)
     return _panel(w.documents_title(brief), body)
+
+
+def _progress(brief: Brief) -> Panel:
+    lines = [Text.assemble(("• ", HEAD), _fact(w.progress_line(s), s.notes, s.disputes)) for s in brief.progress]
+    none = w.unstepped_line(brief)
+    return _panel(w.SINCE, Group(*lines, *([Text(none)] if none else [])))
 
 
 def _commitments(brief: Brief) -> Panel:

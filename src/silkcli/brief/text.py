@@ -39,6 +39,7 @@ def to_text(brief: Brief, *, width: int = 80) -> str:
     for leader in brief.leaders:
         lines += _wrap(_fact(w.leader_line(leader), leader.notes, leader.disputes), width, first="- ")
     lines += _documents(brief, width)
+    lines += _progress(brief, width)
     lines += _section(w.commitments_title(brief))
     for p in brief.commitments:
         lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes, p.disputes), width, first="- ")
@@ -72,6 +73,14 @@ def _documents(brief: Brief, width: int) -> list[str]:
     for item in brief.also_at_summit:
         lines += _wrap(_fact(w.at_summit_line(item, brief.headline.summit_documents), item.notes, item.disputes), width)
     return lines
+
+
+def _progress(brief: Brief, width: int) -> list[str]:
+    lines = _section(w.SINCE)
+    for step in brief.progress:
+        lines += _wrap(_fact(w.progress_line(step), step.notes, step.disputes), width, first="- ")
+    none = w.unstepped_line(brief)
+    return lines + (_wrap(none, width) if none else [])
 
 
 def _figures(brief: Brief, width: int) -> list[str]:

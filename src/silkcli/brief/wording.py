@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from silkcli.brief.charts import ProductionFigure, ReserveChart
 from silkcli.brief.claims import ClaimFigure
-from silkcli.brief.content import AtSummit, Brief, Headline, Leader, Pledge, Saying
+from silkcli.brief.content import AtSummit, Brief, Headline, Leader, Pledge, Progressed, Saying
 from silkcli.brief.ledger import Note
 from silkcli.listings.chronology import cited_date
 
@@ -17,6 +17,7 @@ KEY_COMMITMENTS = "Key commitments"
 KEY_FIGURES = "Key figures"
 QUOTES = "Quotes"
 TIMELINE = "Timeline"
+SINCE = "Since the summit"
 DISAGREE = "Where sources disagree"
 CLAIMS = "Claims beside the data"
 SOURCES = "Sources"
@@ -162,4 +163,18 @@ def note_line(note: Note) -> str:
 
 def footer(brief: Brief) -> str:
     """What the brief was made from."""
-    return f"Made by silkcli from the dataset {brief.dataset}."
+    return f"Made by silkcli from the dataset {brief.dataset}. Data as of {brief.as_of}."
+
+
+def progress_line(step: Progressed) -> str:
+    """``Protocol Amending …: Entry into force, 2025-07-05``."""
+    return f"{step.title}: {step.step}"
+
+
+def unstepped_line(brief: Brief) -> str | None:
+    """How many of the summit's documents have no later step in the sources, as of the date of the data."""
+    if not brief.unstepped:
+        return None
+    plural = "document" if brief.unstepped == 1 else "documents"
+    which = "any of its documents" if not brief.progress else f"the other {brief.unstepped} {plural}"
+    return f"No later step was found in the sources as of {brief.as_of} for {which}."

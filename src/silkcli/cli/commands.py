@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("search", "listing_cmds", "Find the records holding every word of TEXT, best first.", listing=True),
     Command("show", "listing_cmds", "Show one record in full, and what refers to it.", listing=True),
     Command("sources", "listing_cmds", "List the sources and how many records cite each.", listing=True),
+    Command("progress", "listing_cmds", "List each document's latest step after signing.", listing=True),
     Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
     Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
     Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),

@@ -141,7 +141,7 @@ def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]
 def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
-    from silkcli.listings import figures, lookups, records, shares, subjects
+    from silkcli.listings import figures, lookups, progress, records, shares, subjects
 
     topics = shares.mineral_topics(ds)
     builders = {
@@ -157,6 +157,7 @@ def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
         "reserves": lambda: figures.reserve_listing(ds, topics[0], countries=frozenset(), top=None),
         "discrepancies": lambda: subjects.discrepancy_listing(ds, ()),
         "countries": lambda: subjects.country_listing(ds),
+        "progress": lambda: progress.progress_listing(ds, ()),
     }
     found = BY_NAME.get(command)
     build = builders.get(found.name) if found is not None else None

@@ -633,3 +633,44 @@ def sources(
             fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
         ),
     )
+
+
+def progress(
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    desc: DescOpt = False,
+    limit: LimitOpt = None,
+    cite: CiteOpt = False,
+    exit_status: ExitStatusOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    width: WidthOpt = None,
+    export: ExportOpt = None,
+    output: OutputFileOpt = None,
+    no_header: NoHeaderOpt = False,
+    bom: BomOpt = False,
+    layout: LayoutOpt = TableLayout.auto,
+) -> None:
+    """List each document with its latest step after signing, that step's date and its source.
+
+    A document with no step found says so as of the date of the data; `show ID` lists every step.
+
+    \b
+    Examples:
+    silkcli progress
+    silkcli progress --fields id,latest,step,steps -f json
+    silkcli progress --cite -f csv
+    """
+
+    def build(ds: "m.Dataset") -> "Listing":
+        from silkcli.listings import select
+        from silkcli.listings.progress import progress_listing
+
+        return progress_listing(ds, select.documents(ds))
+
+    run_listing(
+        build,
+        Output(
+            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
+        ),
+    )

@@ -60,8 +60,10 @@ TABLE_WARN_ROWS = 2000
 
 
 def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
-    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    emit_listing(build(state.load()), output)
+    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks, dated with the data."""
+    ds = state.load()
+    listing = build(ds)
+    emit_listing(listing if listing.as_of else listing._replace(as_of=ds.meta.as_of()), output)
 
 
 def default_format() -> Format:

@@ -366,6 +366,21 @@ class DatasetInfo(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True,
     description: Text | None = None
     license: Text | None = None
 
+    def as_of(self) -> str:
+        """The date of the data as a person reads it: ``data as of 27 November 2026``."""
+        return f"data as of {long_date(self.updated)}"
+
+
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+def long_date(day: dt.date) -> str:
+    """``27 November 2026``."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
 
 LanguageCode = Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})]
 FileName = Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})]
@@ -419,6 +434,16 @@ class Person(Record, frozen=True, kw_only=True):
     #: when the person took and left the office of ``title``, as far as the sources say
     since: Annotated[PartialDate, FACT] | None = None
     until: Annotated[PartialDate, FACT] | None = None
+
+    def office(self, as_of: dt.date, *, then: bool = False) -> str:
+        """The title, saying when it ended if it had by ``as_of`` (the date of the data).
+
+        ``President of South Korea until 2025``; with ``then``, where the text speaks of the
+        time the person held it, ``then President of South Korea (until 2025)``.
+        """
+        if self.until is None or self.until.first() > as_of:
+            return self.title
+        return f"then {self.title} (until {self.until.year})" if then else f"{self.title} until {self.until.year}"
 
 
 class Partnership(Record, frozen=True, kw_only=True):

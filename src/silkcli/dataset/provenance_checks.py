@@ -103,7 +103,7 @@ def _inferred_hows(struct: msgspec.Struct, path: Path_, name: str, cites: tuple[
         where = cite_path(struct, path, cite)[:-1] + ("how",) if cite.fields else path + ("evidence",)
         if not cite.how:
             yield where, f"an inferred citation says `how` it infers {name}", False
-        elif checked and not _states(cite.how, value):
+        elif checked and not _states(cite.how, abs(value) if isinstance(value, int | float) else value):
             yield where, f"`how` does not name the {name} it infers ({_shown(value)}): write it out", False
 
 

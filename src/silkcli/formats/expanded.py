@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from silkcli.formats import View
-from silkcli.formats.display import cell_width
+from silkcli.formats.display import cell_width, wrap_cells
 from silkcli.formats.fit import caption, cell_text, shown_fields
 from silkcli.formats.grid import BOLD, DIM, Cell, GridColumn, cell_lines, style
 from silkcli.listings.listing import Listing, Value
@@ -30,7 +30,7 @@ def iter_blocks(listing: Listing, view: View) -> Iterator[str]:
         lines.append(style(heading + "-" * max(0, min(width, 40) - len(heading)), DIM, color=view.color))
         for name in fields:
             lines += _field_lines(listing, row, name, width=width, label=label if beside else 0, view=view)
-    lines.append(style(caption(listing), DIM, color=view.color))
+    lines += [style(line, DIM, color=view.color) for line in wrap_cells(caption(listing), width)]
     yield "\n".join(lines) + "\n"
 
 

@@ -71,11 +71,12 @@ def cell_text(listing: Listing, row: dict[str, Value], name: str) -> str:
 
 
 def caption(listing: Listing) -> str:
-    """``3 records``, or ``3 of 28 records`` when -n cut the list."""
+    """``3 records``, or ``3 of 28 records`` when -n cut the list; then the date of the data, when known."""
     count = len(listing.rows)
     total = listing.total if listing.total is not None else count
     of = f" of {total}" if total > count else ""
-    return f"{count}{of} {'record' if count == 1 and not of else 'records'}"
+    counted = f"{count}{of} {'record' if count == 1 and not of else 'records'}"
+    return f"{counted}; {listing.as_of}" if listing.as_of else counted
 
 
 def _measure(listing: Listing, name: str) -> _Measure:

@@ -105,6 +105,8 @@ class Listing(Plain):
     record: Mapping[str, object] | None = None
     #: how many records matched before ``-n`` cut the list (None: not shaped yet)
     total: int | None = None
+    #: the date of the data, as a table's caption and ``show`` print it (``data as of 27 November 2026``)
+    as_of: str | None = None
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""

@@ -15,6 +15,7 @@ from silkcli.dataset import model as m
 from silkcli.errors import UsageError
 from silkcli.listings.cited import record_with_citations
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
+from silkcli.listings.progress import step_line
 from silkcli.listings.records import no_date
 from silkcli.listings.select import Choice, person_choices, resolve_one
 
@@ -99,8 +100,10 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
     """One record in full: its fields (a record's each with its citations), its sources, and what refers to it."""
     found = record_with_citations(ds, kind, record, _flat) if isinstance(record, m.Record) else _source_listing(record)
     others = referrers(ds, kind, record.id)
-    rows = [*found.rows, *({"field": f"referred_by.{r.kind}", "value": r.id} for r in others)]
-    document = {**(found.record or {}), "referred_by": [msgspec.structs.asdict(r) for r in others]}
+    step = [{"field": "latest_step", "value": step_line(record, ds.meta)}] if isinstance(record, m.Document) else []
+    rows = [*found.rows, *step, *({"field": f"referred_by.{r.kind}", "value": r.id} for r in others)]
+    document = {**(found.record or {}), **{r["field"]: r["value"] for r in step}}
+    document["referred_by"] = [msgspec.structs.asdict(r) for r in others]
     return found._replace(rows=rows, record=document)
 
 

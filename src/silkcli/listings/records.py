@@ -166,7 +166,15 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
         _attr("name", "name as the sources write it", prose=True, priority=1),
         _attr("country", "country code", priority=3),
         _attr("role", "role", priority=4),
-        _attr("title", "title or office", prose=True, priority=2),
+        Column(
+            "title",
+            "title or office, with the year it ended where it had by the date of the data",
+            get=lambda p: p.office(ds.meta.updated),
+            prose=True,
+            priority=2,
+        ),
+        Column("since", "when the person took the office, where the sources say", get=lambda p: text_of(p.since)),
+        Column("until", "when the person left the office, where the sources say", get=lambda p: text_of(p.until)),
         _attr("native_name", "name in the original script", prose=True),
         _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),
@@ -254,6 +262,8 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("author", "author", prose=True),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
+        Column("accessed", "when the page was read, where recorded", get=lambda s: text_of(s.accessed)),
+        _attr("stored_copy", "the page was read from a stored copy of it, not the live site"),
         Column("cited_by", "how many records cite it", numeric=True, get=lambda s: counts.get(s.id, 0)),
         Column(
             "published_marker", "'no_date' where the publication date is not known", get=lambda s: no_date(s.published)
