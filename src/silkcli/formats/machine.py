@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from silkcli.formats import PLAIN, View
-from silkcli.formats.display import markdown_text, text_value
+from silkcli.formats.display import markdown_value, text_value
 from silkcli.listings.listing import Entry, Layout, Listing, Value
 
 _CHUNK = 500
@@ -126,7 +126,7 @@ def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
 
 
 def _md_cell(value: Value) -> str:
-    return _BREAKS.sub("<br>", markdown_text(text_value(value)))
+    return _BREAKS.sub("<br>", markdown_value(text_value(value)))
 
 
 #: Line breaks in a Markdown cell (U+2028 and U+2029 too), written as <br>.
