@@ -205,7 +205,8 @@ def _run(args: list[str]) -> None:
     if os.environ.get(shells.PROTOCOL_VARIABLE):
         import typer.completion  # noqa: PLC0415 - only a TAB press needs it
 
-        typer.completion.completion_init()  # Typer's answers to the scripts (add_completion=True did this)
+        # Registers Typer's answers to the scripts, as add_completion=True did on every run.
+        typer.completion.get_completion_inspect_parameters()
     try:
         code = app(args=args, prog_name="silkcli", standalone_mode=False)
         if isinstance(code, int) and not isinstance(code, bool) and code:
