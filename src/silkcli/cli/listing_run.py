@@ -21,7 +21,7 @@ from silkcli.cli.options import (
 )
 from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
-from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
+from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_names, format_of, iter_format, render
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
@@ -49,8 +49,7 @@ def listing_help(parameters: Collection[str]) -> str:
 
 
 OUTPUT_RULES = (
-    "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown, html, svg; for sources also csl-json, bibtex and ris. The payload goes to "
+    f"Output: -f {format_names()}. The payload goes to "
     "stdout, or to -o FILE (its suffix names the format unless -f does); counts and hints go to stderr. "
     "A table never grows wider than the terminal: it leaves out its least important columns (and says "
     "which) or shows each record as a block."
