@@ -320,14 +320,25 @@ def search(
         raise UsageError("search needs some text to look for")
 
     def build(ds: "m.Dataset") -> "Listing":
-        from silkcli.dataset.model import record_kinds
+        from silkcli.dataset.kinds import all_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import KIND_WORDS, search_listing
+        from silkcli.listings.lookups import search_listing
 
-        kinds = [select.Choice(k, aliases=KIND_WORDS.get(k, ())) for k in record_kinds(sources=True)]
+        kinds = [select.Choice(k, aliases=kind_words(k)) for k in all_kinds()]
         return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))
 
     return build
+
+
+def kind_words(kind: str) -> tuple[str, ...]:
+    """The other words ``search --kind`` takes for ``kind``: the names of the commands that list it, each also
+    in the singular, and what one record of it is called."""
+    from silkcli.cli.commands import COMMANDS
+    from silkcli.dataset.kinds import one_of, singular
+
+    names = [name for c in COMMANDS if c.lists == kind for name in (c.name, *c.aliases)]
+    words = dict.fromkeys([*names, *map(one_of, names), singular(kind)])
+    return tuple(word for word in words if word != kind)
 
 
 @record_command
