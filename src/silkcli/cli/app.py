@@ -203,10 +203,10 @@ def _exit_now(code: object) -> None:
 def _run(args: list[str]) -> None:
     state.reset()
     if os.environ.get(shells.PROTOCOL_VARIABLE):
-        import typer.completion  # noqa: PLC0415 - only a TAB press needs it
-
         # Registers Typer's answers to the scripts, as add_completion=True did on every run.
-        typer.completion.get_completion_inspect_parameters()
+        from typer.completion import get_completion_inspect_parameters  # noqa: PLC0415 - only a TAB needs it
+
+        get_completion_inspect_parameters()
     try:
         code = app(args=args, prog_name="silkcli", standalone_mode=False)
         if isinstance(code, int) and not isinstance(code, bool) and code:
