@@ -25,6 +25,7 @@ LAYERS = {
     "brief": 4,
     "cli": 5,
     "__main__": 6,
+    "api": 6,
 }
 
 
