@@ -123,17 +123,21 @@ def test_printed_brief_shows_korean_names_in_a_cjk_font(
     assert "윤석열" in text
 
 
-@pytest.mark.parametrize("data", [BUNDLED, TINY], ids=["bundled", "tiny"])
-def test_html_brief_prints_on_at_most_two_a4_pages(chromium: str, pdftotext: str, tmp_path: Path, data: Path) -> None:
-    """Printed to PDF, the full brief takes at most two A4 pages and keeps its key facts.
+@pytest.mark.parametrize(("data", "most"), [(BUNDLED, 3), (TINY, 2)], ids=["bundled", "tiny"])
+def test_html_brief_prints_on_at_most_two_a4_pages(
+    chromium: str, pdftotext: str, tmp_path: Path, data: Path, most: int
+) -> None:
+    """Printed to PDF, the full brief takes at most two A4 pages (three for the bundled one) and keeps its key facts.
 
     The bundled brief cites each fact's own sources and lists every disagreement about what it prints
-    (issue 11): about thirty notes, which fill the second page to its footer.
+    (issue 11); since it also says what came of the summit to the date of the data (issue 27: the steps
+    of the documents, the change of president, the calls and the Korea–Central Asia summit's
+    preparation), its forty notes run onto a third page.
     """
     page = _html_brief(tmp_path, data)
     pdf = tmp_path / "brief.pdf"
     _run_chromium(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
-    assert 1 <= _pages(pdf.read_bytes()) <= 2
+    assert 1 <= _pages(pdf.read_bytes()) <= most
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
     ).stdout

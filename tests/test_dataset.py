@@ -283,13 +283,14 @@ def test_export_validate_export_gives_identical_bytes(fmt: str, tmp_path: Any) -
 
 
 def test_version_names_package_and_dataset() -> None:
-    """--version prints the package version and the dataset's version and date."""
+    """--version prints the package version, the dataset's version and date, and the date of the data in words."""
     result = run_cli("--version")
     meta = raw_dataset()["meta"]
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"silkcli {__version__}",
         f"dataset {meta['version']} (updated {meta['updated']}): {meta['title']}",
+        "data as of 27 November 2026",
     ]
 
 

@@ -197,3 +197,42 @@ def test_show_marks_an_inferred_value() -> None:
     named = run_cli("show", "serdar-berdimuhamedov", "-f", "tsv").stdout
     assert "name\tSerdar Berdimuhamedov\tmfa-tm-4581\n" in named
     assert "title\tPresident of Turkmenistan\tkoreaherald-20241203\n" in named
+
+
+def test_a_day_without_its_year_is_stated_only_when_marked_inferred(tmp_path: Path) -> None:
+    """A quote with the month and day but not the year fails at the quote; marked inferred with how, it passes."""
+    day = "signed a memorandum on mining on 3 December"
+    path = _variant(tmp_path, day + " 2024", day)
+    code, _, lines = _validate(path)
+    assert code == 3 and lines == [
+        "documents[0].evidence: the quote gives the day of signed 2024-12-03 but not its year: "
+        "cite one that does, or mark the citation inferred and say how the year is known"
+    ]
+    inferred = (
+        "signed a memorandum on mining on 3 December\n"
+        "    cites:\n"
+        "      - source: s1\n"
+        "        quote: signed a memorandum on mining on 3 December\n"
+        "        fields: [signed]\n"
+        "        inferred: true\n"
+        "        how: The report is of the summit year, so 3 December 2024.\n"
+    )
+    marked = _variant(tmp_path, "signed a memorandum on mining on 3 December 2024\n", inferred)
+    assert _validate(marked)[::2] == (0, [])
+
+
+def test_an_inferred_citation_names_the_value_it_infers(tmp_path: Path) -> None:
+    """`how` of an inferred date must write that date; one that says only why fails at `how`."""
+    vague = (
+        "signed a memorandum on mining\n"
+        "    cites:\n"
+        "      - source: s1\n"
+        "        quote: signed a memorandum on mining\n"
+        "        fields: [signed]\n"
+        "        inferred: true\n"
+        "        how: Signed at the summit.\n"
+    )
+    code, _, lines = _validate(_variant(tmp_path, "signed a memorandum on mining on 3 December 2024\n", vague))
+    assert code == 3 and lines == [
+        "documents[0].cites[0].how: `how` does not name the signed it infers (2024-12-03): write it out"
+    ]

@@ -7,7 +7,7 @@ as boxes. On a phone the wide tables stack their
 cells under labels, and long URLs may break anywhere, so nothing scrolls
 sideways. In print the type shrinks to 7.2pt, lists run in two columns and the
 reserves chart sits beside the claims about it, so the whole brief fits on
-two A4 pages.
+three A4 pages (the bundled data's forty source notes fill the third).
 """
 
 CSS = """\

@@ -176,5 +176,5 @@ def unstepped_line(brief: Brief) -> str | None:
     if not brief.unstepped:
         return None
     plural = "document" if brief.unstepped == 1 else "documents"
-    which = "any of its documents" if not brief.progress else f"the other {brief.unstepped} {plural}"
+    which = "any of the summit's documents" if not brief.progress else f"the other {brief.unstepped} {plural}"
     return f"No later step was found in the sources as of {brief.as_of} for {which}."

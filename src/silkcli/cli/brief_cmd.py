@@ -58,7 +58,7 @@ def brief(
     Every fact points to a numbered source note ([3]) and, where the sources
     disagree, to an explanation ([D1]). --sector focuses the documents and
     commitments on those sectors (repeatable); --since/--until bound the
-    timeline. HTML is one standalone file that prints on at most two A4 pages.
+    timeline. HTML is one standalone file that prints on at most three A4 pages.
 
     \b
     Examples:

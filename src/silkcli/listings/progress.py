@@ -65,7 +65,7 @@ def progress_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             "step_source",
             "id of the source of the latest step",
             get=lambda r: r.step.source if r.step else None,
-            priority=3,
+            priority=1,
         ),
         Column(
             "step_published",
@@ -93,7 +93,7 @@ def progress_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         *cite_columns(ds, of=lambda r: r.step or r.document),
     )
     rows = [Progress(d, latest_step(d)) for d in docs]
-    return Listing("documents", columns, ("id", "title", "latest", "step", "step_source"), rows)
+    return Listing("progress", columns, ("id", "title", "latest", "step", "step_source"), rows)
 
 
 def _published(sources: Mapping[str, m.Source], step: m.Milestone | None) -> str | None:
