@@ -1,0 +1,61 @@
+"""Hostile dataset files that cost memory or time: alias amplification, many problems, strict JSON."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import TINY
+from silkcli.dataset import yaml_read as yamlread
+
+#: The address space the memory test gives a run: a normal one of the tiny dataset needs under 150 MiB.
+_MEMORY_LIMIT = 512 * 2**20
+
+
+def _aliased_quotes(count: int, size: int) -> str:
+    """The tiny dataset with ``count`` quotes that all repeat one ``size``-character text through ``*q``."""
+    text = ("zinc and trust " * (size // 15 + 1))[:size].strip()
+    items = []
+    for i in range(count):
+        body, evidence = (f'&q "{text}"', f'&e "{text[:1900].strip()}"') if i == 0 else ("*q", "*e")
+        items.append(
+            f"  - id: q-x{i}\n    person: mara-quell\n    text: {body}\n    date: 2031-05-14\n"
+            f"    source: tiny-yearbook\n    evidence: {evidence}\n"
+        )
+    return TINY.read_text(encoding="utf-8").replace("quotes:\n", "quotes:\n" + "".join(items), 1)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_LIMIT, _MEMORY_LIMIT))
+
+
+def test_aliases_of_text_are_refused_before_they_exhaust_memory(tmp_path: Path) -> None:
+    """A 1.4 MB file that repeats a 9,900-character quote 12,000 times is one located error under 512 MiB."""
+    path = tmp_path / "aliased.yaml"
+    path.write_text(_aliased_quotes(12_000, 9_900), encoding="utf-8")
+    command = [sys.executable, "-m", "silkcli", "--data", str(path), "export", "-f", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=_limit_memory, check=False)
+    assert (result.returncode, result.stdout) == (3, "")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:"), result.stderr
+    assert lines[0].endswith(
+        "alias '*q': the aliases so far repeat more text than the whole file holds; write the text out"
+    )
+
+
+def _padded(body: str, size: int) -> str:
+    """``body`` after a comment line that makes the whole text ``size`` characters long."""
+    return "#" + "-" * (size - len(body) - 2) + "\n" + body
+
+
+def test_alias_budget_is_the_size_of_the_file() -> None:
+    """Aliases may repeat as many characters as the file holds; one character more is refused at that alias."""
+    body = "a: &x " + "y" * 40 + "\nb: [*x, *x, *x]\n"
+    reader = yamlread.Reader("x.yaml")
+    assert reader.read(_padded(body, 3 * 40)) == {"a": "y" * 40, "b": ["y" * 40] * 3}
+    assert reader.problems == []
+    reader = yamlread.Reader("x.yaml")
+    reader.read(_padded(body, 3 * 40 - 1))
+    assert [(p.line, p.column, p.path) for p in reader.problems] == [(3, 13, "b[2]")]
