@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import TINY
@@ -59,3 +60,28 @@ def test_alias_budget_is_the_size_of_the_file() -> None:
     reader = yamlread.Reader("x.yaml")
     reader.read(_padded(body, 3 * 40 - 1))
     assert [(p.line, p.column, p.path) for p in reader.problems] == [(3, 13, "b[2]")]
+
+
+def _many_problems(count: int) -> str:
+    """A file with ``count`` reader-level problems of four kinds: undefined aliases, tags, repeated keys, controls."""
+    kinds = ["k{i}: *nothing{i}\n", "k{i}: !odd x\n", "k{i}: a\nk{i}: b\n", 'k{i}: "\\e"\n']
+    return "".join(kinds[i % 4].format(i=i) for i in range(count))
+
+
+def _seconds_to_reject(text: str, count: int) -> float:
+    """The least CPU time of three readings of ``text``, which must give ``count`` problems."""
+    best = float("inf")
+    for _ in range(3):
+        reader = yamlread.Reader("x.yaml")
+        started = time.process_time()
+        reader.read(text)
+        best = min(best, time.process_time() - started)
+        assert len(reader.problems) == count
+    return best
+
+
+def test_placing_reader_problems_grows_linearly() -> None:
+    """Four times the problems in four times the text take far less than sixteen times as long to place."""
+    small, large = _many_problems(1_000), _many_problems(4_000)
+    ratio = _seconds_to_reject(large, 4_000) / _seconds_to_reject(small, 1_000)
+    assert ratio < 8, f"4x the problems took {ratio:.1f}x the time"

@@ -14,6 +14,7 @@ the error path only, by :mod:`.yamlplace`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -93,10 +94,26 @@ def _at(event: yaml.Event) -> int:
 
 def line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of character ``index`` in ``text``, counting lines as YAML does."""
-    line, line_start = 1, 0
-    for match in _BREAK.finditer(text, 0, index):
-        line, line_start = line + 1, match.end()
-    return line, index - line_start + 1
+    return Lines(text).line_col(index)
+
+
+class Lines:
+    """Places character indexes of one text: the text is scanned for line breaks once, at the first question.
+
+    Each problem placed by scanning from the start made rejecting a file quadratic in its
+    problems (8,000 undefined aliases in 180 KB took 21 s); a bisect over the line starts is not.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        """1-based line and column of character ``index``."""
+        if self._starts is None:
+            self._starts = [0, *(match.end() for match in _BREAK.finditer(self._text))]
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
 
 
 class Reader:
@@ -108,6 +125,7 @@ class Reader:
         #: True when the text holds no document at all (empty, or only comments)
         self.empty = False
         self._text = ""
+        self._lines = Lines("")
         self._anchors: dict[str, Any] = {}
         self._reported: set[str] = set()
         self._alias_room = 0  # characters aliases may still repeat
@@ -123,6 +141,7 @@ class Reader:
         ``on_read`` is called with how many characters the parser has taken so far.
         """
         self._text = text
+        self._lines = Lines(text)
         self._alias_room = ALIAS_BUDGET * len(text)
         nel = text.find("\x85")
         if nel >= 0:  # a C1 control that YAML would silently read as a line break
@@ -343,7 +362,7 @@ class Reader:
         self.problems.append(self._problem(index, message, path=self.path()))
 
     def _problem(self, index: int, message: str, *, path: str) -> Problem:
-        line, column = line_col(self._text, index)
+        line, column = self._lines.line_col(index)
         return Problem(self.filename, line, column, path, message)
 
 
