@@ -8,7 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import TINY
+import pytest
+
+from conftest import TINY, run_cli
 from silkcli.dataset import yaml_read as yamlread
 
 #: The address space the memory test gives a run: a normal one of the tiny dataset needs under 150 MiB.
@@ -85,3 +87,65 @@ def test_placing_reader_problems_grows_linearly() -> None:
     small, large = _many_problems(1_000), _many_problems(4_000)
     ratio = _seconds_to_reject(large, 4_000) / _seconds_to_reject(small, 1_000)
     assert ratio < 8, f"4x the problems took {ratio:.1f}x the time"
+
+
+def _tiny_json() -> str:
+    """The tiny dataset as indented JSON: ``"schema"`` is on line 2, the last list closes on the last line but one."""
+    result = run_cli("--data", str(TINY), "export", "-f", "json")
+    assert result.exit_code == 0
+    return result.stdout
+
+
+def _json_error(tmp_path: Path, text: str, *, name: str = "data.json") -> tuple[int, str, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("--data", str(path), "validate")
+    return result.exit_code, result.stdout, result.stderr.replace(str(path), name)
+
+
+def test_a_trailing_comma_in_a_json_file_is_a_located_error(tmp_path: Path) -> None:
+    """A JSON dataset whose last list ends ',]}' is refused where the comma's list ends, not read as YAML."""
+    text = _tiny_json()
+    lines = text.splitlines()
+    assert lines[-2:] == ["  ]", "}"] and lines[-3].endswith("}")
+    lines[-3] += ","
+    column = len(lines[-2]) - len(lines[-2].lstrip()) + 1
+    expected = f"data.json:{len(lines) - 1}:{column}: JSON syntax error: trailing comma in array\n"
+    assert _json_error(tmp_path, "\n".join(lines) + "\n") == (3, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "message"),
+    [
+        ('  "schema": "silkcli/1",', '  // a note\n  "schema": "silkcli/1",', 3, "comments are not allowed in JSON"),
+        ('  "schema": "silkcli/1",', '  "schema": NaN,', 13, "NaN is not a JSON number; write a finite number or null"),
+        ('  "schema": "silkcli/1",', "  'schema': \"silkcli/1\",", 3, "JSON strings take double quotes"),
+    ],
+)
+def test_json_that_only_yaml_would_read_is_a_located_error(
+    old: str, new: str, column: int, message: str, tmp_path: Path
+) -> None:
+    """A comment, NaN or a single-quoted string in a .json dataset is one placed syntax error, exit 3."""
+    text = _tiny_json()
+    assert text.splitlines()[1] == old
+    assert _json_error(tmp_path, text.replace(old, new, 1)) == (
+        3,
+        "",
+        f"data.json:2:{column}: JSON syntax error: {message}\n",
+    )
+
+
+def test_json_nested_1000_deep_is_placed_where_it_goes_too_deep(tmp_path: Path) -> None:
+    """A JSON dataset nested 1,000 deep says where level 33 opens, with FILE:LINE:COL."""
+    text = '{\n  "schema": "silkcli/1",\n  "x": ' + "[" * 1_000 + "]" * 1_000 + "\n}\n"
+    expected = f"data.json:3:{8 + 31}: JSON syntax error: JSON nested more than 32 levels deep\n"
+    assert _json_error(tmp_path, text) == (3, "", expected)
+
+
+def test_a_yaml_file_in_flow_style_keeps_its_yaml_reading(tmp_path: Path) -> None:
+    """The strict rule is for files named .json: a .yaml file that starts with '{' may end a list with ','."""
+    lines = _tiny_json().splitlines()
+    lines[-3] += ","
+    path = tmp_path / "flow.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run_cli("--data", str(path), "validate").exit_code == 0
