@@ -16,6 +16,7 @@ PACKAGE = Path(silkcli.__file__).parent
 LAYERS = {
     "errors": 0,
     "files": 0,
+    "staged": 0,
     "plain": 0,
     "dataset": 1,
     "listings": 2,
@@ -24,6 +25,7 @@ LAYERS = {
     "brief": 4,
     "cli": 5,
     "__main__": 6,
+    "_entry": 6,
 }
 
 

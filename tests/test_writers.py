@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from conftest import TINY, run_cli
+from silkcli.errors import Interrupted
+from silkcli.publish import datapackage, datasette
 from silkcli.publish.sqlite import SQLITE_MAGIC
 
 _EXPORT = [sys.executable, "-m", "silkcli", "--data", str(TINY), "export"]
@@ -76,3 +83,63 @@ def test_output_through_a_link_to_a_pipe_is_written_into_the_pipe(tmp_path: Path
     assert (db_run.returncode, db_run.stderr) == (0, b"")
     assert db_run.stdout.startswith(SQLITE_MAGIC)
     assert link.is_symlink()
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` by name, with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+class _StopsAfter(dict[str, str]):
+    """The files of a package, whose iteration ends with ``error`` after ``count`` of them (as a signal would)."""
+
+    def __init__(self, files: dict[str, str], count: int, error: BaseException) -> None:
+        super().__init__(files)
+        self._count, self._error = count, error
+
+    def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
+        for number, item in enumerate(super().items()):
+            if number == self._count:
+                raise self._error
+            yield item
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_datapackage_stopped_midway_leaves_the_old_folder_whole(
+    signum: int, code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A signal after 10 of the new files leaves every old file as it was and no temporary file, exit 128+N."""
+    folder = tmp_path / "package"
+    assert run_cli("--data", str(TINY), "export", "-f", "datapackage", "-o", str(folder)).exit_code == 0
+    before = _snapshot(folder)
+    real = datapackage.files
+    monkeypatch.setattr(datapackage, "files", lambda ds: _StopsAfter(real(ds), 10, Interrupted(signum)))
+    result = run_cli("export", "-f", "datapackage", "-o", str(folder))  # the bundled dataset: other bytes
+    assert (result.exit_code, result.stderr) == (code, "interrupted\n")
+    assert _snapshot(folder) == before
+
+
+def test_datasette_that_fails_on_its_metadata_keeps_the_old_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while metadata.json is written leaves the old database and metadata together, exit 4."""
+    folder = tmp_path / "site"
+    assert run_cli("--data", str(TINY), "export", "-f", "datasette", "-o", str(folder)).exit_code == 0
+    before = _snapshot(folder)
+
+    def full(ds: object) -> str:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(datasette, "metadata_json", full)
+    result = run_cli("export", "-f", "datasette", "-o", str(folder))
+    assert (result.exit_code, result.stderr) == (4, f"error: cannot write into {folder}: No space left on device\n")
+    assert _snapshot(folder) == before
+
+
+def test_datasette_hint_quotes_the_folder_as_one_shell_word(tmp_path: Path) -> None:
+    """The 'serve it with' hint quotes the folder for the shell, and a line break in it stays on its line."""
+    folder = tmp_path / "my site\nx"
+    result = run_cli("--data", str(TINY), "export", "-f", "datasette", "-o", str(folder))
+    assert result.exit_code == 0
+    db, meta = f"'{folder}/partnership.db'", f"'{folder}/metadata.json'"
+    assert result.stderr == f"serve it with: datasette {db} -m {meta}\n".replace("\nx", "\\nx")

@@ -49,7 +49,7 @@ def atomic_write(path: Path, data: Buffer | Sequence[Buffer], *, mode: int = 0o6
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(21, "it is a directory", str(path))
-    _replace(path, fill, mode=mode & ~_umask())
+    _replace(path, fill, mode=mode & ~umask())
 
 
 def target_status(path: Path) -> os.stat_result | None:
@@ -77,7 +77,7 @@ def atomic_build(path: Path, fill: Callable[[Path], None], *, mode: int = 0o666)
         _build_then_copy(path, fill)
         return
     real = Path(os.path.realpath(path))
-    _replace(real, fill, mode=stat.S_IMODE(existing.st_mode) if existing is not None else mode & ~_umask())
+    _replace(real, fill, mode=stat.S_IMODE(existing.st_mode) if existing is not None else mode & ~umask())
 
 
 def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:
@@ -118,7 +118,7 @@ def _write(handle: BinaryIO, data: Buffer | Sequence[Buffer]) -> None:
         handle.writelines(data)
 
 
-def _umask() -> int:
+def umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current

@@ -137,12 +137,17 @@ def write_sqlite(ds: m.Dataset, path: Path) -> None:
     """
     check_target(path)
     try:
-        atomic_build(path, lambda tmp: fill(sqlite3.connect(tmp, isolation_level=None), tables(ds)))
+        atomic_build(path, lambda tmp: build(ds, tmp))
     except FileNotFoundError:
         folder = path.parent if str(path.parent) else Path(".")
         raise OutputError(f"cannot write {path}: directory {folder} does not exist") from None
     except (OSError, sqlite3.Error) as exc:
         raise OutputError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def build(ds: m.Dataset, path: Path) -> None:
+    """Write the database into ``path``, a new empty file (a temporary one: see :func:`write_sqlite`)."""
+    fill(sqlite3.connect(path, isolation_level=None), tables(ds))
 
 
 def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
