@@ -17,6 +17,7 @@ LAYERS = {
     "errors": 0,
     "environment": 0,
     "files": 0,
+    "staged": 0,
     "plain": 0,
     "dataset": 1,
     "listings": 2,
@@ -26,6 +27,7 @@ LAYERS = {
     "cli": 5,
     "__main__": 6,
     "api": 6,
+    "_entry": 6,
 }
 
 

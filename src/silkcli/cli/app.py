@@ -223,7 +223,10 @@ def _run(args: list[str]) -> None:
         sys.exit(ExitCode.data)
     except Exception as exc:
         if _debugging(args):
-            raise
+            import traceback  # noqa: PLC0415 - only a bug being reported needs it
+
+            traceback.print_exc()  # the traceback asked for, and still the documented exit code
+            sys.exit(ExitCode.internal)
         note(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
         sys.exit(ExitCode.internal)
 
