@@ -32,6 +32,8 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
             return None
         return finding(claim, ctx, Verdict.not_covered, "No dated record of the data matches what the sentence says.")
     narrowed = ev.narrowed(found, span.year, ds)
+    if span.day is None and not narrowed:
+        return None  # "since 2013", "in June": a year no record of the sentence's kind has is context, not a claim
     results = [(t, ev.compare(span.year, span.month, span.day, t)) for t in narrowed]
     for target, result in results:
         if result == "same":
@@ -71,13 +73,14 @@ def judge_place(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> 
         return None
     claim = Claim("place", mention.start, mention.end)
     years = ctx.years()
-    placed = [t for t in ev.narrowed(ev.targets(ds, ctx), min(years) if len(years) == 1 else None, ds) if _place(ds, t)]
+    meant = ev.narrowed(ev.targets(ds, ctx), min(years) if len(years) == 1 else None, ds)
+    placed = [t for t in meant if _place(ds, t)]
     spellings = PLACE_WORDS[mention.id]
     for target in placed:
         if any(s.lower() in (_place(ds, target) or "").lower() for s in spellings):
             why = f"{target.what}: {_place(ds, target)}."
             return finding(claim, ctx, Verdict.supported, why, evidence=_place_evidence(ds, target, src), records=target.ids)
-    if len(placed) == 1 and placed[0].firm:
+    if len(meant) == 1 and placed and placed[0].firm:
         target = placed[0]
         right = _place(ds, target)
         why = f"{target.what}: {right}, not {mention.id}."
@@ -126,7 +129,7 @@ def _visit_gap(ds: m.Dataset, ctx: Context) -> tuple[m.Person, int, int] | None:
     """The Kyrgyz president whose visit the sentence speaks of, the years since the one before, and that year."""
     presidents = {p.id: p for p in ds.people if p.country == "KG" and p.role == "president"}
     visits = sorted(
-        {(e.date.year, pid) for e in ds.events if e.kind == "visit" and e.end for pid in e.people if pid in presidents}
+        {(e.date.year, pid) for e in ds.events if e.kind == "visit" and "KR" in e.countries for pid in e.people if pid in presidents}
     )
     named = [p for p in ctx.named("person") if p in presidents]
     summit = next((e for e in ds.events if e.id == ds.partnership.summit), None)

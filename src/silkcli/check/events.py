@@ -51,7 +51,8 @@ def targets(ds: m.Dataset, ctx: Context) -> list[Target]:
         by_id = {d.id: d for d in ds.documents}
         return [Target(by_id[d].title, by_id[d], by_id[d].signed, None, "signed", None, (d,)) for d in documents]
     bulk = any(c.kind == "count" for c in ctx.claims) or "doc-joint-statement" in ctx.named("document")
-    if ctx.has("signing") and summit and (bulk or "partnership" in ctx.named("topic")):
+    ours = not set(ctx.named("country")) - {"KR", "KG"}  # another country's signings are not in the data
+    if ctx.has("signing") and summit and ours and (bulk or "partnership" in ctx.named("topic")):
         return [_event(summit)]
     for frame, kinds in (("summit", ("summit",)), ("meeting", ("summit", "meeting")), ("visit", ("visit",))):
         if ctx.has(frame):
@@ -61,7 +62,7 @@ def targets(ds: m.Dataset, ctx: Context) -> list[Target]:
     if "partnership" in ctx.named("topic"):
         p = ds.partnership
         return [Target(p.name, p, p.date, None, "date", p.venue, (p.id,))]
-    if ctx.has("signing") and {"KR", "KG"} & set(ctx.named("country")):
+    if ctx.has("signing") and ours and {"KR", "KG"} & set(ctx.named("country")):
         return [Target(d.title, d, d.signed, None, "signed", None, (d.id,), False) for d in ds.documents]
     return []
 
@@ -111,7 +112,7 @@ def compare(span_year: int | None, month: int | None, day: int | None, target: T
         return "unknown"
     if high < first or low > last:
         return "differs"
-    coarse = target.start.precision() == "year" or (day is not None and target.start.precision() == "month")
+    coarse = target.start.precision == "year" or (day is not None and target.start.precision == "month")
     return "unknown" if coarse else "same"
 
 

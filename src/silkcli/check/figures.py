@@ -77,7 +77,8 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
         return finding(claim, ctx, Verdict.not_covered, f"{facts}; the sentence does not say which it means.")
     value = reserves if "reserves" in metric else production
     what = "reserves" if "reserves" in metric else "mine production"
-    claimed = [s for s in ds.statistics if s.claim and s.country == code and s.value == said and s.unit == "%"]
+    wanted = "reserves-share" if "reserves" in metric else "production-share"
+    claimed = [s for s in ds.statistics if s.claim and s.country == code and s.value == said and s.metric == wanted]
     disc = src.holding_number([s.id for s in claimed], said) if claimed else None
     if value is None:
         return finding(claim, ctx, Verdict.not_covered, f"The source's table gives no {what} share for {row.label}.")

@@ -31,7 +31,7 @@ COUNTRY_WORDS = {
 }
 #: Korean and Russian spellings of the people (and the other Latin spellings the sources use).
 PERSON_WORDS = {
-    "yoon-suk-yeol": ("윤 대통령", "Юн Сок Ёль", "Юн Сок Ель", "Юн Соккёль"),
+    "yoon-suk-yeol": ("윤 대통령", "Юн Сок Ё", "Юн Сок Е", "Юн Соккёль"),
     "sadyr-japarov": ("Jhaparov", "Zhaparov", "사디르 자파로프", "자파로프", "Жапаров", "Джапаров"),
     "askar-akayev": ("아스카르 아카예프", "아카예프", "Акаев"),
     "almazbek-atambayev": ("알마즈베크 아탐바예프", "알마즈벡 아탐바예프", "아탐바예프", "Атамбаев"),
@@ -42,7 +42,7 @@ PERSON_WORDS = {
 }
 #: The words that name a document (English, Korean, Russian).
 DOCUMENT_WORDS = {
-    "doc-forestry-mou": ("forest", "산림", "лесн"),
+    "doc-forestry-mou": ("forestry", "forest", "산림", "лесн"),
     "doc-edcf-framework-arrangement": ("EDCF", "Economic Development Cooperation Fund", "대외경제협력기금", "ФЭРС"),
     "doc-tipf-mou": ("TIPF", "Trade and Investment Promotion Framework", "무역투자촉진"),
     "doc-dta-protocol": ("double taxation", "double-taxation", "tax treaty", "이중과세", "двойного налогообложения"),
@@ -117,13 +117,24 @@ class Names:
     def find(self, sentence: str) -> list[Mention]:
         """Every entity ``sentence`` names, in order (an entity once per place it is named)."""
         found = [
-            Mention(kind, ident, match.start(), match.end())
+            Mention(kind, ident, match.start(), _word_end(sentence, match))
             for kind, table in self._tables
             for ident, pattern in table
             for match in pattern.finditer(sentence)
             if not (ident == "KR" and _NORTH.search(sentence, 0, match.start()))
         ]
         return sorted(found, key=lambda n: (n.start, n.kind))
+
+
+_CYRILLIC_TAIL = re.compile(r"[а-яё]*", re.I)
+
+
+def _word_end(sentence: str, match: re.Match[str]) -> int:
+    """Where a named word ends: a Russian stem's ending (``Сеул|е``) belongs to it."""
+    if re.search("[а-яё]$", match[0], re.I):
+        tail = _CYRILLIC_TAIL.match(sentence, match.end())
+        return tail.end() if tail else match.end()
+    return match.end()
 
 
 def _patterns(table: dict[str, list[str]] | dict[str, tuple[str, ...]], *, codes: bool = False) -> list[tuple[str, re.Pattern[str]]]:

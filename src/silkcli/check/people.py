@@ -30,7 +30,7 @@ OFFICES = {
 _WORDS = "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
 _ADJECTIVES = {"kyrgyz": "KG", "korean": "KR", "south korean": "KR", "kazakh": "KZ", "uzbek": "UZ", "turkmen": "TM"}
 _BEFORE = re.compile(rf"(?:\b(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?\b({_WORDS})\s+(?:[А-ЯЁ][а-яё]+\s+)?$", re.I)
-_AFTER = re.compile(rf"^(?:\s*,\s*(?:the\s+)?(?:(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?({_WORDS})\b|\s+(?:\S+\s+)?({_WORDS}))", re.I)
+_AFTER = re.compile(rf"(?:\s*,\s*(?:the\s+)?(?:(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?({_WORDS})\b|\s+(?:\S+\s+)?({_WORDS}))", re.I)
 
 
 def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
