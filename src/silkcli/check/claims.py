@@ -62,7 +62,8 @@ _YEARS = (
     re.compile(r"(?:수교|외교\s*관계)[^.]{0,20}?(\d+)\s*(?:주년|년)"),
 )
 _QUALIFIERS = (
-    ("up to", re.compile(r"(?:up to|at most|as much as|no more than|a maximum of|within)\s+(?:a\s+ceiling\s+of\s+)?$", re.I)),
+    ("up to", re.compile(r"(?:up to|at most|as much as|no more than|a maximum of|within)\s+"
+                         r"(?:a\s+ceiling\s+of\s+)?$", re.I)),
     ("over", re.compile(r"(?:over|more than|above|at least|upwards of|более|свыше|больше)\s+$", re.I)),
     ("about", re.compile(r"(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|estimated|"
                          r"около|почти|примерно|порядка|약)\s+$", re.I)),

@@ -7,8 +7,8 @@ import re
 from silkcli.check import events as ev
 from silkcli.check.claims import Claim
 from silkcli.check.context import Context
-from silkcli.check.names import PLACE_WORDS, Mention
 from silkcli.check.finding import finding
+from silkcli.check.names import PLACE_WORDS, Mention
 from silkcli.check.notes import Sources
 from silkcli.check.report import Evidence, Finding, Verdict
 from silkcli.dataset import model as m
@@ -38,7 +38,9 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
     for target, result in results:
         if result == "same":
             why = f"{target.what}: {ev.written(target.start, target.end)}."
-            return finding(claim, ctx, Verdict.supported, why, evidence=src.cited(target.record, target.field), records=target.ids)
+            return finding(
+                claim, ctx, Verdict.supported, why, evidence=src.cited(target.record, target.field), records=target.ids
+            )
     for target, _ in results:
         said = m.PartialDate(span.year or target.start.year, span.month, span.day)
         disc = src.holding_date(target.ids, said)
@@ -46,7 +48,14 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
             why = f"{disc.topic}: {disc.resolution}"
             right = ev.written(target.start, target.end)
             return finding(
-                claim, ctx, Verdict.disputed, why, right=right, discrepancy=disc.id, sides=src.sides(disc), records=target.ids
+                claim,
+                ctx,
+                Verdict.disputed,
+                why,
+                right=right,
+                discrepancy=disc.id,
+                sides=src.sides(disc),
+                records=target.ids,
             )
     unknown = [t for t, r in results if r == "unknown"]
     if unknown:
@@ -63,11 +72,13 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
 
 def _in_range(text: str, claim: Claim) -> bool:
     """Whether a year belongs to a period (``2025–2029``, ``from 2025 to 2029``): not a date of an event."""
-    return bool(_RANGE.search(text[claim.end : claim.end + 8]) or _RANGE.search(text[max(0, claim.start - 8) : claim.start]))
+    return bool(
+        _RANGE.search(text[claim.end : claim.end + 8]) or _RANGE.search(text[max(0, claim.start - 8) : claim.start])
+    )
 
 
 def judge_place(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
-    """The verdict on where something happened (``in Seoul``, ``서울에서``, ``в Сеуле``); None if no place is claimed."""
+    """The verdict on where something happened (``in Seoul``, ``서울에서``, ``в Сеуле``); None if none is claimed."""
     before, after = ctx.text[max(0, mention.start - 8) : mention.start], ctx.text[mention.end : mention.end + 3]
     if not (_PLACE_BEFORE.search(before) or _PLACE_AFTER.search(after)):
         return None
@@ -79,7 +90,9 @@ def judge_place(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> 
     for target in placed:
         if any(s.lower() in (_place(ds, target) or "").lower() for s in spellings):
             why = f"{target.what}: {_place(ds, target)}."
-            return finding(claim, ctx, Verdict.supported, why, evidence=_place_evidence(ds, target, src), records=target.ids)
+            return finding(
+                claim, ctx, Verdict.supported, why, evidence=_place_evidence(ds, target, src), records=target.ids
+            )
     if len(meant) == 1 and placed and placed[0].firm:
         target = placed[0]
         right = _place(ds, target)
@@ -129,7 +142,13 @@ def _visit_gap(ds: m.Dataset, ctx: Context) -> tuple[m.Person, int, int] | None:
     """The Kyrgyz president whose visit the sentence speaks of, the years since the one before, and that year."""
     presidents = {p.id: p for p in ds.people if p.country == "KG" and p.role == "president"}
     visits = sorted(
-        {(e.date.year, pid) for e in ds.events if e.kind == "visit" and "KR" in e.countries for pid in e.people if pid in presidents}
+        {
+            (e.date.year, pid)
+            for e in ds.events
+            if e.kind == "visit" and "KR" in e.countries
+            for pid in e.people
+            if pid in presidents
+        }
     )
     named = [p for p in ctx.named("person") if p in presidents]
     summit = next((e for e in ds.events if e.id == ds.partnership.summit), None)

@@ -121,7 +121,7 @@ MONTHS = "January February March April May June July August September October No
 
 def written(date: m.PartialDate, end: m.PartialDate | None = None) -> str:
     """``3 December 2024``, ``December 2024``, ``2024``, or a range: ``2–4 December 2024``."""
-    if end is not None and end.year == date.year and end.month == date.month and date.day and end.day:
+    if end is not None and end.year == date.year and end.month == date.month and date.month and date.day and end.day:
         return f"{date.day}–{end.day} {MONTHS[date.month - 1]} {date.year}"
     if end is not None:
         return f"{written(date)} to {written(end)}"

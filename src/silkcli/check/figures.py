@@ -66,7 +66,9 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
                 extra = bound if what == "reserves" else ""
                 why = f"{text} is a share of world {what}{extra}, and the sentence does not say of what: {facts}."
                 disc = src.holding_number(records, said) if what == "reserves" else None
-                disc = disc or next(iter(src.disputes(s.id for s in ds.statistics if s.claim and s.country == code)), None)
+                disc = disc or next(
+                    iter(src.disputes(s.id for s in ds.statistics if s.claim and s.country == code)), None
+                )
                 return finding(
                     claim, ctx, Verdict.imprecise, why, right=facts, evidence=evidence, records=records,
                     discrepancy=disc.id if disc else None, sides=src.sides(disc) if disc else (),
@@ -98,7 +100,9 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
             records=records,
         )  # fmt: skip
     if said > value * 1.5 or said < value / 1.5 and not upper:
-        return finding(claim, ctx, Verdict.contradicted, f"{facts}.", right=f"{value:.2g}%", evidence=evidence, records=records)
+        return finding(
+            claim, ctx, Verdict.contradicted, f"{facts}.", right=f"{value:.2g}%", evidence=evidence, records=records
+        )
     return finding(claim, ctx, Verdict.imprecise, f"{facts}; {text} is near it, not it.", right=f"{value:.3g}%")
 
 
@@ -113,7 +117,15 @@ def _electricity_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) 
     if said < lowest and claim.qualifier != "over":
         why = f"Every source gives {lowest:g}% or more."
         evidence = tuple(e for s in claims for e in src.cited(s, "value"))
-        return finding(claim, ctx, Verdict.contradicted, why, right=f"over {lowest:g}% to over 90%", evidence=evidence, records=records)
+        return finding(
+            claim,
+            ctx,
+            Verdict.contradicted,
+            why,
+            right=f"over {lowest:g}% to over 90%",
+            evidence=evidence,
+            records=records,
+        )
     if disc is None:
         return finding(claim, ctx, Verdict.not_covered, "No source gives this share.")
     why = f"{disc.topic}: {disc.resolution}"
@@ -142,7 +154,9 @@ def judge_rank(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
         return finding(claim, ctx, verdict, why, evidence=evidence, records=records)
     if not ctx.has("reserves") or row.rank is None:
         return finding(claim, ctx, Verdict.not_covered, f"{facts}; the sentence does not say by what.")
-    return finding(claim, ctx, Verdict.contradicted, f"{facts}.", right=_ordinal(row.rank), evidence=evidence, records=records)
+    return finding(
+        claim, ctx, Verdict.contradicted, f"{facts}.", right=_ordinal(row.rank), evidence=evidence, records=records
+    )
 
 
 def _ordinal(rank: int | None) -> str:

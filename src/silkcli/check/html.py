@@ -36,7 +36,9 @@ def to_html(report: Report, *, url: str = "") -> str:
             at = found.end
             items.append(_item(found, number, notes))
         parts.append(_e(sentence.text[at:]))
-        body.append(f"<blockquote>{''.join(parts)}</blockquote>\n<ol start=\"{number - len(items) + 1}\">{''.join(items)}</ol>")
+        body.append(
+            f'<blockquote>{"".join(parts)}</blockquote>\n<ol start="{number - len(items) + 1}">{"".join(items)}</ol>'
+        )
     listed = "".join(
         f'<li id="note-{n}">{_e(cited_as(e))} <q>{_e(e.quote)}</q></li>' for n, e in enumerate(notes.notes, start=1)
     )
@@ -59,7 +61,10 @@ def _mark(found: Finding, number: int) -> str:
 def _item(found: Finding, number: int, notes: Notes) -> str:
     refs = "".join(f'<a href="#note-{n}">[{n}]</a>' for n in notes.of(found))
     right = f" Data: {_e(found.right)}." if found.right and found.verdict is not Verdict.supported else ""
-    sides = "".join(f'<li>{_e(s.says)} <a href="#note-{notes.number(s.evidence)}">[{notes.number(s.evidence)}]</a></li>' for s in found.sides)
+    sides = "".join(
+        f'<li>{_e(s.says)} <a href="#note-{notes.number(s.evidence)}">[{notes.number(s.evidence)}]</a></li>'
+        for s in found.sides
+    )
     return (
         f'<li><span class="verdict {found.verdict.value.replace(" ", "-")}">{_e(found.verdict.value)}</span>: '
         f"<b>{_e(found.text)}</b>. {_e(found.why)}{right} {refs}" + (f"<ul>{sides}</ul>" if sides else "") + "</li>"

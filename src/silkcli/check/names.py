@@ -11,7 +11,7 @@ places are found by the words the sources use for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from silkcli.dataset import model as m
 from silkcli.listings import select
@@ -19,7 +19,20 @@ from silkcli.plain import Plain
 
 #: Other spellings of countries: adjectives and the Korean and Russian names (a Russian stem takes any ending).
 COUNTRY_WORDS = {
-    "KR": ("Korea", "Korean", "South Korean", "Seoul's", "한국", "대한민국", "韓", "Корея", "Корее", "Кореи", "Корею", "корейск"),
+    "KR": (
+        "Korea",
+        "Korean",
+        "South Korean",
+        "Seoul's",
+        "한국",
+        "대한민국",
+        "韓",
+        "Корея",
+        "Корее",
+        "Кореи",
+        "Корею",
+        "корейск",
+    ),
     "KG": ("Kyrgyz", "키르기스스탄", "키르기즈", "키르기스", "Кыргызстан", "Киргизи", "кыргызск", "киргизск"),
     "KZ": ("Kazakh", "카자흐스탄", "Казахстан"),
     "TM": ("Turkmen", "투르크메니스탄", "Туркменистан"),
@@ -53,7 +66,13 @@ DOCUMENT_WORDS = {
     "doc-personnel-moc": ("personnel", "인사행정", "인재개발", "public-sector talent"),
     "doc-mofa-cooperation-program": ("cooperation program", "협력 프로그램", "программ"),
     "doc-joint-statement": ("joint statement", "공동성명", "совместн"),
-    "doc-kwater-small-hydropower-mou": ("K-water", "small hydropower", "small-scale hydropower", "수자원공사", "малых ГЭС"),
+    "doc-kwater-small-hydropower-mou": (
+        "K-water",
+        "small hydropower",
+        "small-scale hydropower",
+        "수자원공사",
+        "малых ГЭС",
+    ),
     "doc-kotra-export-agency-mou": ("KOTRA", "코트라", "대한무역투자진흥공사"),
     "doc-kita-export-agency-mou": ("KITA", "한국무역협회", "Korea International Trade Association"),
     "doc-koima-export-agency-mou": ("KOIMA", "한국수입협회", "Korea Importers Association"),
@@ -97,10 +116,10 @@ class Names:
     """Finds the entities a sentence names, with patterns built once per dataset."""
 
     def __init__(self, ds: m.Dataset) -> None:
-        countries = {c.id: [c.id, c.name, *c.aliases] for c in select.country_choices(ds)}
+        countries = {c.id: [c.id, c.name or "", *c.aliases] for c in select.country_choices(ds)}
         for code, words in COUNTRY_WORDS.items():
             countries.setdefault(code, []).extend(words)
-        people = {p.id: [p.name, *p.aliases] for p in select.person_choices(ds)}
+        people = {p.id: [p.name or "", *p.aliases] for p in select.person_choices(ds)}
         for person in ds.people:
             people[person.id] += [person.native_name] if person.native_name else []
         for pid, words in PERSON_WORDS.items():
@@ -137,9 +156,13 @@ def _word_end(sentence: str, match: re.Match[str]) -> int:
     return match.end()
 
 
-def _patterns(table: dict[str, list[str]] | dict[str, tuple[str, ...]], *, codes: bool = False) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(table: Mapping[str, Sequence[str]], *, codes: bool = False) -> list[tuple[str, re.Pattern[str]]]:
     """One pattern per entity: its spellings as whole words (a Korean or Cyrillic spelling as a stem)."""
-    return [(ident, re.compile("|".join(_spelling(w, codes=codes) for w in _longest_first(words)))) for ident, words in table.items() if words]
+    return [
+        (ident, re.compile("|".join(_spelling(w, codes=codes) for w in _longest_first(words))))
+        for ident, words in table.items()
+        if any(words)
+    ]
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:

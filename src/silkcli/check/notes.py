@@ -59,7 +59,11 @@ class Sources:
     def holding_date(self, record_ids: Iterable[str], date: m.PartialDate) -> m.Discrepancy | None:
         """A discrepancy about these records one of whose sides writes ``date``."""
         return next(
-            (d for d in self.disputes(record_ids) if any(states_date(f"{c.says} {c.evidence}", date) for c in d.claims)),
+            (
+                d
+                for d in self.disputes(record_ids)
+                if any(states_date(f"{c.says} {c.evidence}", date) for c in d.claims)
+            ),
             None,
         )
 

@@ -48,10 +48,14 @@ def judge_count(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Find
         return finding(claim, ctx, verdict, why, right=f"{mous} MOUs", evidence=evidence, records=records)
     on_visit = any(word in ctx.text.lower() for word in _VISIT_SCOPE)
     if said == summit and not on_visit:
-        return finding(claim, ctx, Verdict.supported, f"{summit} documents were signed at the summit.", evidence=evidence)
+        return finding(
+            claim, ctx, Verdict.supported, f"{summit} documents were signed at the summit.", evidence=evidence
+        )
     if disc and (said == summit or said == visit or claim.qualifier == "over" and said < (visit or summit)):
         why = f"{disc.topic}: {disc.resolution}"
-        return finding(claim, ctx, Verdict.disputed, why, right=right, discrepancy=disc.id, sides=sides, records=records)
+        return finding(
+            claim, ctx, Verdict.disputed, why, right=right, discrepancy=disc.id, sides=sides, records=records
+        )
     if claim.qualifier:
         return finding(claim, ctx, Verdict.not_covered, f"The data counts {right}; '{claim.qualifier}' leaves it open.")
     why = f"The sources count {right}; none counts {said:g}."

@@ -20,7 +20,6 @@ class CheckFormat(str, enum.Enum):
     claimreview = "claimreview"
 
 
-
 def render_check(report: Report, fmt: CheckFormat, *, width: int = 80, color: bool = False, url: str = "") -> str:
     """``report`` in ``fmt``: every renderer returns the whole text."""
     from silkcli.check import claimreview, html, machine, render  # noqa: PLC0415 - each run needs one of them

@@ -29,8 +29,14 @@ OFFICES = {
 }  # fmt: skip
 _WORDS = "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
 _ADJECTIVES = {"kyrgyz": "KG", "korean": "KR", "south korean": "KR", "kazakh": "KZ", "uzbek": "UZ", "turkmen": "TM"}
-_BEFORE = re.compile(rf"(?:\b(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?\b({_WORDS})\s+(?:[А-ЯЁ][а-яё]+\s+)?$", re.I)
-_AFTER = re.compile(rf"(?:\s*,\s*(?:the\s+)?(?:(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?({_WORDS})\b|\s+(?:\S+\s+)?({_WORDS}))", re.I)
+_BEFORE = re.compile(
+    rf"(?:\b(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?\b({_WORDS})\s+(?:[А-ЯЁ][а-яё]+\s+)?$", re.I
+)
+_AFTER = re.compile(
+    rf"(?:\s*,\s*(?:the\s+)?(?:(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?({_WORDS})\b"
+    rf"|\s+(?:\S+\s+)?({_WORDS}))",
+    re.I,
+)
 
 
 def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
@@ -50,7 +56,9 @@ def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) ->
     country = _ADJECTIVES.get((adjective or "").lower())
     evidence = src.cited(person, "title")
     if role == person.role and (country is None or country == person.country):
-        return finding(claim, ctx, Verdict.supported, f"{person.name}: {person.title}.", evidence=evidence, records=(person.id,))
+        return finding(
+            claim, ctx, Verdict.supported, f"{person.name}: {person.title}.", evidence=evidence, records=(person.id,)
+        )
     years = {e.date.year for e in ds.events if person.id in e.people}
     if ctx.years() - years:
         why = f"The data has {person.name} as {person.title} only in {', '.join(map(str, sorted(years)))}."

@@ -100,10 +100,14 @@ def summary(report: Report) -> str:
     claims = len(report.findings)
     sentences = len(report.sentences)
     if not claims:
-        return f"no checkable claim in {sentences} sentence{'s' if sentences != 1 else ''}"
+        return f"no checkable claim in {_many(sentences, 'sentence')}"
     counts = ", ".join(f"{report.count(v)} {v.value}" for v in Verdict if report.count(v))
     with_claims = sum(1 for s in report.sentences if s.findings)
-    return f"{claims} claim{'s' if claims != 1 else ''} in {with_claims} sentence{'s' if with_claims != 1 else ''}: {counts}"
+    return f"{_many(claims, 'claim')} in {_many(with_claims, 'sentence')}: {counts}"
+
+
+def _many(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def to_markdown(report: Report) -> str:
