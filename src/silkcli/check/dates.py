@@ -84,7 +84,10 @@ def judge_place(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> 
         return None
     claim = Claim("place", mention.start, mention.end)
     years = ctx.years()
-    meant = ev.narrowed(ev.targets(ds, ctx), min(years) if len(years) == 1 else None, ds)
+    found = ev.targets(ds, ctx)
+    if not found:
+        return None  # "a hospital in Bishkek": a place, but of nothing the data dates
+    meant = ev.narrowed(found, min(years) if len(years) == 1 else None, ds)
     placed = [t for t in meant if _place(ds, t)]
     spellings = PLACE_WORDS[mention.id]
     for target in placed:

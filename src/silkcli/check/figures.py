@@ -99,7 +99,10 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
             claim, ctx, Verdict.disputed, why, right=f"{value:.2g}%", discrepancy=disc.id, sides=src.sides(disc),
             records=records,
         )  # fmt: skip
-    if said > value * 1.5 or said < value / 1.5 and not upper:
+    if upper and said < value:
+        why = f"{facts}: the data bounds the share only from above."
+        return finding(claim, ctx, Verdict.not_covered, why, evidence=evidence, records=records)
+    if said > value * 1.5 or said < value / 1.5:
         return finding(
             claim, ctx, Verdict.contradicted, f"{facts}.", right=f"{value:.2g}%", evidence=evidence, records=records
         )
