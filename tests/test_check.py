@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,10 +31,15 @@ def _verdicts(report: Report) -> list[tuple[str, str]]:
     return [(f.text, f.verdict.value) for f in report.findings]
 
 
+def _script(text: str) -> str:
+    if any("가" <= ch <= "힣" for ch in text):
+        return "ko"
+    return "ru" if any("а" <= ch.lower() <= "я" for ch in text) else "en"
+
+
 def test_the_corpus_is_large_and_varied() -> None:
     """At least 40 sentences, in English, Korean and Russian, with every verdict expected somewhere."""
-    scripts = {("ko" if any("가" <= ch <= "힣" for ch in t) else "ru" if any("а" <= ch.lower() <= "я" for ch in t) else "en")
-               for t in (item["text"] for item in CORPUS)}  # fmt: skip
+    scripts = {_script(item["text"]) for item in CORPUS}
     verdicts = {verdict for item in CORPUS for _, verdict in item["claims"]}
     assert len(CORPUS) >= 40
     assert scripts == {"en", "ko", "ru"}
