@@ -21,7 +21,7 @@ def decode(data: bytes, name: str) -> str:
     if len(data) > MAX_BYTES:
         raise UsageError(f"{name}: over the limit of {MAX_BYTES:,} bytes for a text to check")
     if b"\0" in data:
-        raise UsageError(f"{name}: a binary file, not text", hint="check reads UTF-8 text (.txt) or Markdown (.md)")
+        raise UsageError(f"{name}: a binary file, not UTF-8 text or Markdown")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

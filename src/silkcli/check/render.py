@@ -84,7 +84,7 @@ def _finding_lines(number: int, found: Finding, notes: Notes, *, width: int, col
     if color:
         verdict = f"\x1b[{_COLORS[found.verdict]}m{verdict}\x1b[0m"
     refs = "".join(f"[{n}]" for n in notes.of(found))
-    head = f"{str(number).translate(_SUPERSCRIPT)} {_hold(visible(found.text))}: {verdict}"
+    head = f"{str(number).translate(_SUPERSCRIPT)} {visible(found.text)}: {verdict}"
     lines = [head]
     lines += _wrap(visible(found.why) + (f" {refs}" if refs else ""), width, indent="    ")
     if found.right and found.verdict is not Verdict.supported:
