@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -141,3 +143,18 @@ def test_an_empty_text_argument_and_a_missing_file_are_usage_errors(tmp_path: Pa
     assert empty.stderr == "error: the text: the text is empty: nothing to check\n"
     assert missing.stderr.startswith(f"error: cannot read {tmp_path / 'none.txt'}: No such file")
     assert other.stderr.splitlines()[0] == f"error: {tmp_path / 'x.pdf'}: only .txt and .md files can be checked"
+
+
+def test_check_is_in_the_help_the_man_page_and_completion(tmp_path: Path) -> None:
+    """`silkcli --help` lists check, `man` documents it, and bash completion offers it and its formats."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "_SILKCLI_COMPLETE": "complete_bash"}
+
+    def offered(words: str) -> list[str]:
+        env.update(COMP_WORDS=words, COMP_CWORD=str(len(words.split(" ")) - 1))
+        done = subprocess.run([sys.executable, "-m", "silkcli"], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.splitlines()
+
+    assert "  check  " in run_cli("--help").stdout
+    assert ".SS check\n.B silkcli check\n[OPTIONS] [TEXT...]" in run_cli("man").stdout
+    assert offered("silkcli che") == ["check"]
+    assert offered("silkcli check -f ") == [f.value for f in CheckFormat]

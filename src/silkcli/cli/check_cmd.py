@@ -24,7 +24,11 @@ CheckFormatOpt = Annotated[
 ]
 TextArg = Annotated[
     list[str] | None,
-    typer.Argument(help="The text to check; '-' reads standard input; a .txt or .md FILE is read.", show_default=False),
+    typer.Argument(
+        metavar="TEXT...",
+        help="The text to check; '-' reads standard input; a .txt or .md FILE is read.",
+        show_default=False,
+    ),
 ]
 ContradictedOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit 1 when a claim is contradicted.")]
 UrlOpt = Annotated[
