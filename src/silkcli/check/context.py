@@ -8,21 +8,44 @@ from silkcli.check.claims import Claim, find_claims
 from silkcli.check.names import Mention, Names
 from silkcli.plain import Plain
 
-#: The kinds of event and of figure a sentence can speak of, by the words that say so.
+#: The kinds of event and of figure a sentence can speak of, by the stems of the words that say so
+#: (lower case; a Latin or Cyrillic stem starts a word, one marked ``=`` is the whole word).
 FRAMES = {
-    "signing": r"\bsign|\binked?\b|\bconclud|체결|서명|맺|подпис|заключ",
-    "summit": r"\bsummit|\btalks\b|정상회담|саммит|переговор",
-    "meeting": r"\bmet\b|\bmeet|회담|만나|만났|встреч",
-    "visit": r"\bvisit|방한|방문|визит|\barriv|прибы|\bcame to\b|\btrip\b|\btour\b|순방",
-    "relations": r"diplomatic (?:relations|ties)|\bestablished (?:relations|ties)|수교|외교\s*관계|дипломатическ",
-    "force": r"into force|in force|발효|вступ\w* в силу",
-    "protocol": r"\bprotocol|\bamend|개정|протокол",
-    "reserves": r"\breserve|매장|запас",
-    "production": r"\bproduc|\boutput|\bmined?\b|\bmining output|생산|채굴|добыч|производ",
-    "electricity": r"electric|\bpower\b|전력|발전|электроэнерг|электричеств",
-    "mountains": r"mountain|산악|산지|\bгор",
-}
-_FRAMES = {name: re.compile(pattern, re.I) for name, pattern in FRAMES.items()}
+    "signing": ("sign", "=ink", "=inks", "=inked", "conclud", "체결", "서명", "맺", "подпис", "заключ"),
+    "summit": ("summit", "=talks", "정상회담", "саммит", "переговор"),
+    "meeting": ("=met", "=meet", "meets", "meeting", "회담", "만나", "만났", "встреч"),
+    "visit": ("visit", "방한", "방문", "визит", "arriv", "прибы", "came to", "=trip", "=tour", "순방"),
+    "relations": ("diplomatic relations", "diplomatic ties", "established relations", "established ties", "수교",
+                  "외교 관계", "외교관계", "дипломатическ"),
+    "force": ("into force", "in force", "발효", "в силу"),
+    "protocol": ("protocol", "amend", "개정", "протокол"),
+    "reserves": ("reserve", "매장", "запас"),
+    "production": ("produc", "output", "=mine", "=mined", "생산", "채굴", "добыч", "производ"),
+    "electricity": ("electric", "=power", "전력", "발전", "электроэнерг", "электричеств"),
+    "mountains": ("mountain", "산악", "산지", "гор"),
+}  # fmt: skip
+_STEMS: dict[str, list[tuple[str, bool]]] = {}
+for _frame, _stems in FRAMES.items():
+    for _stem in _stems:
+        _STEMS.setdefault(_stem.lstrip("="), []).append((_frame, _stem.startswith("=")))
+#: One alternation of literals over the lower-cased sentence, longest first ("re" skips ahead by first letters).
+_FRAME_WORDS = re.compile("|".join(map(re.escape, sorted(_STEMS, key=len, reverse=True))))
+_STARTS_WORD = re.compile(r"[a-zа-яё]")
+_WORDY = re.compile(r"\w")
+
+
+def frames_of(text: str) -> frozenset[str]:
+    """The frames (see :data:`FRAMES`) a sentence speaks of."""
+    lower = text.lower()
+    found: set[str] = set()
+    at = 0
+    while match := _FRAME_WORDS.search(lower, at):
+        start, end = match.span()
+        at = start + 1
+        if _STARTS_WORD.match(match[0]) and start and _WORDY.match(lower, start - 1):
+            continue
+        found.update(frame for frame, whole in _STEMS[match[0]] if not (whole and _WORDY.match(lower, end)))
+    return frozenset(found)
 
 
 class Context(Plain):
@@ -51,6 +74,6 @@ def read_sentence(text: str, names: Names) -> Context:
     return Context(
         text,
         tuple(names.find(text)),
-        frozenset(name for name, pattern in _FRAMES.items() if pattern.search(text)),
+        frames_of(text),
         tuple(find_claims(text)),
     )

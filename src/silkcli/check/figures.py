@@ -43,7 +43,7 @@ def judge_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Find
 
 
 def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding:
-    rows = {r.code: r for r in shares.reserve_rows(ds, "antimony")}
+    rows = src.reserve_rows(ds, "antimony")
     code = _country(ctx, rows, claim)
     said, text = claim.number or 0.0, ctx.text[claim.start : claim.end]
     if code is None:
@@ -139,7 +139,7 @@ def judge_rank(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
     """``the fourth-largest … by antimony reserves``: the rank in the source's table."""
     if "antimony" not in ctx.named("topic") and not ctx.has("reserves"):
         return None
-    rows = {r.code: r for r in shares.reserve_rows(ds, "antimony")}
+    rows = src.reserve_rows(ds, "antimony")
     code = _country(ctx, rows, claim)
     if code is None:
         return finding(claim, ctx, Verdict.not_covered, "The sentence names no country of the source's table.")

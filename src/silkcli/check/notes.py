@@ -10,6 +10,7 @@ from silkcli.check.report import Evidence, Side
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.written_forms import states_date, states_number
+from silkcli.listings import shares
 
 
 class Sources:
@@ -18,9 +19,16 @@ class Sources:
     def __init__(self, ds: m.Dataset) -> None:
         self._sources = {s.id: s for s in ds.sources}
         self._about: dict[str, list[m.Discrepancy]] = {}
+        self._rows: dict[str, dict[str | None, shares.ReserveRow]] = {}
         for disc in ds.discrepancies:
             for rid in disc.related:
                 self._about.setdefault(rid, []).append(disc)
+
+    def reserve_rows(self, ds: m.Dataset, topic: str) -> dict[str | None, shares.ReserveRow]:
+        """A mineral's table rows by country code (None: the world), computed once per check."""
+        if topic not in self._rows:
+            self._rows[topic] = {r.code: r for r in shares.reserve_rows(ds, topic)}
+        return self._rows[topic]
 
     def evidence(self, source_id: str, quote: str) -> Evidence:
         """One source's note for ``quote``."""

@@ -212,6 +212,7 @@ _MONTH_THEN_YEAR = (
     re.compile(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>\d{{4}})(?!\d)", re.I),
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월(?!\s*\d)"),
 )
+_MONTH_STEMS = (*(n[:3] for n in _EN_MONTHS), *_RU_MONTHS)
 _YEAR_ALONE = re.compile(r"(?<![\d.,$])((?:19|20)\d{2})(?![\d%,.]\d|\d)(?:\s*(?:년|года|году|г\.))?")
 
 
@@ -223,6 +224,8 @@ def dates_written(text: str) -> list[DateSpan]:
     each once: a year that belongs to a day or a month is not also a year alone.
     """
     found: list[DateSpan] = []
+    lower = text.lower()
+    named = any(stem in lower for stem in _MONTH_STEMS)  # a month's name: the slow patterns are worth running
 
     def free(start: int, end: int) -> bool:
         return all(end <= s.start or start >= s.end for s in found)
@@ -230,7 +233,7 @@ def dates_written(text: str) -> list[DateSpan]:
     for match in _YMD.finditer(text):
         end = match.end() + (1 if text[match.end() : match.end() + 1] == "일" else 0)
         found.append(DateSpan(match.start(), end, int(match[1]), int(match[2]), int(match[3])))
-    for pattern in _DAYS[:3]:
+    for pattern in (*(_DAYS[:2] if named else ()), *(_DAYS[2:3] if "월" in text else ())):
         for match in pattern.finditer(text):
             month = _month_number(match["m"])
             if month is None or not free(match.start(), match.end()):
@@ -239,7 +242,7 @@ def dates_written(text: str) -> list[DateSpan]:
             year = int(year_match[1]) if year_match else None
             end = year_match.end() if year_match else match.end()
             found.append(DateSpan(match.start(), end, year, month, int(match.groupdict().get("a") or match["b"])))
-    for pattern in _MONTH_THEN_YEAR:
+    for pattern in (*(_MONTH_THEN_YEAR[:1] if named else ()), *(_MONTH_THEN_YEAR[1:] if "월" in text else ())):
         for match in pattern.finditer(text):
             month = _month_number(match["m"])
             if month is not None and free(match.start(), match.end()):
