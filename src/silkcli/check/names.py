@@ -141,8 +141,8 @@ class Names:
         owners: dict[str, dict[str, set[str]]] = {}
         self._codes: dict[str, str] = {}
         for kind, table in tables.items():
-            for ident, words in table.items():
-                for word in filter(None, words):
+            for ident, spellings in table.items():
+                for word in filter(None, spellings):
                     if kind == "country" and word.isascii() and word.isupper() and len(word) <= 3:
                         self._codes[word] = ident
                     else:
