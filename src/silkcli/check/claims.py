@@ -90,7 +90,7 @@ class Claim(Plain):
 #: Words one of which a sentence must have for the patterns of a kind to run (the patterns cost ten
 #: times what these tests do, and most sentences have claims of one or two kinds).
 _NEEDS = {
-    "amount": ("$", "usd", "달러", "불", "долл"),
+    "amount": ("$", "usd", "dollar", "달러", "불", "долл"),
     "count": ("agreement", "document", "deal", "accord", "pact", "mou", "memorand", "문서", "문건", "협정",
               "협약", "양해각서", "документ", "соглашен", "меморандум"),
     "share": ("%", "percent", "per cent", "퍼센트", "процент"),

@@ -53,29 +53,31 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
     metric |= {"production"} if ctx.has("production") else set()
     reserves, production = row.reserves_share, row.production_share
     upper = row.share_is_upper_bound
-    facts = f"{row.label}'s share of world reserves is {'at most ' if upper else ''}{reserves:.3g}%" if reserves else ""
-    facts += f"; of world mine production {production:.2g}%" if production is not None else ""
+    shares_of = [f"{'at most ' if upper else ''}{reserves:.3g}% of world reserves"] if reserves is not None else []
+    shares_of += [f"{production:.2g}% of world mine production"] if production is not None else []
+    right = "; ".join(shares_of)
+    facts = f"{row.label} has {right}"
     world = rows[None] if None in rows else None
     used = [row.reserves, *row.production.values(), *((world.reserves, *world.production.values()) if world else ())]
     evidence = tuple(e for s in used if s for e in src.cited(s, "value"))
     records = tuple(s.id for s in used if s)
-    bound = " and an upper bound (the world total is given as a lower bound)" if upper else ""
+    bound = ", an upper bound (the world total is given as a lower bound)," if upper else ""
     if len(metric) != 1:
         for value, what in ((reserves, "reserves"), (production, "mine production")):
             if value is not None and _rounded(value, said, text):
                 extra = bound if what == "reserves" else ""
-                why = f"{text} is a share of world {what}{extra}, and the sentence does not say of what: {facts}."
+                why = f"{text} is {row.label}'s share of world {what}{extra} and the sentence does not say so: {facts}."
                 disc = src.holding_number(records, said) if what == "reserves" else None
                 disc = disc or next(
                     iter(src.disputes(s.id for s in ds.statistics if s.claim and s.country == code)), None
                 )
                 return finding(
-                    claim, ctx, Verdict.imprecise, why, right=facts, evidence=evidence, records=records,
+                    claim, ctx, Verdict.imprecise, why, right=right, evidence=evidence, records=records,
                     discrepancy=disc.id if disc else None, sides=src.sides(disc) if disc else (),
                 )  # fmt: skip
         if all(v is not None and said > v * 1.5 for v in (reserves, production)):
             why = f"{facts}; {text} is more than either."
-            return finding(claim, ctx, Verdict.contradicted, why, right=facts, evidence=evidence, records=records)
+            return finding(claim, ctx, Verdict.contradicted, why, right=right, evidence=evidence, records=records)
         return finding(claim, ctx, Verdict.not_covered, f"{facts}; the sentence does not say which it means.")
     value = reserves if "reserves" in metric else production
     what = "reserves" if "reserves" in metric else "mine production"
