@@ -15,6 +15,7 @@ PACKAGE = Path(silkcli.__file__).parent
 #: Lower layers never import higher ones: read → validate (dataset) → select (listings) → render (formats, brief) → cli.
 LAYERS = {
     "errors": 0,
+    "environment": 0,
     "files": 0,
     "plain": 0,
     "dataset": 1,
@@ -25,6 +26,7 @@ LAYERS = {
     "check": 4,
     "cli": 5,
     "__main__": 6,
+    "api": 6,
 }
 
 

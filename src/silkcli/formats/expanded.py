@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from silkcli.formats import View
 from silkcli.formats.display import cell_width
 from silkcli.formats.fit import caption, cell_text, shown_fields
 from silkcli.formats.grid import BOLD, DIM, Cell, GridColumn, cell_lines, style
+from silkcli.formats.view import View
 from silkcli.listings.listing import Listing, Value
 
 

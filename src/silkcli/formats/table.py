@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from silkcli.formats import FILE_WIDTH, View
 from silkcli.formats.display import bar
 from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, plan, squeeze
 from silkcli.formats.grid import Cell, GridColumn, draw
+from silkcli.formats.view import FILE_WIDTH, View
 from silkcli.listings.listing import Listing, Value
 
 if TYPE_CHECKING:
