@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from silkcli.check.report import Report
+if TYPE_CHECKING:  # the format list is imported for --help, which needs no msgspec
+    from silkcli.check.report import Report
 
 
 class CheckFormat(str, enum.Enum):
