@@ -33,6 +33,18 @@ def _rounded(value: float, said: float, text: str) -> bool:
     return round(value, decimals) == round(said, decimals)
 
 
+def _production_share(rows: dict[str | None, shares.ReserveRow], code: str, years: set[int]) -> float | None:
+    """The country's share of world mine production in the year the sentence names (else the latest)."""
+    row, world = rows[code], rows.get(None)
+    named = [str(y) for y in sorted(years) if str(y) in row.production]
+    if not named or world is None:
+        return row.production_share
+    part, whole = row.production[named[0]], world.production.get(named[0])
+    if part.value is None or whole is None or not whole.value:
+        return None
+    return 100.0 * part.value / whole.value
+
+
 def judge_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
     """A percentage: of a mineral's reserves or production, or of electricity from hydropower."""
     if "antimony" in ctx.named("topic") or ctx.has("reserves"):
@@ -51,7 +63,7 @@ def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> F
     row = rows[code]
     metric = {"reserves"} if ctx.has("reserves") else set()
     metric |= {"production"} if ctx.has("production") else set()
-    reserves, production = row.reserves_share, row.production_share
+    reserves, production = row.reserves_share, _production_share(rows, code, ctx.years())
     upper = row.share_is_upper_bound
     shares_of = [f"{'at most ' if upper else ''}{reserves:.3g}% of world reserves"] if reserves is not None else []
     shares_of += [f"{production:.2g}% of world mine production"] if production is not None else []

@@ -27,8 +27,8 @@ class Notes:
         return [self.number(e) for e in found.evidence]
 
 
-def cited_as(evidence: Evidence) -> str:
-    """``Title. Publisher, 2024-12-03. URL``: a note's source line."""
+def cited_as(evidence: Evidence, *, url: bool = True) -> str:
+    """``Title. Publisher, 2024-12-03. URL``: a note's source line (``url=False``: without the URL)."""
     when = f", {evidence.published}" if evidence.published else ""
     publisher = f" {evidence.publisher}{when}." if evidence.publisher else ""
-    return f"{evidence.title}.{publisher} {evidence.url}".rstrip()
+    return f"{evidence.title}.{publisher} {evidence.url if url else ''}".rstrip()

@@ -20,6 +20,7 @@ class Sources:
         self._sources = {s.id: s for s in ds.sources}
         self._about: dict[str, list[m.Discrepancy]] = {}
         self._rows: dict[str, dict[str | None, shares.ReserveRow]] = {}
+        self._all = ds.discrepancies
         for disc in ds.discrepancies:
             for rid in disc.related:
                 self._about.setdefault(rid, []).append(disc)
@@ -54,11 +55,14 @@ class Sources:
         return tuple(self.evidence(source, quote) for source, quote in cites)
 
     def disputes(self, record_ids: Iterable[str]) -> list[m.Discrepancy]:
-        """The discrepancies that relate to any of these records, once each, in dataset order."""
+        """The discrepancies that relate to any of these records, once each: those relating to most of them
+        first (the one about a share, before one about a single source's wording of it), then in dataset order."""
+        wanted = set(record_ids)
         found: dict[str, m.Discrepancy] = {}
-        for rid in record_ids:
+        for rid in wanted:
             found.update((d.id, d) for d in self._about.get(rid, ()))
-        return list(found.values())
+        order = {d.id: n for n, d in enumerate(self._all)}
+        return sorted(found.values(), key=lambda d: (-len(wanted.intersection(d.related)), order[d.id]))
 
     def sides(self, disc: m.Discrepancy) -> tuple[Side, ...]:
         """What each source of a discrepancy says."""

@@ -135,7 +135,8 @@ def to_markdown(report: Report) -> str:
             out += [f"   - {_md(s.says)}[^{notes.number(s.evidence)}]" for s in found.sides]
         out.append("")
     for number, evidence in enumerate(notes.notes, start=1):
-        out.append(f"[^{number}]: {_md(cited_as(evidence))} “{_md(evidence.quote)}”")
+        link = f" <{evidence.url}>" if evidence.url and not set(evidence.url) & set("<> ") else ""
+        out.append(f"[^{number}]: {_md(cited_as(evidence, url=False))}{link} “{_md(evidence.quote)}”")
     return "\n".join(out).rstrip() + "\n"
 
 

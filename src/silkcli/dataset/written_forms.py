@@ -241,6 +241,8 @@ def dates_written(text: str) -> list[DateSpan]:
             year_match = _YEAR_AFTER.match(text, match.end())
             year = int(year_match[1]) if year_match else None
             end = year_match.end() if year_match else match.end()
+            if text[end - 1] == "." and match["m"].rstrip(".").lower() in _EN_MONTHS:
+                end -= 1  # "on 2 December." ends the sentence: the full stop is not an abbreviation's
             found.append(DateSpan(match.start(), end, year, month, int(match.groupdict().get("a") or match["b"])))
     for pattern in (*(_MONTH_THEN_YEAR[:1] if named else ()), *(_MONTH_THEN_YEAR[1:] if "월" in text else ())):
         for match in pattern.finditer(text):
