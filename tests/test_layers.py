@@ -24,6 +24,7 @@ LAYERS = {
     "formats": 3,
     "publish": 3,
     "brief": 4,
+    "check": 4,
     "cli": 5,
     "__main__": 6,
     "api": 6,
