@@ -92,7 +92,9 @@ def emit_listing(listing: Listing, output: Output) -> None:
         _note_fit(shaped, view)
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    chunks = _chunks(shaped, fmt, view)
+    # an empty table on a terminal would only repeat the "0 records match" note below
+    empty = fmt is Format.table and not shaped.rows and output.output is None
+    chunks = iter(()) if empty else _chunks(shaped, fmt, view)
     if output.output is not None:
         write_atomic(output.output, "".join(chunks))
     else:
