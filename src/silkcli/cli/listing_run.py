@@ -61,7 +61,13 @@ TABLE_WARN_ROWS = 2000
 
 def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
     """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    emit_listing(build(state.load()), output)
+    from silkcli.listings.select import take_readings  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
+    take_readings()  # what a run before this one in the same process read and did not print
+    listing = build(state.load())
+    for text in take_readings():  # how a short name was read, even when nothing matches
+        note(f"note: {text}")
+    emit_listing(listing, output)
 
 
 def default_format() -> Format:
