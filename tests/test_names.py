@@ -112,9 +112,9 @@ def _complete(words: str, tmp_path: Path) -> list[str]:
 
 
 def test_party_completes_only_signing_sides_with_names(tmp_path: Path) -> None:
-    """`--party` offers KR and KG (codes, alpha-3 codes, names), never KZ, which signed nothing."""
+    """`--party` offers KR and KG (codes, alpha-3 codes, names, also Korea), never KZ, which signed nothing."""
     offered = _complete("silkcli agreements --party ", tmp_path)
-    assert {"KR", "KG", "KGZ", "Kyrgyzstan"} <= set(offered) and "KZ" not in offered
+    assert {"KR", "KG", "KGZ", "Kyrgyzstan", "Korea"} <= set(offered) and "KZ" not in offered
     assert _complete("silkcli leaders --country Kyr", tmp_path) == ["Kyrgyzstan"]
     assert "Yoon Suk Yeol" in _complete("silkcli quotes --person Yo", tmp_path)
 
@@ -156,7 +156,7 @@ COUNTRY_FILTERS = [
     ("reserves", "--country"),
     ("agreements", "--party"),
 ]
-KOREA_NOTE = "note: 'Korea' is read as KR, South Korea (the Republic of Korea); North Korea would be KP\n"
+KOREA_NOTE = "note: 'Korea' is read as KR, South Korea (Republic of Korea); North Korea is KP\n"
 
 
 @pytest.mark.parametrize(("command", "option"), COUNTRY_FILTERS)
@@ -222,3 +222,18 @@ def test_every_person_filter_takes_id_name_and_surname(command: str, option: str
     """--person and --signatory take a person's id, full name or either end of it, any case."""
     results = [_ids(command, option, s, "--fields", "id") for s in spellings]
     assert results[0] and all(r == results[0] for r in results)
+
+
+def test_another_name_and_its_note_come_from_the_data(tmp_path: Path) -> None:
+    """A country's `also_called` is read by every filter, with a note naming the other countries it could mean."""
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace(
+        "    official_name: Republic of Aldoria\n", "    official_name: Republic of Aldoria\n    also_called: [Aldo]\n"
+    )
+    data = tmp_path / "aldo.yaml"
+    data.write_text(text.replace("    name: Calvera\n", "    name: North Aldo\n"), encoding="utf-8")
+    result = run_cli("--data", str(data), "leaders", "--country", "aldo", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == run_cli("--data", str(data), "leaders", "--country", "XA", "-f", "json").stdout
+    assert result.stderr.startswith("note: 'Aldo' is read as XA, Aldoria (Republic of Aldoria); North Aldo is XC\n")
+    assert run_cli("--data", str(TINY), "leaders", "--country", "aldo").exit_code == 2  # not in the data: unknown

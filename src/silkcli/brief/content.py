@@ -216,7 +216,8 @@ def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
 
 
 def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], people: Mapping[str, str]) -> str:
-    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (signatory in brackets).
+    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (a name in the original and the signatory
+    in brackets).
 
     ``countries`` and ``people`` map ids to names (built once per brief, not per document).
     """
@@ -224,7 +225,8 @@ def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], peopl
     for party in parties:
         name = people.get(party.signatory) if party.signatory is not None else None
         who = f" ({name})" if name is not None else ""
-        sides.append(f"{countries.get(party.country, party.country)}: {party.body or 'not known'}{who}")
+        native = f" ({party.native_body})" if party.native_body and party.body else ""
+        sides.append(f"{countries.get(party.country, party.country)}: {party.body or 'not known'}{native}{who}")
     return "; ".join(sides)
 
 

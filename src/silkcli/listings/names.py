@@ -1,7 +1,7 @@
 """What a filter's values name: one list of spellings per kind of thing, read the same by every filter.
 
-A country answers to its code, alpha-3 code, name, official name and a short name people use
-(``Korea``), whether ``--country``, ``--party`` or ``show`` reads it; a person to the id, the name
+A country answers to its code, alpha-3 code, name, official name and the other names the data says it
+is called by (``Korea``), whether ``--country``, ``--party`` or ``show`` reads it; a person to the id, the name
 or either end of it; a vocabulary term to its id or name. ``--party`` takes a country by any of
 those names (:func:`silkcli.listings.select.party_matcher`), and only a text that names no country is
 looked for in the bodies' names.
@@ -25,6 +25,8 @@ class Choice(msgspec.Struct, frozen=True):
     id: str
     name: str | None = None
     aliases: tuple[str, ...] = ()
+    #: spellings (lower case) a run says how it read, the first time, with what it says
+    readings: tuple[tuple[str, str], ...] = ()
 
 
 Choices = Iterable[str | Choice]
@@ -54,7 +56,7 @@ def resolve_one(value: str, choices: Sequence[Choice], what: str) -> str:
 def lookup(value: str, choices: Sequence[Choice], what: str) -> str | None:
     """:func:`resolve_one`, None when no choice answers to ``value`` (an ambiguous one is still an error).
 
-    A short name (``Korea``) that could mean another country says which it is taken for, once a run
+    A name a choice says how it reads (a country's ``also_called``: ``Korea``) is noted, once a run
     (see :func:`take_readings`).
     """
     needle = value.strip().lower()
@@ -63,26 +65,21 @@ def lookup(value: str, choices: Sequence[Choice], what: str) -> str | None:
             return choice.id
     named = [c for c in choices if needle in {a.lower() for a in (c.name or "", *c.aliases)}]
     if len({c.id for c in named}) == 1:
-        short = SHORT_NAMES.get(needle)
-        if short is not None and short[0] == named[0].id:
-            _READINGS.setdefault(needle, short[1])
+        for spelling, note in named[0].readings:
+            if spelling == needle:
+                _READINGS.setdefault(needle, note)
         return named[0].id
     if named:
         raise UsageError(f"{what} '{value}' is ambiguous", hint="it could be: " + ", ".join(listed(c) for c in named))
     return None
 
 
-#: Names people give a country that the data spells otherwise: the country's id, and the note a run
-#: prints the first time it reads the name (each country filter, ``--party`` and ``show`` take them)
-SHORT_NAMES = {
-    "korea": ("KR", "'Korea' is read as KR, South Korea (the Republic of Korea); North Korea would be KP"),
-}
-#: the notes of the short names read so far in this run, until the command prints them
+#: the notes on the names read so far in this run, until the command prints them
 _READINGS: dict[str, str] = {}
 
 
 def take_readings() -> list[str]:
-    """The notes on short names read since the last call (each once), and forget them."""
+    """The notes on names read since the last call (each once), and forget them."""
     notes = list(_READINGS.values())
     _READINGS.clear()
     return notes
@@ -110,19 +107,37 @@ def unknown(value: str, choices: Sequence[Choice], what: str, *, extra: str = ""
 
 
 def country_choices(ds: m.Dataset, only: Iterable[str] | None = None) -> list[Choice]:
-    """Countries by code, alpha-3 code, name, official name or short name (``only`` these codes, if given).
+    """Countries by code, alpha-3 code, name, official name or another name they are called by (``only``
+    these codes, if given).
 
     The one list of what a country answers to: ``--country``, ``--party`` and ``show`` all read it.
     """
     keep = None if only is None else set(only)
-    short: dict[str, tuple[str, ...]] = {}
-    for name, (code, _) in SHORT_NAMES.items():
-        short[code] = (*short.get(code, ()), name.title())
     return [
-        Choice(c.id, c.name, tuple(a for a in (c.alpha3, c.official_name, *short.get(c.id, ())) if a))
+        Choice(
+            c.id,
+            c.name,
+            tuple(a for a in (c.alpha3, c.official_name, *c.also_called) if a),
+            tuple((name.lower(), _reading(c, name, ds.countries)) for name in c.also_called),
+        )
         for c in ds.countries
         if keep is None or c.id in keep
     ]
+
+
+def _reading(country: m.Country, name: str, countries: Iterable[m.Country]) -> str:
+    """``'Korea' is read as KR, South Korea (Republic of Korea); North Korea is KP``: what a name is taken
+    for, and the other countries whose names hold it."""
+    official = f" ({country.official_name})" if country.official_name else ""
+    said = f"'{name}' is read as {country.id}, {country.name}{official}"
+    words = name.lower().split()
+    others = [f"{c.name} is {c.id}" for c in countries if c.id != country.id and _holds(c.name.lower().split(), words)]
+    return "; ".join([said, *others])
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` is a run of whole words of ``words``."""
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def person_choices(ds: m.Dataset) -> list[Choice]:

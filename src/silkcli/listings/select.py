@@ -165,7 +165,7 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
     if country is not None:
         return _PartyMatch(country=country)
     signing = country_choices(ds, only=signing_countries(ds))
-    bodies = {p.body for d in ds.documents for p in d.parties if p.body}
+    bodies = {b for d in ds.documents for p in d.parties for b in (p.body, p.native_body) if b}
     if any(ch.isalnum() for ch in needle) and any(needle in body.lower() for body in bodies):
         return _PartyMatch(text=needle)
     spellings = [s for c in signing for s in (c.id, c.name or "", *c.aliases) if s] + sorted(bodies)
@@ -190,7 +190,8 @@ class _PartyMatch(msgspec.Struct, frozen=True):
     def __call__(self, party: m.Party) -> bool:
         if self.country is not None:
             return party.country == self.country
-        return party.body is not None and self.text is not None and self.text in party.body.lower()
+        names = (party.body, party.native_body)
+        return self.text is not None and any(self.text in name.lower() for name in names if name)
 
 
 def people(
