@@ -23,10 +23,10 @@ import pytest
 from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
 from silkcli.brief import BriefFormat, render_brief
 from silkcli.brief import wording as w
-from silkcli.brief.content import Brief, build_brief, span, years_between
+from silkcli.brief.content import Brief, build_brief, signed_by, span, years_between
 from silkcli.brief.html import _e
 from silkcli.dataset.load import load_dataset
-from silkcli.dataset.model import PartialDate
+from silkcli.dataset.model import PartialDate, Party
 from silkcli.listings import select as query
 
 EXPECTED = TESTS / "expected"
@@ -384,3 +384,23 @@ def test_readme_svg_is_current() -> None:
 def test_html_brief_escapes_text_as_the_standard_library_does(text: str) -> None:
     """Data in the HTML brief is escaped exactly as ``html.escape(quote=True)`` would: no markup gets through."""
     assert _e(text) == html.escape(text, quote=True)
+
+
+def test_signed_by_names_each_side_once_with_originals_in_brackets() -> None:
+    """Two bodies of one side share its country's name; a body named in the original has it in brackets."""
+    parties = (
+        Party(country="KR", body="Ministry A"),
+        Party(country="KG", body="Ministry B"),
+        Party(country="KG", body="Agency C", native_body="기관", signatory="p-1"),
+    )
+    names = {"KR": "South Korea", "KG": "Kyrgyzstan"}
+    assert signed_by(parties, countries=names, people={"p-1": "Pat Lee"}) == (
+        "South Korea: Ministry A; Kyrgyzstan: Ministry B and Agency C (기관) (Pat Lee)"
+    )
+
+
+def test_a_body_known_in_korean_only_reads_in_english_with_the_original() -> None:
+    """The Kyrgyz civil-service agency is no longer named only in Korean in the brief."""
+    seen = " ".join(render_brief(build_brief(load_dataset(BUNDLED)), BriefFormat.text, width=WIDE).split())
+    assert "Kyrgyzstan: State Agency for Civil Service and Local Self-Government (공무지방자치청)" in seen
+    assert "Kyrgyzstan: 공무지방자치청" not in seen

@@ -217,17 +217,17 @@ def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
 
 def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], people: Mapping[str, str]) -> str:
     """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (a name in the original and the signatory
-    in brackets).
+    in brackets); a side of several bodies names its country once (``Kyrgyzstan: A and B``).
 
     ``countries`` and ``people`` map ids to names (built once per brief, not per document).
     """
-    sides = []
+    sides: dict[str, list[str]] = {}
     for party in parties:
         name = people.get(party.signatory) if party.signatory is not None else None
         who = f" ({name})" if name is not None else ""
         native = f" ({party.native_body})" if party.native_body and party.body else ""
-        sides.append(f"{countries.get(party.country, party.country)}: {party.body or 'not known'}{native}{who}")
-    return "; ".join(sides)
+        sides.setdefault(party.country, []).append(f"{party.body or 'not known'}{native}{who}")
+    return "; ".join(f"{countries.get(code, code)}: {' and '.join(bodies)}" for code, bodies in sides.items())
 
 
 def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[SectorDocuments, ...]:
