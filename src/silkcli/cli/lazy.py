@@ -88,6 +88,15 @@ class ValuesInHelp(TyperCommand):
                 param.help = f"{text} Values: {', '.join(values)}."  # type: ignore[attr-defined]  # an Option
         super().format_help(ctx, formatter)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing, its "option requires an argument" error told which command it is about."""
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            if getattr(exc, "ctx", False) is None:  # Click's parser raises it without the context
+                exc.ctx = ctx  # type: ignore[attr-defined]  # a click.UsageError
+            raise
+
 
 class LazyGroup(TyperGroup):
     """The program's command group: commands from the registry, built when used."""
