@@ -121,7 +121,7 @@ def test_the_brief_has_a_since_the_summit_part_and_names_the_leader_then() -> No
     text = to_text(build_brief(_bundled()), width=200)
     part = text.split("SINCE THE SUMMIT\n", 1)[1].split("\n\n", 1)[0]
     protocol = "Protocol Amending the Korea-Kyrgyzstan Double Taxation Avoidance Agreement"
-    assert f"{protocol}: Entry into force, 2025-07-05" in part
+    assert f"{protocol}: Entry into force, 5 July 2025" in part
     assert "No later step was found in the sources as of 27 November 2026 for the other 9 documents." in part
     assert "Yoon Suk Yeol (윤석열), then President of South Korea (until 2025)" in text
-    assert text.rstrip().endswith("Data as of 27 November 2026.")
+    assert "Data as of 27 November 2026." in " ".join(text.split())
