@@ -11,6 +11,7 @@ import msgspec
 import msgspec.structs
 
 from silkcli.dataset import model as m
+from silkcli.dataset.store import store_of
 from silkcli.listings.listing import Column, Listing, Row
 from silkcli.listings.records import cite_columns
 
@@ -163,7 +164,7 @@ def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()
     phrase = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     hits = [
         hit
-        for kind, record in m.iter_records(ds, sources=True, holding=words)
+        for kind, record in store_of(ds).holding(words)
         if not kinds or kind in kinds
         if (hit := _hit(kind, record, terms, phrase)) is not None
     ]
