@@ -13,10 +13,10 @@ import yaml
 from gen_data import generate
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
-from silkcli.dataset.cache import entries as cache
 from silkcli.dataset.cache import compiled
-from silkcli.dataset.store import store_of
+from silkcli.dataset.cache import entries as cache
 from silkcli.dataset.cache.unchecked import unchecked
+from silkcli.dataset.store import store_of
 
 
 def test_unchecked_types_are_model_subclasses_without_constraints() -> None:
