@@ -1,4 +1,4 @@
-"""A SQLite entry is trusted as Python trusts its pycache, and any failure reading it is the file's answer (issue 24)."""
+"""A SQLite entry is trusted as Python trusts its pycache; any failure reading it gives the file's answer (issue 24)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from gen_data import generate
 from silkcli.dataset import load as loader
 from silkcli.dataset import model as m
 from silkcli.dataset.cache import compiled, keys
-from silkcli.dataset.store import store_of
+from silkcli.dataset.store import MemoryStore, store_of
 
 AN_HOUR_AGO = time.time() - 3600
 QUERY = ("agreements", "--sector", "mining", "-f", "json")
@@ -141,8 +141,6 @@ def test_a_link_in_the_entrys_place_is_not_followed(big: Path, tmp_path: Path) -
 
 def test_the_bundled_dataset_never_opens_sqlite() -> None:
     """The bundled data answers from memory: its store is the in-memory one and no entry is written."""
-    from silkcli.dataset.store import MemoryStore
-
     ds = loader.load_dataset(loader.bundled_path())
     assert isinstance(store_of(ds), MemoryStore)
     assert not list((Path(os.environ["XDG_CACHE_HOME"]) / "silkcli").glob("*.sqlite"))
