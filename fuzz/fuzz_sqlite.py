@@ -7,8 +7,8 @@ replaces the entry with: the entry with random bit flips, a cut, random bytes wr
 another SQLite database, the entry with a planted trigger or view, or random bytes; each input is
 stamped as the entry's own (as damage the stamp cannot see, or a plant by this user would be), so
 the reading of the database itself is what is tried. Every query (a selection, ``show`` with its
-referrers, a search) must then give exactly the file's own answer, with no traceback and in a few
-seconds. Exits 0 when all pass, and prints how many inputs the entry answered and how many fell back.
+referrers, a search) must then give exactly the file's own answer, with no traceback and without
+hanging. Exits 0 when all pass, and prints how many inputs the entry answered and how many fell back.
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ class Fuzz:
             if got != truth:
                 raise AssertionError(f"wrong answer to {' '.join(query)}: {got[2][-300:] or got[1][:300]}")
             answered = answered and self.entry.exists() and self.entry.read_bytes() == data
-        if time.perf_counter() - started > 20:
-            raise AssertionError("the queries took more than 20 s")
+        if time.perf_counter() - started > 120:  # a hang, not a slow machine: a rebuild takes a few seconds
+            raise AssertionError("the queries took more than 120 s")
         return answered
 
 

@@ -539,7 +539,7 @@ def search(
     def build(ds: "m.Dataset") -> "Listing":
         from silkcli.dataset.model import record_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import KIND_WORDS, search_listing
+        from silkcli.listings.search import KIND_WORDS, search_listing
 
         kinds = [select.Choice(k, aliases=KIND_WORDS.get(k, ())) for k in record_kinds(sources=True)]
         return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))
