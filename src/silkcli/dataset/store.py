@@ -74,21 +74,30 @@ def fold(text: str) -> str:
     return text.casefold().replace("ı", "i")
 
 
-def search_text(record: Any) -> str:
-    """Every text of a record, folded, one a line: what the SQLite store's full-text index holds of it."""
-    import msgspec  # noqa: PLC0415 - only a compiled entry's writer needs it here
+def search_text(encoded: bytes) -> str:
+    """A record's JSON (``msgspec.json.encode``), folded: what the SQLite store's full-text index holds of it.
 
-    return "\n".join(fold(v) for _, v in record_strings(msgspec.to_builtins(record, enc_hook=m.encode_hook)))
+    Every text of the record is in it as written, but for what JSON escapes (see :func:`text_query`).
+    """
+    return fold(encoded.decode("utf-8"))
+
+
+#: What JSON writes escaped, so a word holding one is not looked up in :func:`search_text`'s index.
+_ESCAPED = frozenset('"\\') | frozenset(map(chr, range(32)))
 
 
 def text_query(terms: Sequence[Sequence[str]]) -> str | None:
-    """An FTS5 query (trigram) for records holding, for each term, one of its forms; a term with a form
-    shorter than three characters cannot be asked (trigrams), and None means no term can."""
+    """An FTS5 query of the trigram index for records that may hold, for each term, one of its forms: every
+    trigram of the form, anywhere (the index keeps no positions, so it cannot ask for them in a row; the
+    caller tests each record). A term with a form shorter than three characters, or holding what JSON
+    escapes, is not asked; None means no term can be."""
     clauses = []
     for forms in terms:
         folded = [fold(form) for form in forms]
-        if folded and all(len(f) >= 3 for f in folded):
-            clauses.append("(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in folded) + ")")
+        if folded and all(len(f) >= 3 and not _ESCAPED.intersection(f) for f in folded):
+            grams = [sorted({f[i : i + 3] for i in range(len(f) - 2)}) for f in folded]
+            either = ["(" + " AND ".join('"' + g.replace('"', '""') + '"' for g in gram) + ")" for gram in grams]
+            clauses.append("(" + " OR ".join(either) + ")")
     return " AND ".join(clauses) if clauses else None
 
 

@@ -2,7 +2,8 @@
 
 A file over :data:`~.entries.TRUSTED_BYTES` is compiled on its first load into one entry,
 ``cache_dir()/<path>-<version>.sqlite``, named by the file's exact version and silkcli's
-(:func:`~.keys.file_key`). Beside the layout's tables (:mod:`silkcli.dataset.tables`), it holds:
+(:func:`~.keys.file_key`). Beside the layout's tables, indexes and views (:mod:`silkcli.dataset.tables`;
+not its per-table full-text indexes, which ``export`` builds), it holds:
 
 - ``silkcli_entry``: the key it was written for; ``silkcli_kinds``: where each list's records start;
 - ``silkcli_bodies``: each record as msgpack with its CRC-32, the partnership first, then each list
@@ -60,7 +61,9 @@ OWN_TABLES = {
     "silkcli_names": "CREATE TABLE silkcli_names (name TEXT, body INTEGER, PRIMARY KEY (name, body)) WITHOUT ROWID",
     "silkcli_ids": "CREATE TABLE silkcli_ids (folded TEXT, body INTEGER, PRIMARY KEY (folded, body)) WITHOUT ROWID",
 }
-TEXT_INDEX = "CREATE VIRTUAL TABLE silkcli_text USING fts5(text, content='', tokenize='trigram')"
+#: Contentless and without positions (``detail=none``): it says which records hold a trigram, a third of the
+#: size of a full index; :func:`~silkcli.dataset.store.text_query` asks for every trigram of a word.
+TEXT_INDEX = "CREATE VIRTUAL TABLE silkcli_text USING fts5(text, content='', detail=none, tokenize='trigram')"
 
 
 T = TypeVar("T")
@@ -163,7 +166,7 @@ def _build(tmp: Path, dataset: m.Dataset, header: bytes) -> None:
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
         schema.begin(conn)
-        schema.write_tables(conn, tables(dataset))
+        schema.write_tables(conn, tables(dataset), full_text=False)  # silkcli_text indexes every text
         for statement in (*OWN_TABLES.values(), *((TEXT_INDEX,) if schema.TRIGRAM else ())):
             conn.execute(statement)
         conn.execute("INSERT INTO silkcli_entry VALUES (?)", (header,))
@@ -197,7 +200,8 @@ def _write_bodies(conn: sqlite3.Connection, dataset: m.Dataset) -> None:
             names = ((name, at + i) for i, r in enumerate(records) for name in set(m.named_ids(r)))
             conn.executemany("INSERT INTO silkcli_names VALUES (?, ?)", names)
         if schema.TRIGRAM:
-            texts = ((at + i, st.search_text(r)) for i, r in enumerate(records))
+            text = msgspec.json.Encoder(enc_hook=m.encode_hook).encode
+            texts = ((at + i, st.search_text(text(r))) for i, r in enumerate(records))
             conn.executemany("INSERT INTO silkcli_text (rowid, text) VALUES (?, ?)", texts)
         at += len(records)
 
@@ -249,7 +253,7 @@ def expected_schema() -> dict[str, str]:
     """Everything an entry's ``sqlite_master`` holds, by name, with its SQL (FTS5's own tables aside)."""
     from silkcli.dataset.tables.rows import all_layouts
 
-    found = schema.layout_statements(all_layouts())
+    found = schema.layout_statements(all_layouts(), full_text=False)
     found.update(OWN_TABLES)
     if schema.TRIGRAM:
         found["silkcli_text"] = TEXT_INDEX

@@ -155,8 +155,8 @@ def begin(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN")
 
 
-def write_tables(conn: sqlite3.Connection, content: Iterable[Table]) -> None:
-    """Create and fill every table of the layout, then its indexes, full-text indexes and views."""
+def write_tables(conn: sqlite3.Connection, content: Iterable[Table], *, full_text: bool = True) -> None:
+    """Create and fill every table of the layout, then its indexes, full-text indexes (with ``full_text``) and views."""
     done = []
     for table in content:
         conn.execute(create_sql(table.layout))
@@ -166,7 +166,7 @@ def write_tables(conn: sqlite3.Connection, content: Iterable[Table]) -> None:
     for spec in done:
         for statement in index_sql(spec):
             conn.execute(statement)
-        fts = fts_create(spec)
+        fts = fts_create(spec) if full_text else None
         if fts is not None:
             conn.execute(fts)
             conn.execute(fts_fill(spec))
@@ -184,15 +184,16 @@ def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
         conn.close()
 
 
-def layout_statements(specs: Iterable[TableLayout]) -> dict[str, str]:
-    """What ``sqlite_master`` holds for these tables, by name: each CREATE statement SQLite keeps as written."""
+def layout_statements(specs: Iterable[TableLayout], *, full_text: bool = True) -> dict[str, str]:
+    """What ``sqlite_master`` holds for these tables (written by :func:`write_tables`), by name: each CREATE
+    statement, which SQLite keeps as written."""
     found: dict[str, str] = {}
     for spec in specs:
         found[spec.name] = create_sql(spec)
         found.update(
             (f"{spec.name}_by_{c.name}", s) for c, s in zip(indexed_columns(spec), index_sql(spec), strict=True)
         )
-        fts = fts_create(spec)
+        fts = fts_create(spec) if full_text else None
         if fts is not None:
             found[f"{spec.name}_fts"] = fts
     found.update((name, view_sql(name)) for name in VIEWS)
