@@ -21,8 +21,8 @@ from gen_data import generate
 from silkcli.dataset import load as loader
 from silkcli.dataset import model as m
 from silkcli.dataset import store as st
-from silkcli.dataset.cache import compiled
 from silkcli.dataset.cache import entries as cache
+from silkcli.dataset.cache.sqlite_store import SqliteStore
 
 AN_HOUR_AGO = time.time() - 3600
 QUERIES = [
@@ -146,7 +146,7 @@ def _stores(path: Path) -> tuple[st.Store, st.Store]:
     """The SQLite store of the file's entry, and the in-memory store of the file read afresh."""
     entry = loader.load_dataset(path)
     sqlite_store = st.store_of(entry)
-    assert isinstance(sqlite_store, compiled.SqliteStore)
+    assert isinstance(sqlite_store, SqliteStore)
     return sqlite_store, st.MemoryStore(loader.load_dataset(path, use_cache=False))
 
 

@@ -16,6 +16,7 @@ from silkcli.dataset import load as loader
 from silkcli.dataset import model as m
 from silkcli.dataset.cache import compiled, keys
 from silkcli.dataset.store import MemoryStore, store_of
+from silkcli.dataset.tables import schema
 
 AN_HOUR_AGO = time.time() - 3600
 QUERY = ("agreements", "--sector", "mining", "-f", "json")
@@ -144,3 +145,21 @@ def test_the_bundled_dataset_never_opens_sqlite() -> None:
     ds = loader.load_dataset(loader.bundled_path())
     assert isinstance(store_of(ds), MemoryStore)
     assert not list((Path(os.environ["XDG_CACHE_HOME"]) / "silkcli").glob("*.sqlite"))
+
+
+def test_without_the_trigram_tokenizer_search_reads_every_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where SQLite has no trigram tokenizer (before 3.34) the entry has no text index, and search gives the
+    same answers by testing every record."""
+    monkeypatch.setattr(schema, "TRIGRAM", False)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(generate(3000, seed=6)), encoding="utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+    loader.load_dataset(path)
+    with sqlite3.connect(_entry(path)[0]) as db:
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'silkcli_text%'").fetchone() == (0,)
+    for words in (("ministry",), ("quote", "is")):
+        cached = run_cli("--data", str(path), "search", *words, "-f", "json")
+        fresh = run_cli("--data", str(path), "search", *words, "-f", "json", env={"SILKCLI_NO_CACHE": "1"})
+        assert cached.stdout == fresh.stdout and json.loads(cached.stdout)

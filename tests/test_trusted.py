@@ -13,8 +13,8 @@ import yaml
 from gen_data import generate
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
-from silkcli.dataset.cache import compiled
 from silkcli.dataset.cache import entries as cache
+from silkcli.dataset.cache import sqlite_store
 from silkcli.dataset.cache.unchecked import unchecked
 from silkcli.dataset.store import store_of
 
@@ -57,7 +57,7 @@ def test_large_cached_dataset_round_trips_to_equal_records(suffix: str, tmp_path
     assert path.stat().st_size > cache.TRUSTED_BYTES
     fresh = store.load_dataset(path)
     cached = store.load_dataset(path)
-    assert isinstance(store_of(cached), compiled.SqliteStore) and isinstance(cached.documents, compiled.Rows)
+    assert isinstance(store_of(cached), sqlite_store.SqliteStore) and isinstance(cached.documents, sqlite_store.Rows)
     assert type(cached) is not type(fresh) and isinstance(cached, m.Dataset)
     assert isinstance(cached.documents[0], m.Document) and isinstance(cached.documents[0].signed, m.PartialDate)
     plain = msgspec.to_builtins(fresh, enc_hook=m.encode_hook)
