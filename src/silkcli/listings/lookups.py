@@ -1,4 +1,4 @@
-"""Listings that look across record kinds: sectors with their records, and search."""
+"""Listings that look across record kinds: sectors with their records (search is :mod:`.search`)."""
 
 from __future__ import annotations
 

@@ -23,19 +23,6 @@ from silkcli.listings.listing import Column, Listing, Row
 SEARCH_FIELDS = ("kind", "id", "title", "fields", "snippet")
 #: Fields that name a record: a match there ranks first.
 TITLE_FIELDS = frozenset({"name", "title", "topic", "label", "native_title", "native_name", "official_name"})
-#: Other words ``--kind`` takes for a kind: the commands that list it, and the singular.
-KIND_WORDS = {
-    "documents": ("agreements", "agreement", "document"),
-    "people": ("leaders", "leader", "person"),
-    "events": ("timeline", "dates", "event"),
-    "statistics": ("stats", "statistic", "figures"),
-    "commitments": ("commitment",),
-    "quotes": ("quote",),
-    "discrepancies": ("discrepancy",),
-    "countries": ("country",),
-    "sectors": ("sector",),
-    "sources": ("source",),
-}
 #: BM25's constants, as SQLite's FTS5 sets them.
 _K1, _B = 1.2, 0.75
 
