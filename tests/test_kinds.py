@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import msgspec
 import pytest
-from silkcli.dataset.tables.rows import all_layouts
 
 from conftest import BUNDLED, run_cli
 from silkcli.cli.commands import COMMANDS
@@ -15,6 +14,7 @@ from silkcli.cli.listing_cmds import kind_words
 from silkcli.dataset import kinds
 from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
+from silkcli.dataset.tables.rows import all_layouts
 from silkcli.publish import datasette
 
 KINDS = kinds.all_kinds()

@@ -142,11 +142,11 @@ def _write_bodies(conn: sqlite3.Connection, dataset: m.Dataset) -> None:
             ((r.id.lower(), at + i) for i, r in enumerate(records)),
         )
         if kind != "sources":
-            names = ((name, at + i) for i, r in enumerate(records) for name in set(m.named_ids(r)))
+            # in key order: appended to the B-tree rather than inserted all over it
+            names = sorted({(name, at + i) for i, r in enumerate(records) for name in m.named_ids(r)})
             conn.executemany("INSERT INTO silkcli_names VALUES (?, ?)", names)
         if schema.TRIGRAM:
-            text = msgspec.json.Encoder(enc_hook=m.encode_hook).encode
-            texts = ((at + i, st.search_text(text(r))) for i, r in enumerate(records))
+            texts = ((at + i, st.search_text(r)) for i, r in enumerate(records))
             conn.executemany("INSERT INTO silkcli_text (rowid, text) VALUES (?, ?)", texts)
         at += len(records)
 
