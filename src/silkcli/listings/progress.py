@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from silkcli.dataset import model as m
+from silkcli.dataset.store import store_of
 from silkcli.listings.listing import Column, Entry, Listing
 from silkcli.listings.records import cite_columns, no_date
 from silkcli.plain import Plain
@@ -42,7 +43,7 @@ class Progress(Plain):
 
 def progress_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """Each document with its latest step after signing, the step's date and source, in signing order."""
-    sources = m.by_id(ds.sources, only={s.source for d in docs for s in d.milestones})
+    sources = store_of(ds).by_ids("sources", {s.source for d in docs for s in d.milestones})
     none = no_step(ds.meta)
     columns = (
         Column("id", "document id", get=lambda r: r.document.id, priority=1),
