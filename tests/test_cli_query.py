@@ -109,7 +109,7 @@ def test_cite_adds_source_and_evidence_where_the_format_can_hold_it() -> None:
 
 def test_reserves_row_for_kyrgyzstan() -> None:
     """260,000 t, rank 4 and its share (an upper bound), with the note on stderr."""
-    result = run_cli("reserves", "--country", "KG", "-f", "json")
+    result = run_cli("reserves", "--country", "KG", "-f", "json", "--verbose", env={"COLUMNS": "200"})
     (row,) = [r for r in json.loads(result.stdout) if r["country"] == "KG"]
     assert (row["reserves_t"], row["rank"], row["share_pct"], row["share_bound"]) == (260000, 4, 13.0, "upper")
     assert "upper bounds" in result.stderr

@@ -17,7 +17,7 @@ from silkcli.cli.options import (
     stdout_is_terminal,
     terminal_width,
 )
-from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
+from silkcli.cli.output import emit, emit_all, file_format, note, notes, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
 
@@ -85,13 +85,15 @@ def emit_listing(listing: Listing, output: Output) -> None:
         if target is not None:
             _check_folder(target)
     shaped = _shaped(listing, output, fmt, drawn=not fmt.machine or (export is not None and not export.machine))
-    for text in shaped.notes if shaped.rows else ():
-        note(f"note: {text}")
+    said = [f"note: {text}" for text in shaped.notes] if shaped.rows else []
     view = _view(output, fmt)
     if fmt is Format.table and shaped.layout is not Layout.record:
-        _note_fit(shaped, view)
+        said += _fit_notes(shaped, view)
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
-        note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
+        said.append(
+            f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv"
+        )
+    notes(said, width=view.width)
     chunks = _chunks(shaped, fmt, view)
     if output.output is not None:
         write_atomic(output.output, "".join(chunks))
@@ -129,17 +131,19 @@ def _check_options(output: Output, fmt: Format) -> None:
         raise UsageError(f"--layout applies to -f table, not -f {fmt.value}")
 
 
-def _note_fit(listing: Listing, view: View) -> None:
-    """One note when a table left columns out, shortened values, or became records for want of room."""
+def _fit_notes(listing: Listing, view: View) -> list[str]:
+    """A note when a table left columns out, shortened values, or became records for want of room."""
     from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
 
     if view.layout != "auto" or not listing.rows:
-        return
+        return []
     found = plan(listing, view.width or 80)
     if found is None:
-        note("note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer")
-    elif text := fit_note(found):
-        note(text)
+        return [
+            "note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer"
+        ]
+    text = fit_note(found)
+    return [text] if text else []
 
 
 def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
