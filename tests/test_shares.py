@@ -59,7 +59,7 @@ def test_reserves_listing_names_the_production_share_year_and_marks_estimates() 
     assert "production shares 2024e add up to 104.0%, not 100%" in result.stderr
     assert "reserve shares add up to 112.8%, not 100%" in result.stderr
     table = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "160").stdout
-    assert "prod 2024 share pct" in table and "0.02e" in table
+    assert "prod 2024 share pct" in table and "0.02 % (estimate)" in table
 
 
 def test_stats_say_when_the_data_was_published_after_the_claim() -> None:

@@ -117,7 +117,17 @@ def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Li
         if fields is not None:
             raise UsageError(f"--fields does not apply to -f {fmt.value}: it writes every field of each source")
         fields = ",".join(c.name for c in listing.columns)
-    options = Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence, markers=drawn)
+    whole = fmt.evidence or not fmt.machine  # json, jsonl, yaml write them; a table, HTML, SVG draw notes
+    options = Shape(
+        fields,
+        output.sort,
+        output.desc,
+        output.limit,
+        output.cite,
+        evidence=fmt.evidence,
+        markers=drawn,
+        whole_cites=whole,
+    )
     return shape(listing, options)
 
 
@@ -134,14 +144,13 @@ def _check_options(output: Output, fmt: Format) -> None:
 def _fit_notes(listing: Listing, view: View) -> list[str]:
     """A note when a table left columns out, shortened values, or became records for want of room."""
     from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
+    from silkcli.formats.footnotes import footnoted  # noqa: PLC0415 - as above
 
     if view.layout != "auto" or not listing.rows:
         return []
-    found = plan(listing, view.width or 80)
+    found = plan(footnoted(listing), view.width or 80)
     if found is None:
-        return [
-            "note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer"
-        ]
+        return ["note: each record is a block: the table is wider than the terminal (--fields chooses fewer columns)"]
     text = fit_note(found)
     return [text] if text else []
 

@@ -101,8 +101,13 @@ def notes(texts: Sequence[str], *, width: int | None = None) -> None:
     whole = len(wrapped[0]) == 1
     first = wrapped[0][0] if whole else _cut(wrapped[0][0], room)
     more = len(texts) - 1 if whole else len(texts)
-    tail = f"note: {more} more {'note' if more == 1 else 'notes'}" if whole else f"note: {more} notes in all"
-    _write("\n".join([first, *wrap_note(f"{tail}; --verbose prints them", room)]))
+    if len(texts) == 1:
+        tail = "note: --verbose prints the whole note"
+    elif whole:
+        tail = f"note: {more} more {'note' if more == 1 else 'notes'}; --verbose prints them"
+    else:
+        tail = f"note: {more} notes in all; --verbose prints them"
+    _write("\n".join([first, *wrap_note(tail, room)]))
 
 
 def wrap_note(text: str, width: int) -> list[str]:

@@ -52,6 +52,8 @@ Getter = Callable[[Any], Value]
 
 CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"
+#: What ``--cite`` adds where citations are drawn or written whole (a table's notes; json, jsonl, yaml).
+CITE_FIELD = "cite"
 
 
 class Column(Plain):
@@ -70,6 +72,9 @@ class Column(Plain):
     priority: int = 2
     #: a source's validated URL: a hyperlink on terminals that support them, shortened with … when narrow
     link: bool = False
+    #: the unit a table writes after the value (``260,000 t``); ``unit_field`` names the field that holds it
+    unit: str | None = None
+    unit_field: str | None = None
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
@@ -105,6 +110,8 @@ class Listing(Plain):
     record: Mapping[str, object] | None = None
     #: how many records matched before ``-n`` cut the list (None: not shaped yet)
     total: int | None = None
+    #: lines a table or its blocks end with: the numbered sources of ``--cite``, a legend of markers
+    footnotes: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -172,13 +179,15 @@ class Shape(Plain):
     #: whether the rows carry the marker columns their values are drawn with (4,500e, 2024-12 (day
     #: unknown)): a table, HTML or SVG draws them, the machine formats leave them out
     markers: bool = True
+    #: ``--cite`` adds the citations whole (one field), not their sources and URLs as text
+    whole_cites: bool = False
 
 
 def shape(listing: Listing, options: Shape) -> Listing:
     """Apply --fields, --cite, --sort/--desc and -n; build the rows of the records that remain."""
     chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
-        extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
+        extra = (CITE_FIELD,) if options.whole_cites else CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
         known = {c.name for c in listing.columns}  # one record in full (show) already holds its source
         chosen = chosen + tuple(f for f in extra if f not in chosen and f in known)
     records = list(listing.rows)
@@ -198,7 +207,8 @@ def shape(listing: Listing, options: Shape) -> Listing:
         records = records[: options.limit]
     wanted = [_bound(listing.column(name), chosen) for name in chosen]
     if options.markers:
-        wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
+        drawn_with = {name for c in wanted for name in (c.marker, c.unit_field) if name and name not in chosen}
+        wanted += [listing.column(name) for name in sorted(drawn_with)]
     getters = [(c.name, c.get or _by_name(c.name)) for c in wanted]
     rows: list[Row] = [{name: get(r) for name, get in getters} for r in records]
     return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None, total=total)

@@ -18,7 +18,8 @@ from silkcli.listings.listing import Column, Entry, Listing
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
-    """The columns ``--cite`` adds: the sources supporting the fields a row shows, their URLs and the quotes.
+    """The columns ``--cite`` adds: the sources supporting the fields a row shows, their URLs and the quotes
+    (csv, tsv, markdown), or the citations whole (json, jsonl, yaml, a table's notes).
 
     ``of(row)`` is the record a row is about.
     """
@@ -37,6 +38,13 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
             get=CiteGetter(of, sources, "evidence"),
             prose=True,
             priority=5,
+        ),
+        Column(
+            "cite",
+            "the citations supporting the fields shown: source, url, quote, fields, inferred (--cite in "
+            "json, jsonl and yaml; a table marks its cells with notes)",
+            get=CiteGetter(of, sources, "cite"),
+            priority=1,
         ),
     )
 
