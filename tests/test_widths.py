@@ -119,3 +119,10 @@ def test_notes_wrap_between_words_and_stop_at_two_lines_unless_verbose() -> None
     assert "reserve shares are upper bounds: the source gives the world total only as a lower bound" in words
     wide = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "200", "--verbose").stderr
     assert " ".join(wide.split()) in words  # the same words: broken between them, never inside one
+
+
+def test_layout_records_in_a_pipe_is_plain_text_blocks() -> None:
+    """``--layout records`` without -f in a pipe gives blocks of plain text (no escape), as ``| head`` reads them."""
+    result = run_cli("agreements", "--layout", "records")
+    assert result.exit_code == 0 and result.stdout.startswith("-[ 1 ]--") and "\x1b" not in result.stdout
+    assert "\nid:      doc-mofa-cooperation-program\n" in result.stdout

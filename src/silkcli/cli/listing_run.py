@@ -59,13 +59,33 @@ OUTPUT_RULES = (
 TABLE_WARN_ROWS = 2000
 
 
-def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
-    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    emit_listing(build(state.load()), output)
+def run_listing(build: Callable[[m.Dataset], Listing], output: Output, *, asked: Collection[str] = ()) -> None:
+    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks; ``asked``: the
+    filters given (a terminal shows blocks rather than a table that hides their columns)."""
+    listing = build(state.load())
+    emit_listing(listing._replace(asked=asked_columns(listing, asked)), output)
 
 
-def default_format() -> Format:
-    """table for a person at a terminal, tsv for a pipe or file."""
+#: The columns a filter is about where its name does not say it (``--sector`` is about ``sector`` or ``sectors``).
+_FILTER_COLUMNS = {"party": ("parties",), "signatory": ("parties",), "since": ("signed", "date")}
+_FILTER_COLUMNS["until"] = _FILTER_COLUMNS["since"]
+
+
+def asked_columns(listing: Listing, filters: Collection[str]) -> tuple[str, ...]:
+    """The listing's columns that the given ``filters`` (parameter names) are about."""
+    names = {c.name for c in listing.columns}
+    wanted = []
+    for given in filters:
+        base = given.rstrip("_")
+        wanted += [n for n in (base, f"{base}s", *_FILTER_COLUMNS.get(base, ())) if n in names]
+    return tuple(dict.fromkeys(wanted))
+
+
+def default_format(output: Output | None = None) -> Format:
+    """table for a person at a terminal, tsv for a pipe or file; table wherever ``--layout`` asks for one of its
+    layouts (``--layout records | head`` is plain text blocks)."""
+    if output is not None and output.layout is not TableLayout.auto:
+        return Format.table
     return Format.table if stdout_is_terminal() else Format.tsv
 
 
@@ -73,7 +93,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
     from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
 
-    fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format())
+    fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format(output))
     if output.output is not None:
         file_format(output.output, fmt, tuple(Format))
     if output.fields == "help":
@@ -143,12 +163,15 @@ def _check_options(output: Output, fmt: Format) -> None:
 
 def _fit_notes(listing: Listing, view: View) -> list[str]:
     """A note when a table left columns out, shortened values, or became records for want of room."""
-    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
+    from silkcli.formats.fit import choose, fit_note, plan  # noqa: PLC0415 - start-up: tables only
     from silkcli.formats.footnotes import footnoted  # noqa: PLC0415 - as above
 
     if view.layout != "auto" or not listing.rows:
         return []
-    found = plan(footnoted(listing), view.width or 80)
+    drawn = footnoted(listing)
+    found = choose(drawn, view.width or 80)
+    if found is None and plan(drawn, view.width or 80) is not None:  # a few records, or one the filter is about
+        return []
     if found is None:
         return ["note: each record is a block: the table is wider than the terminal (--fields chooses fewer columns)"]
     text = fit_note(found)

@@ -155,6 +155,22 @@ def plan(listing: Listing, width: int) -> Plan | None:
     return Plan(tuple(shown), tuple(widths), tuple(hidden), shortened, bar)
 
 
+#: An answer of this many records or fewer is shown as blocks rather than as a table that hides columns.
+FEW_RECORDS = 3
+
+
+def choose(listing: Listing, width: int) -> Plan | None:
+    """The table a terminal of ``width`` shows (``--layout auto``), or None for blocks: when even the essential
+    columns do not fit, or when the table would hide a column the answer is about or the answer is a few records
+    (blocks show every field)."""
+    found = plan(listing, width)
+    if found is None or not found.hidden:
+        return found
+    if len(listing.rows) <= FEW_RECORDS or set(found.hidden) & set(listing.asked):
+        return None
+    return found
+
+
 def squeeze(listing: Listing, width: int) -> Plan:
     """The essential columns at whatever widths ``width`` leaves (values fold): ``--layout table`` when nothing fits."""
     fields = shown_fields(listing)

@@ -25,7 +25,7 @@ from silkcli.formats import FILE_WIDTH, View
 from silkcli.formats.console import LINKABLE, link, picture_console, printed
 from silkcli.formats.display import bar
 from silkcli.formats.expanded import block_lines, iter_blocks
-from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, plan, squeeze
+from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, choose, plan, squeeze
 from silkcli.formats.footnotes import footnote_lines, footnoted
 from silkcli.listings.listing import Listing, Value
 
@@ -41,7 +41,10 @@ def iter_table(listing: Listing, view: View) -> Iterator[str]:
     then its footnotes (``--cite``'s sources)."""
     listing = footnoted(listing)
     width = view.width or DEFAULT_WIDTH
-    found = None if view.layout == "records" else plan(listing, width)
+    if view.layout == "auto":
+        found = choose(listing, width)
+    else:
+        found = plan(listing, width) if view.layout == "table" else None
     if found is None and view.layout != "table":
         yield from iter_blocks(listing, view._replace(width=width))
     else:

@@ -112,6 +112,8 @@ class Listing(Plain):
     total: int | None = None
     #: lines a table or its blocks end with: the numbered sources of ``--cite``, a legend of markers
     footnotes: tuple[str, ...] = ()
+    #: the fields the answer is about (a filter's own): a terminal shows blocks rather than hide them
+    asked: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
