@@ -21,18 +21,12 @@ from silkcli.plain import Plain
 class Entry:
     """One structured item of a list value (a party, a claim): an object in json/jsonl/yaml, its text elsewhere."""
 
-    __slots__ = ("_text", "data")
+    __slots__ = ("data", "text")
 
-    def __init__(self, text: str | Callable[[], str], data: Mapping[str, object]) -> None:
-        self._text = text  # or what makes it, called when it is first wanted: json/jsonl/yaml never want it
+    def __init__(self, text: str, data: Mapping[str, object]) -> None:
+        #: the entry as one line of text (``KR: Ministry of Education (Choi Sang-mok)``)
+        self.text = text
         self.data = data
-
-    @property
-    def text(self) -> str:
-        """The entry as one line of text (``KR: Ministry of Education (Choi Sang-mok)``)."""
-        if not isinstance(self._text, str):
-            self._text = self._text()
-        return self._text
 
     def __str__(self) -> str:
         return self.text
