@@ -171,9 +171,9 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     columns = (
         _attr("id", "person id", priority=1),
         _attr("name", "name as the sources write it", prose=True, priority=1),
-        _attr("country", "country code", priority=3),
+        _attr("country", "country code", priority=2),  # two letters: kept before the title, which needs room
         _attr("role", "role", priority=4),
-        _attr("title", "title or office", prose=True, priority=2),
+        _attr("title", "title or office", prose=True, priority=3),
         _attr("native_name", "name in the original script", prose=True),
         _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),
