@@ -147,6 +147,7 @@ def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Li
         evidence=fmt.evidence,
         markers=drawn,
         whole_cites=whole,
+        texts=drawn or not fmt.evidence,  # json, jsonl and yaml write a party as its object
     )
     return shape(listing, options)
 

@@ -177,6 +177,8 @@ class Shape(Plain):
     markers: bool = True
     #: ``--cite`` adds the citations whole (one field), not their sources and URLs as text
     whole_cites: bool = False
+    #: structured entries (parties) need their text; json, jsonl and yaml write their data only
+    texts: bool = True
 
 
 def shape(listing: Listing, options: Shape) -> Listing:
@@ -201,7 +203,7 @@ def shape(listing: Listing, options: Shape) -> Listing:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
         records = records[: options.limit]
-    wanted = [_bound(listing.column(name), chosen) for name in chosen]
+    wanted = [_bound(listing.column(name), chosen, texts=options.texts) for name in chosen]
     if options.markers:
         drawn_with = {name for c in wanted for name in (c.marker, c.unit_field) if name and name not in chosen}
         wanted += [listing.column(name) for name in sorted(drawn_with)]
@@ -215,7 +217,11 @@ def _by_name(name: str) -> Getter:
     return lambda record: record.get(name) if isinstance(record, Mapping) else None
 
 
-def _bound(column: Column, chosen: tuple[str, ...]) -> Column:
-    """A ``--cite`` column told which fields the rows show (its getter has ``for_fields``); others as they are."""
+def _bound(column: Column, chosen: tuple[str, ...], *, texts: bool) -> Column:
+    """A ``--cite`` column told which fields the rows show (its getter has ``for_fields``), a column of entries
+    whether they need their text (``for_text``); others as they are."""
     bind = getattr(column.get, "for_fields", None)
-    return column._replace(get=bind(chosen)) if bind is not None else column
+    if bind is not None:
+        return column._replace(get=bind(chosen))
+    text = getattr(column.get, "for_text", None)
+    return column._replace(get=text(texts)) if text is not None else column

@@ -66,12 +66,33 @@ def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
     return f"{party.country}: {body}{who}"
 
 
-def party_entry(party: m.Party, people: Mapping[str, m.Person]) -> Entry:
-    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats."""
+def party_entry(party: m.Party, people: Mapping[str, m.Person] | None) -> Entry:
+    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats
+    (none without ``people``: json, jsonl and yaml write the object)."""
     data = {"country": party.country, "body": party.body}
     if party.signatory is not None:
         data["signatory"] = party.signatory
-    return Entry(party_text(party, people), data)
+    return Entry(party_text(party, people) if people is not None else "", data)
+
+
+class PartiesGetter:
+    """The getter of a document's parties: with their text (the signatories' names, read when the first row
+    is built) or, told by :func:`~silkcli.listings.listing.shape` that the format writes objects, without.
+
+    At 1,000,000 documents, reading the signatories was 75 ms of a 1% selection's 400 in JSON.
+    """
+
+    def __init__(self, people: Callable[[], Mapping[str, m.Person]], *, text: bool = True) -> None:
+        self.people, self.text = people, text
+
+    def for_text(self, wanted: bool) -> PartiesGetter:
+        """This getter for rows whose entries need their text (``wanted``) or only their data."""
+        return PartiesGetter(self.people, text=wanted)
+
+    def __call__(self, document: m.Document) -> tuple[Entry, ...]:
+        """The document's parties as entries."""
+        people = self.people() if self.text else None
+        return tuple(party_entry(p, people) for p in document.parties)
 
 
 def _attr(name: str, help_text: str, **options: Any) -> Column:
@@ -86,7 +107,7 @@ def _amount(part: str) -> Any:
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     # The signatories are read when the first row is built, so each row holds its parties' text as it leaves
-    # the listing; a listing that shows no parties never reads them.
+    # the listing; a listing that shows no parties, or writes them as objects, never reads them.
     people = cache(lambda: m.by_id(ds.people, only={p.signatory for d in docs for p in d.parties if p.signatory}))
     columns = (
         _attr("id", "document id", priority=1),
@@ -103,7 +124,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         Column(
             "parties",
             "signing ministries or agencies by country; 'unknown' where the sources do not say",
-            get=lambda d: tuple(party_entry(p, people()) for p in d.parties),
+            get=PartiesGetter(people),
             prose=True,
             priority=6,
         ),
