@@ -15,15 +15,20 @@ PACKAGE = Path(silkcli.__file__).parent
 #: Lower layers never import higher ones: read → validate (dataset) → select (listings) → render (formats, brief) → cli.
 LAYERS = {
     "errors": 0,
+    "environment": 0,
     "files": 0,
+    "staged": 0,
     "plain": 0,
     "dataset": 1,
     "listings": 2,
     "formats": 3,
     "publish": 3,
     "brief": 4,
+    "check": 4,
     "cli": 5,
     "__main__": 6,
+    "api": 6,
+    "_entry": 6,
 }
 
 

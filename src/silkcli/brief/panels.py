@@ -79,13 +79,17 @@ def _lines(items: list[Text], empty: str = "None.") -> RenderableType:
 
 def to_renderable(brief: Brief) -> RenderableType:
     """The whole brief as one Rich renderable."""
+    full = (
+        [_panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])), _timeline(brief)]
+        if brief.full
+        else []
+    )
     return Group(
         _headline(brief),
         _documents(brief),
-        _commitments(brief),
+        *([_commitments(brief)] if brief.full else []),
         _figures(brief),
-        _panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])),
-        _timeline(brief),
+        *full,
         *_disagreements(brief),
         _sources(brief),
         Text(w.footer(brief), style=REF),
@@ -128,16 +132,19 @@ def _figures(brief: Brief) -> _Panel:
     parts: list[RenderableType] = []
     for chart in brief.reserves:
         title = Text.assemble((w.chart_title(chart) + ": ", "bold"), w.chart_summary(chart))
-        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart), *_context(chart)]
+        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart), *_context(chart, full=brief.full)]
     for fig in brief.figures:
         label = Text.assemble((f"• {fig.label}: ", "bold"), f"{fig.value} ({fig.detail})")
         parts.append(_fact(label, fig.notes, fig.disputes))
     return _panel(w.KEY_FIGURES, Group(*parts))
 
 
-def _context(chart: ReserveChart) -> list[RenderableType]:
-    """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
-    parts: list[RenderableType] = [_fact(Text(w.chart_coverage(chart), style=REF), chart.coverage.notes)]
+def _context(chart: ReserveChart, *, full: bool) -> list[RenderableType]:
+    """What the rank is out of (``full``), why shares are bounds, the production share, and the claims beside
+    the data."""
+    parts: list[RenderableType] = (
+        [_fact(Text(w.chart_coverage(chart), style=REF), chart.coverage.notes)] if full else []
+    )
     caveat = w.chart_caveat(chart)
     if caveat:
         parts.append(Text(caveat, style=REF))
@@ -178,7 +185,8 @@ def _disagreements(brief: Brief) -> list[_Panel]:
     if not brief.disagreements:
         return []
     lines = [
-        Text.assemble((f"D{d.number}. {d.topic}: ", "bold"), _fact(d.resolution, d.notes)) for d in brief.disagreements
+        Text.assemble((f"D{d.number}. {d.topic}: ", "bold"), _fact(w.resolution(d, full=brief.full), d.notes))
+        for d in brief.disagreements
     ]
     return [_panel(w.DISAGREE, Group(*lines))]
 

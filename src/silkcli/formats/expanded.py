@@ -17,10 +17,10 @@ from rich.style import Style
 from rich.text import Text
 
 from silkcli.errors import visible
-from silkcli.formats import View
 from silkcli.formats.console import LINKABLE, printed
 from silkcli.formats.display import cell_width, wrap_cells
 from silkcli.formats.fit import caption, cell_text, shown_fields
+from silkcli.formats.view import View
 from silkcli.listings.listing import Entry, Listing, Value
 
 #: The value column of a block starts at most this far in (a third of the width at most).

@@ -21,12 +21,12 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from silkcli.formats import FILE_WIDTH, View
 from silkcli.formats.console import LINKABLE, link, picture_console, printed
 from silkcli.formats.display import bar
 from silkcli.formats.expanded import block_lines, iter_blocks
 from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, choose, plan, squeeze
 from silkcli.formats.footnotes import footnote_lines, footnoted
+from silkcli.formats.view import FILE_WIDTH, View
 from silkcli.listings.listing import Listing, Value
 
 #: Width of a table drawn without one (a view of a pipe or a file).

@@ -60,8 +60,9 @@ def no_date(value: m.PartialDate | None) -> str | None:
 
 
 def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
-    """``KR: Ministry of Education`` (``unknown`` when the sources do not say)."""
+    """``KR: Ministry of Education`` (``unknown`` when the sources do not say; a name in the original in brackets)."""
     body = party.body if party.body is not None else "unknown"
+    body += f" ({party.native_body})" if party.native_body else ""
     who = f" ({people[party.signatory].name})" if party.signatory and party.signatory in people else ""
     return f"{party.country}: {body}{who}"
 
@@ -70,6 +71,8 @@ def party_entry(party: m.Party, people: Mapping[str, m.Person] | None) -> Entry:
     """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats
     (none without ``people``: json, jsonl and yaml write the object)."""
     data = {"country": party.country, "body": party.body}
+    if party.native_body is not None:
+        data["native_body"] = party.native_body
     if party.signatory is not None:
         data["signatory"] = party.signatory
     return Entry(party_text(party, people) if people is not None else "", data)
