@@ -75,9 +75,11 @@ def test_every_view_fits_and_cuts_no_date(args: list[str], width: int) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_brief_fits_and_cuts_no_date(width: int) -> None:
-    """The terminal brief at ``width`` columns: no line wider, every date whole (its timeline's above all)."""
-    out = _check(["brief", "-f", "terminal", "--width", str(width)], width)
-    assert "2013-11-18–20" in out and "2024-12-03" in out
+    """The terminal brief, one page and --full, at ``width`` columns: no line wider, every date whole (the full
+    brief's timeline above all)."""
+    _check(["brief", "-f", "terminal", "--width", str(width)], width)
+    full = _check(["brief", "--full", "-f", "terminal", "--width", str(width)], width)
+    assert "2013-11-18–20" in full and "2024-12-03" in full
 
 
 @cache
