@@ -141,3 +141,12 @@ def test_prose_wraps_between_words_and_lists_between_items() -> None:
     assert cells[:2] == ["energy;", "mining"]
     title = " ".join(line.split("│")[3].strip() for line in result.stdout.splitlines() if line.startswith("│"))
     assert " ".join(title.split()) == "MOU on Cooperation in the Energy Sector and Critical Minerals"
+
+
+def test_a_filter_whose_column_a_table_would_hide_gives_blocks() -> None:
+    """`agreements --party KG` at 80 columns: blocks that show the parties; `--status signed` (its column not
+    shown anyway) stays a table that hides the parties."""
+    party = run_cli("agreements", "--party", "KG", "-f", "table", "--width", "80")
+    assert party.stdout.startswith("-[ 1 ]") and "\nparties: KR: " in party.stdout
+    status = run_cli("agreements", "--status", "signed", "-f", "table", "--width", "80")
+    assert status.stdout.startswith("┏") and "parties" in status.stderr
