@@ -8,11 +8,11 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import TINY, run_cli
-from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
 from silkcli.formats import Format, View, render
 from silkcli.formats.expanded import value_lines
 from silkcli.formats.table import to_table
+from silkcli.listings import records
 from silkcli.listings.listing import Column, Entry, Listing, Shape, shape
 from silkcli.listings.records import document_listing
 
@@ -188,7 +188,7 @@ def test_rows_hold_what_they_print_when_they_leave_the_listing(monkeypatch: pyte
     def no_lookups(*args: object, **kwargs: object) -> None:
         raise AssertionError("the dataset was read while the table was drawn")
 
-    monkeypatch.setattr(m, "by_id", no_lookups)
+    monkeypatch.setattr(records, "store_of", no_lookups)
     parties = [entry for row in shaped.rows for entry in row["parties"]]
     assert parties and all(isinstance(e, Entry) and isinstance(e.text, str) for e in parties)
     assert any("(" in e.text for e in parties)  # a signatory's name, looked up when the row was built
