@@ -13,6 +13,7 @@ from silkcli import __version__
 from silkcli.cli import state
 from silkcli.cli.lazy import LazyGroup
 from silkcli.cli.output import emit, note
+from silkcli.cli.usage import usage_lines
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
 
 app = typer.Typer(
@@ -196,7 +197,6 @@ ClickUsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if
 
 def _fail_usage(exc: Exception) -> None:
     """A Click/Typer error in silkcli's one style: ``error: WHAT (did you mean …?)`` and one hint line."""
-    from silkcli.cli.usage import usage_lines  # noqa: PLC0415 - start-up: only a mistyped command line needs it
 
     lines, code = usage_lines(exc, usage=isinstance(exc, ClickUsageError))
     for line in lines:

@@ -5,7 +5,7 @@ fresh, else from the dataset (through the compiled cache), and are then kept
 there. Everything is imported when a value is completed, not when a command is
 built for ``--help``.
 """
-# ruff: noqa: PLC0415 - start-up: every import inside a function here waits for a value to complete
+# ruff: noqa: PLC0415 - 46 ms of every --help and completion (the dataset modules import msgspec): each waits for a value to complete
 
 import os
 from collections.abc import Callable, Iterable

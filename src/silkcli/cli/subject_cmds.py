@@ -3,7 +3,7 @@
 Like :mod:`silkcli.cli.listing_cmds`, each command states its filters and
 returns the builder of its listing; builders import what they need when they run.
 """
-# ruff: noqa: PLC0415 - every import inside a function here is for start-up (see above)
+# ruff: noqa: PLC0415 - 15 ms of every --help and completion: the listings import msgspec and the model
 
 from typing import TYPE_CHECKING, Annotated
 
