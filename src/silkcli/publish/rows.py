@@ -5,12 +5,12 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.plain import Plain
 from silkcli.publish.citations import CITATIONS, citation_rows
 from silkcli.publish.layout import RECORDS, Column, TableLayout, layout
 
@@ -19,8 +19,7 @@ Value = str | int | float | None
 Row = tuple[Value, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Plain):
     """A table's layout and its rows, in the dataset's order."""
 
     layout: TableLayout
