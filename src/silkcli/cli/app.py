@@ -12,6 +12,7 @@ import typer
 from silkcli import __version__
 from silkcli.cli import state
 from silkcli.cli.lazy import LazyGroup
+from silkcli.cli.option import option
 from silkcli.cli.output import emit, note
 from silkcli.cli.usage import usage_lines
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
@@ -41,31 +42,28 @@ def root(
     ctx: typer.Context,
     data: Annotated[
         Path | None,
-        typer.Option(
+        option(
             "--data",
             envvar="SILKCLI_DATA",
             help="Dataset file (YAML, or JSON in the same schema) instead of the bundled one.",
-            show_default=False,
             readable=False,  # the loader says why a file cannot be read, as a dataset problem (exit 3)
         ),
     ] = None,
     color: Annotated[
         str | None,
-        typer.Option(
+        option(
             "--color",
             metavar="<auto|always|never>",
             help="Colour what is drawn: auto honours NO_COLOR, TERM=dumb, FORCE_COLOR, CLICOLOR_FORCE.",
-            show_default=False,
         ),
     ] = None,
     max_size: Annotated[
         str | None,
-        typer.Option(
+        option(
             "--max-size",
             envvar="SILKCLI_MAX_SIZE",
             metavar="<size>",
             help="Largest dataset file to read, such as 2G or 500M [default: 768M]; larger files are refused unread.",
-            show_default=False,
         ),
     ] = None,
     debug: Annotated[

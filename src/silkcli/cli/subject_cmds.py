@@ -16,17 +16,18 @@ if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
 
 
+TopicOpt = Annotated[
+    Many,
+    option(
+        "--topic",
+        help="A word of the topic, or a topic id of the figures involved (repeatable).",
+        values=complete.topics,
+    ),
+]
+
+
 @listing_command
-def discrepancies(
-    topic: Annotated[
-        Many,
-        option(
-            "--topic",
-            help="A word of the topic, or a topic id of the figures involved (repeatable).",
-            values=complete.topics,
-        ),
-    ] = None,
-) -> Build:
+def discrepancies(topic: TopicOpt = None) -> Build:
     """List where sources disagree: topic, claims with their sources, resolution.
 
     \b
