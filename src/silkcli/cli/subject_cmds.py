@@ -27,7 +27,9 @@ TopicOpt = Annotated[
 
 
 @listing_command
-def discrepancies(topic: TopicOpt = None) -> Build:
+def discrepancies(
+    topic: TopicOpt = None,
+) -> Build:
     """List where sources disagree: topic, claims with their sources, resolution.
 
     \b
