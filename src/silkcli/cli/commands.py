@@ -63,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
         "sources", "listing_cmds", "List the sources and how many records cite each.", listing=True, lists="sources"
     ),
     Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
+    Command("check", "check_cmd", "Check the claims of a text against the data."),
     Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
     Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),
     Command("export", "data_cmds", "Write the dataset as YAML, JSON, SQLite or a Data Package."),

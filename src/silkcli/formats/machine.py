@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import msgspec
 
-from silkcli.formats.display import markdown_text, text_value
+from silkcli.formats.display import markdown_value, text_value
 from silkcli.formats.view import PLAIN, View
 from silkcli.listings.listing import Entry, Layout, Listing, Value
 
@@ -123,7 +123,7 @@ def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
 
 
 def _md_cell(value: Value) -> str:
-    return _BREAKS.sub("<br>", markdown_text(text_value(value)))
+    return _BREAKS.sub("<br>", markdown_value(text_value(value)))
 
 
 #: Line breaks in a Markdown cell (U+2028 and U+2029 too), written as <br>.
