@@ -4,6 +4,7 @@ import gc
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,6 +54,19 @@ def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
     raise typer.Exit()
 
 
+def _shell_option(flag: str, text: str, callback: Callable[..., None]) -> Any:
+    """An option naming a shell that runs ``callback`` before anything else, then exits (completion's two)."""
+    return option(
+        flag,
+        metavar="<bash|zsh|fish>",
+        help=text,
+        callback=callback,
+        is_eager=True,
+        expose_value=False,
+        case_sensitive=False,
+    )
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -91,28 +105,14 @@ def root(
     ] = False,
     install_completion: Annotated[
         Shell | None,
-        typer.Option(
-            "--install-completion",
-            metavar="<bash|zsh|fish>",
-            help="Install completion for that shell, then exit.",
-            callback=_install_completion,
-            is_eager=True,
-            expose_value=False,
-            show_default=False,
-            case_sensitive=False,
-        ),
+        _shell_option("--install-completion", "Install completion for that shell, then exit.", _install_completion),
     ] = None,
     show_completion: Annotated[
         Shell | None,
-        typer.Option(
+        _shell_option(
             "--show-completion",
-            metavar="<bash|zsh|fish>",
-            help="Print the completion script for that shell, to copy it or customize the installation.",
-            callback=_show_completion,
-            is_eager=True,
-            expose_value=False,
-            show_default=False,
-            case_sensitive=False,
+            "Print the completion script for that shell, to copy it or customize the installation.",
+            _show_completion,
         ),
     ] = None,
 ) -> None:
