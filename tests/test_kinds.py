@@ -14,6 +14,7 @@ from silkcli.cli.listing_cmds import kind_words
 from silkcli.dataset import kinds
 from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
+from silkcli.listings.by_kind import kind_listing
 from silkcli.publish import datasette
 from silkcli.publish.rows import all_layouts
 
@@ -89,3 +90,13 @@ def test_search_kind_takes_each_word_for_a_kind(kind: str) -> None:
         assert set(result.stdout.splitlines()[1:]) <= {kind}
     others = {w for k in KINDS if k != kind for w in (k, *kind_words(k))}
     assert not others & set(words)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_but_the_partnership_has_a_listing(kind: str) -> None:
+    """Each kind's listing (read for --fields completion and the published descriptions) exists, with columns."""
+    listing = kind_listing(load_dataset(BUNDLED), kind, empty=True)
+    if kind == "partnership":
+        assert listing is None
+    else:
+        assert listing is not None and listing.columns
