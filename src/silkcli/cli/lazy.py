@@ -25,7 +25,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
-from silkcli.cli.complete import closed_values
 from silkcli.cli.typer_paths import help_option
 
 
@@ -82,6 +81,8 @@ class ValuesInHelp(TyperCommand):
 
         command = BY_NAME[ctx.info_name].name if ctx.info_name in BY_NAME else ""
         for param in self.params:
+            from silkcli.cli.complete import closed_values  # noqa: PLC0415 - 2.5 ms with usage (see _fail_usage in app.py)
+
             values = closed_values(ctx, command, param.name or "")
             text = getattr(param, "help", None)
             if values and isinstance(text, str) and "Values:" not in text:
