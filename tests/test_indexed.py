@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
@@ -533,3 +534,12 @@ def test_an_entry_that_does_not_index_a_value_answers_by_reading_the_list(
     parses = count_parses(monkeypatch)
     assert _answer(path, *query) == expected
     assert parses == []  # from that entry, not the file
+
+
+def test_a_run_that_reads_an_entry_ends_quietly(big: Path) -> None:
+    """The program, run on a compiled entry, exits 0 with nothing on stderr: the entry's file closes at shutdown."""
+    _answer(big, "agreements")  # compiles the entry
+    command = [sys.executable, "-m", "silkcli", "--data", str(big), "agreements", "--sector", "mining", "-f", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)

@@ -173,10 +173,11 @@ class Opened:
             offset += len(part)
         return parts[0] if len(parts) == 1 else b"".join(parts)
 
-    def close(self) -> None:
-        """Close the descriptor (also done when the object goes)."""
+    def close(self, _close: Callable[[int], None] = os.close) -> None:
+        """Close the descriptor (also done when the object goes, even while Python shuts down, when the
+        module's ``os`` may already be gone: hence ``os.close`` bound here)."""
         if self._fd is not None:
-            os.close(self._fd)
+            _close(self._fd)
             self._fd = None
 
     def __del__(self) -> None:
