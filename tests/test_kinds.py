@@ -21,8 +21,8 @@ from silkcli.publish.rows import all_layouts
 KINDS = kinds.all_kinds()
 
 
-def _reference_targets(cls: type, seen: set[type]) -> Iterator[str]:
-    """Every ``refers_to`` target declared in ``cls`` and the Structs it holds."""
+def _reference_targets(cls: type, seen: set[type]) -> Iterator[tuple[str, str]]:
+    """Every ``refers_to`` target declared in ``cls`` and the Structs it holds, with its description."""
     if cls in seen:
         return
     seen.add(cls)
@@ -32,7 +32,7 @@ def _reference_targets(cls: type, seen: set[type]) -> Iterator[str]:
             kind = stack.pop()
             for meta in getattr(kind, "__metadata__", ()):
                 if isinstance(meta, msgspec.Meta) and meta.extra and "refers_to" in meta.extra:
-                    yield meta.extra["refers_to"]
+                    yield meta.extra["refers_to"], meta.description or ""
             stack.extend(typing.get_args(kind))
             if m.is_struct_type(kind):
                 yield from _reference_targets(kind, seen)
@@ -46,9 +46,11 @@ def test_every_list_of_the_dataset_is_a_kind() -> None:
 
 def test_every_kind_a_reference_names_has_a_singular() -> None:
     """Every target a model field refers to is named in the singular (an unknown one would be a KeyError)."""
-    targets = set(_reference_targets(m.Dataset, set()))
-    assert targets and targets <= set(kinds.SINGULAR)
-    assert all(kinds.SINGULAR[t] and kinds.SINGULAR[t] != t for t in targets)
+    found = dict(_reference_targets(m.Dataset, set()))
+    assert found and set(found) <= set(kinds.SINGULAR)
+    assert all(kinds.SINGULAR[t] and kinds.SINGULAR[t] != t for t in found)
+    # the schema's words for a reference agree with the singular derived from the model
+    assert [t for t, text in found.items() if f" {kinds.singular(t)}" not in text] == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
