@@ -4,7 +4,6 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,15 +52,16 @@ def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
     raise typer.Exit()
 
 
-def _shell_option(flag: str, text: str, callback: Callable[..., None]) -> Any:
-    """An option naming a shell that runs ``callback`` before anything else, then exits (completion's two)."""
-    return option(
-        flag,
-        metavar="<bash|zsh|fish>",
-        help=text,
-        callback=callback,
+def _shell_option(name: str, does: str, run: Any) -> Any:
+    """A root option that takes a shell's name, acts on it with ``run`` and ends the run."""
+    return typer.Option(
+        name,
+        metavar="<" + "|".join(s.value for s in Shell) + ">",
+        help=does,
+        callback=run,
         is_eager=True,
         expose_value=False,
+        show_default=False,
         case_sensitive=False,
     )
 

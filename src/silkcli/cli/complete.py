@@ -142,7 +142,7 @@ def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]
 def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
-    from silkcli.listings import figures, lookups, shares
+    from silkcli.listings import figures, search, shares
     from silkcli.listings.by_kind import kind_listing
 
     found = BY_NAME.get(command)
@@ -152,7 +152,7 @@ def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
     if found.lists is not None:
         listing = kind_listing(ds, found.lists, empty=True)
     elif found.name == "search":
-        listing = lookups.search_listing(ds, "\0", frozenset({"partnership"}))
+        listing = search.search_listing(ds, "\0", frozenset({"partnership"}))
     elif found.name == "reserves" and topics:
         listing = figures.reserve_listing(ds, topics[0], countries=frozenset(), top=None)
     else:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from silkcli.dataset import model as m
 from silkcli.dataset.kinds import all_kinds
+from silkcli.dataset.tables.layout import SINGULAR, TableLayout, record_class
 from silkcli.listings import records
 from silkcli.listings.by_kind import kind_listing
-from silkcli.publish.layout import SINGULAR, TableLayout, record_class
 
 #: Column name to its ``--fields help`` text, by table.
 Helps = dict[str, dict[str, str]]
