@@ -67,13 +67,12 @@ def test_child_tables_name_their_owner_in_the_singular() -> None:
     assert all(c.name != "owner" for t in tables for c in t.columns)
 
 
-def test_datasette_labels_every_record_table_that_has_no_name() -> None:
-    """Every record table without a ``name`` column gets one of its columns as its label in Datasette's metadata."""
+def test_datasette_labels_every_record_table() -> None:
+    """Every record table gets its kind's label field as its label column in Datasette's metadata."""
     tables = datasette.metadata(load_dataset(BUNDLED))["databases"]["partnership"]["tables"]
     for kind in KINDS:
-        has_name = "name" in tables[kind]["columns"]
-        assert ("label_column" not in tables[kind]) == has_name, kind
-        assert has_name or tables[kind]["label_column"] in tables[kind]["columns"]
+        assert tables[kind]["label_column"] == kinds.label_field(kind), kind
+        assert tables[kind]["label_column"] in tables[kind]["columns"]
 
 
 def test_every_kind_but_the_partnership_has_a_listing_command() -> None:
