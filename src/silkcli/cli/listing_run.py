@@ -133,7 +133,7 @@ def default_format(output: Output | None = None) -> Format:
 
 def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
-    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format(output))
     if output.output is not None:
@@ -174,7 +174,7 @@ def emit_listing(listing: Listing, output: Output) -> None:
 def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Listing:
     """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field);
     ``drawn`` if a table, HTML or SVG is drawn from it (which shows markers with their values)."""
-    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     fields = output.fields
     if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
@@ -225,10 +225,10 @@ def _fit_notes(listing: Listing, view: View) -> list[str]:
 
 def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
     """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
-    from silkcli.listings.listing import Layout  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     if fmt is Format.table and listing.layout is Layout.record:
-        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
+        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - 2 ms; only show needs it
 
         return iter_record_block(listing, view)
     return iter_format(listing, fmt, view)
