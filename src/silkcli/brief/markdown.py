@@ -5,7 +5,7 @@ from __future__ import annotations
 from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
-from silkcli.formats.display import bar, markdown_text
+from silkcli.formats.display import bar, markdown_text, markdown_url
 
 _BAR = 12
 
@@ -13,11 +13,6 @@ _BAR = 12
 def md(text: str) -> str:
     """Data as literal Markdown text: one line, punctuation that means something escaped."""
     return markdown_text(w.plain(text))
-
-
-def _url(url: str) -> str:
-    """An autolink; the schema forbids spaces in URLs, and angle brackets are percent-encoded."""
-    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def _fact(text: str, notes: tuple[int, ...], disputes: tuple[int, ...] = ()) -> str:
@@ -108,7 +103,7 @@ def _rest(brief: Brief) -> list[str]:
             lines.append(f"- **D{d.number}. {md(d.topic)}:** {_fact(md(w.resolution(d, full=brief.full)), d.notes)}")
     lines += ["", f"## {w.SOURCES}", ""]
     for note in brief.notes:
-        lines.append(f"{note.number}. {md(w.note_line(note))} {_url(note.url)}")
+        lines.append(f"{note.number}. {md(w.note_line(note))} {markdown_url(note.url)}")
     lines += ["", f"*{md(w.footer(brief))}*"]
     return lines
 

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from silkcli import __version__
-from silkcli.cli import state
+from silkcli.cli import shells, state
 from silkcli.cli.lazy import LazyGroup
 from silkcli.cli.output import emit, note
+from silkcli.cli.shells import Shell
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
 
 app = typer.Typer(
@@ -29,10 +30,25 @@ app = typer.Typer(
     ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=True,
+    add_completion=False,  # silkcli's own options below (cli/shells.py says why)
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _install_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    path = shells.install(value, Path.home())
+    note(f"{value.value} completion installed in {path}; it takes effect in a new {value.value} session")
+    raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    emit(shells.script(value))
+    raise typer.Exit()
 
 
 @app.callback(invoke_without_command=True)
@@ -74,6 +90,32 @@ def root(
         bool,
         typer.Option("--version", help="Show the package and dataset versions, then exit."),
     ] = False,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            metavar="<bash|zsh|fish>",
+            help="Install completion for that shell, then exit.",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            metavar="<bash|zsh|fish>",
+            help="Print the completion script for that shell, to copy it or customize the installation.",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Sourced facts about the Korea–Kyrgyzstan Comprehensive Partnership."""
     if data is not None:
@@ -160,6 +202,11 @@ def _exit_now(code: object) -> None:
 
 def _run(args: list[str]) -> None:
     state.reset()
+    if os.environ.get(shells.PROTOCOL_VARIABLE):
+        # Registers Typer's answers to the scripts, as add_completion=True did on every run.
+        from typer.completion import get_completion_inspect_parameters  # noqa: PLC0415 - only a TAB needs it
+
+        get_completion_inspect_parameters()
     try:
         code = app(args=args, prog_name="silkcli", standalone_mode=False)
         if isinstance(code, int) and not isinstance(code, bool) and code:
@@ -176,7 +223,10 @@ def _run(args: list[str]) -> None:
         sys.exit(ExitCode.data)
     except Exception as exc:
         if _debugging(args):
-            raise
+            import traceback  # noqa: PLC0415 - only a bug being reported needs it
+
+            traceback.print_exc()  # the traceback asked for, and still the documented exit code
+            sys.exit(ExitCode.internal)
         note(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
         sys.exit(ExitCode.internal)
 

@@ -25,6 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
+from silkcli.cli.typer_paths import help_option
 
 
 class LazyCommands(Mapping[str, Any]):
@@ -71,6 +72,10 @@ class LazyCommands(Mapping[str, Any]):
 class ValuesInHelp(TyperCommand):
     """A command whose ``--help`` lists the values of its closed-vocabulary filters, read from the dataset then."""
 
+    def get_help_option(self, ctx: Any) -> Any:
+        """The help option, printing through silkcli's output edge."""
+        return help_option(super().get_help_option(ctx))
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The usual help, each closed filter's help ending with its values."""
         from silkcli.cli.complete import closed_values  # noqa: PLC0415 - start-up: only --help needs the values
@@ -99,6 +104,10 @@ class LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands(package="silkcli.cli")  # type: ignore[assignment]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The help option, printing through silkcli's output edge."""
+        return help_option(super().get_help_option(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, aliases included (Click hides the hidden ones)."""
