@@ -56,7 +56,7 @@ def check(
 
     \b
     Examples:
-    silkcli check "Kyrgyzstan signed 12 agreements with Korea in Seoul on 4 December 2024."
+    silkcli check "Kyrgyzstan signed 12 agreements in Seoul on 4 December 2024."
     silkcli check draft.md
     pbpaste | silkcli check - -f markdown
     silkcli check draft.md -f claimreview --url https://example.org/factcheck
