@@ -97,6 +97,9 @@ def root(
             show_default=False,
         ),
     ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Print every note on stderr, not only the first two lines of them.")
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", envvar="SILKCLI_DEBUG", help="Show a traceback for internal errors.")
     ] = False,
@@ -123,6 +126,7 @@ def root(
     if color is not None:
         state.set_color(state.color_mode(color))
     state.set_max_size(max_size)
+    state.set_verbose(verbose)
     if version:
         meta = state.load().meta
         about = f"silkcli {__version__}\ndataset {meta.version} (updated {meta.updated.isoformat()}): {meta.title}\n"

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
 _data: Path | None = None
 _color: str = "auto"
 _max_bytes: int | None = None
+_verbose = False
+
+
+def set_verbose(on: bool) -> None:
+    """Print every note (``--verbose``), not only the first two lines of them."""
+    global _verbose
+    _verbose = _verbose or on
+
+
+def verbose() -> bool:
+    """Whether ``--verbose`` asked for every note."""
+    return _verbose
 
 
 def set_data_path(path: Path) -> None:
@@ -39,10 +51,11 @@ def color(given: ColorMode) -> ColorMode:
 
 def reset() -> None:
     """Forget the previous run's options (tests run many commands in one process)."""
-    global _data, _color, _max_bytes
+    global _data, _color, _max_bytes, _verbose
     _data = None
     _color = "auto"
     _max_bytes = None
+    _verbose = False
 
 
 def max_bytes() -> int | None:
@@ -115,12 +128,17 @@ def _set_max_size(ctx: Any, param: Any, value: str | None) -> None:
     set_max_size(value)
 
 
+def _set_verbose(ctx: Any, param: Any, value: bool | None) -> None:
+    set_verbose(bool(value))
+
+
 def command_options(present: set[str]) -> list[TyperOption]:
     """The global options as options of a command too (``agreements --data copy.yaml``), unless it has its own."""
     options = [
         _also_after("--data", "<path>", _set_data, "Dataset file instead of the bundled one"),
         _also_after("--color", "<auto|always|never>", _set_color, "Colour what is drawn"),
         _also_after("--max-size", "<size>", _set_max_size, "Largest dataset file to read, e.g. 2G"),
+        _also_after("--verbose", None, _set_verbose, "Print every note, not only the first two lines"),
         _also_after("--debug", None, None, "Show a traceback for internal errors"),
     ]
     return [option for option in options if not set(option.opts) & present]
