@@ -14,6 +14,7 @@ from silkcli.cli import state
 from silkcli.cli.lazy import LazyGroup
 from silkcli.cli.output import emit, note
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
+from silkcli.files import held_signals
 
 app = typer.Typer(
     name="silkcli",
@@ -106,15 +107,21 @@ def main(argv: list[str] | None = None) -> None:
     """
     if argv is None:
         gc.disable()
-    saved = _catch_signals()
+    saved: dict[int, Any] = {}
     try:
-        _run(sys.argv[1:] if argv is None else argv)
+        try:
+            with held_signals():  # known as soon as they are set: a signal between is acted on in the run
+                saved = _catch_signals()
+            _run(sys.argv[1:] if argv is None else argv)
+        except Interrupted as exc:  # a signal just before or after the run's own error edge
+            _fail(exc)
     except SystemExit as exc:
         if argv is not None:
             raise
         _exit_now(exc.code)
     finally:
-        _restore_signals(saved)
+        with held_signals():  # all handlers back together: none left raising Interrupted outside a run
+            _restore_signals(saved)
 
 
 #: The signals that end a run the way Ctrl-C does: nothing half-written is left, and the exit code says which.
