@@ -22,7 +22,8 @@ The promises checked after each case:
 
 Run as root, it first drops the capabilities that let root write anywhere (as the tests do), so a
 folder that cannot be written is one. Exits 0 when every case keeps every promise, else prints
-each broken one and exits 1.
+each broken one and exits 1. It ignores SIGINT, SIGTERM and SIGHUP between runs (one it sent may
+land after a run ends): stop it with Ctrl-\\ (SIGQUIT).
 """
 
 from __future__ import annotations

@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> None:
     saved: dict[int, Any] = {}
     try:
         try:
-            with held_signals():  # known as soon as they are set: a signal between is acted on in the run
-                saved = _catch_signals()
+            with held_signals():  # a signal that came just before is acted on in the run, not while they are set
+                _catch_signals(saved)
             _run(sys.argv[1:] if argv is None else argv)
         except Interrupted as exc:  # a signal just before or after the run's own error edge
             _fail(exc)
@@ -132,9 +132,12 @@ def _stop(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-def _catch_signals() -> dict[int, Any]:
-    """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped."""
-    saved: dict[int, Any] = {}
+def _catch_signals(saved: dict[int, Any]) -> dict[int, Any]:
+    """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped.
+
+    Each handler replaced is kept in ``saved`` as soon as it is set, so that one that came in
+    between (already raised by the time the handlers are set) still has them all put back.
+    """
     for name in _SIGNALS:
         signum = getattr(signal, name, None)
         if signum is None:

@@ -175,9 +175,9 @@ class Opened:
 
     def close(self) -> None:
         """Close the descriptor (also done when the object goes)."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        fd, self._fd = self._fd, None  # forgotten first: a signal between must not let __del__ close it again
+        if fd is not None:
+            os.close(fd)
 
     def __del__(self) -> None:
         self.close()
