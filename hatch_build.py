@@ -40,7 +40,7 @@ class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
         out.write_bytes(compiled.to_bytes(data, dataset))
         build_data["force_include"][str(out)] = f"silkcli/data/{out.name}"
         page = self._scratch / "silkcli.1"
-        page.write_text(_man_page(), encoding="utf-8")
+        page.write_text(_man_page(dataset.meta.updated.isoformat()), encoding="utf-8")
         build_data["shared_data"][str(page)] = "share/man/man1/silkcli.1"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
@@ -50,12 +50,8 @@ class CompileBundledDataset(BuildHookInterface):  # type: ignore[type-arg]
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _man_page() -> str:
+def _man_page(date: str) -> str:
     """The page ``silkcli man`` prints, built from the checkout's command tree."""
-    import typer.main
+    from silkcli.cli.publish_cmds import man_page
 
-    from silkcli import __version__
-    from silkcli.cli.app import app
-    from silkcli.publish.manpage import manpage
-
-    return manpage(typer.main.get_command(app), prog="silkcli", version=__version__)
+    return man_page(date=date)

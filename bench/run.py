@@ -66,6 +66,8 @@ FLOOR_DECODE = (
 )
 #: The names of the two floor cases, which every comparison with them names.
 IMPORT_FLOOR = "floor: import typer, msgspec and the model (no target)"
+#: What any Typer CLI that prints Rich tables imports (issue 25: the table query's floor).
+RICH_FLOOR = "floor: import typer, rich.console, rich.table (no target)"
 
 
 @dataclass
@@ -199,12 +201,42 @@ def startup_cases(env: Env) -> list[Case]:
         # issue 15 tightened these from 1.2 / 1.5 / 1.3 / 1.3 (issue 10's)
         Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.1),
         Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.3),
+        Case(RICH_FLOOR, [py, "-c", "import typer, rich.console, rich.table"], ref=ref),
+        Case(
+            "… -f table --width 120, against the Rich floor",
+            [silk, *QUERY[:3], "-f", "table", "--width", "120"],
+            ref=RICH_FLOOR,
+            max_ratio=1.1,
+        ),
         Case("first run after install (no cache)", [silk, *QUERY], ref=ref, max_ratio=1.5, fresh_cache=True),
         Case("completion of --sector values", [silk], ref=ref, max_ratio=1.0, env=complete),
         Case("agreements --help", [silk, "agreements", "--help"], ref=ref, max_ratio=1.0),
         Case("silkcli --help", [silk, "--help"], ref=ref, max_ratio=1.0),
         Case("brief -f html", [silk, "brief", "-f", "html"], ref=ref, max_ratio=1.15),
+        # issue 28: checking a 2,000-word draft costs at most twice listing every document as JSON
+        Case("agreements -f json", [silk, "agreements", "-f", "json"], ref=ref),
+        Case(
+            "check a 2,000-word draft",
+            [silk, "check", str(check_draft(env.work))],
+            ref="agreements -f json",
+            max_ratio=2.0,
+        ),
     ]
+
+
+def check_draft(folder: Path, words: int = 2000) -> Path:
+    """A Markdown draft of ``words`` words made of the check corpus's sentences (three languages, every claim kind)."""
+    import yaml  # noqa: PLC0415 - only this case needs it
+
+    corpus = yaml.safe_load((ROOT / "tests" / "data" / "check" / "corpus.yaml").read_text(encoding="utf-8"))
+    lines: list[str] = []
+    count = 0
+    while count < words:
+        lines.append(corpus[len(lines) % len(corpus)]["text"])
+        count += len(lines[-1].split())
+    path = folder / "draft.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:

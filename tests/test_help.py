@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import TINY, run_cli
 from silkcli.cli.commands import COMMANDS
+from silkcli.formats import Format
 
 
 def test_help_command_prints_the_same_as_dash_dash_help() -> None:
@@ -44,3 +47,12 @@ def test_closed_filters_list_the_datasets_values() -> None:
     tiny = " ".join(run_cli("--data", str(TINY), "leaders", "--help").stdout.split())
     assert "Role (repeatable). Values: president, minister." in tiny
     assert "Values: agreed, asked, plans, expects." in " ".join(run_cli("commitments", "--help").stdout.split())
+
+
+def test_listing_help_names_every_format_of_the_registry() -> None:
+    """The Output rules of a listing command's --help name every -f format, the sources-only ones with sources."""
+    text = " ".join(run_cli("sources", "--help").stdout.split())
+    rules = text.split("Output: -f ", 1)[1].split(". The payload", 1)[0]
+    every, sources_only = rules.split("; for sources also ")
+    assert set(re.findall(r"[a-z][a-z-]*", every)) >= {f.value for f in Format if not f.kinds}
+    assert set(re.findall(r"[a-z][a-z-]*", sources_only)) == {f.value for f in Format if f.kinds} | {"and"}

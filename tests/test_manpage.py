@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -10,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import silkcli
 from conftest import run_cli
 from silkcli.cli.commands import COMMANDS
+from silkcli.environment import ENVIRONMENT
+from silkcli.errors import ExitCode
 from silkcli.publish.manpage import help_paragraphs, roff_text
 
 
@@ -74,3 +78,82 @@ def test_roff_escapes_leave_no_request_in_data() -> None:
         ".PP\nExamples:",
         ".RS 4\n.nf\nsilkcli x \\-\\-y\n.fi\n.RE",
     ]
+
+
+def _rendered(page: Path) -> str:
+    man = _tool("man", "man-db")
+    env = {**os.environ, "MANWIDTH": "200", "MANPAGER": "cat", "PAGER": "cat", "LC_ALL": "C.UTF-8"}
+    done = subprocess.run([man, "-l", str(page)], capture_output=True, text=True, env=env, check=False, timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    return done.stdout
+
+
+def _section(text: str, name: str) -> str:
+    """The body of one ``.SH`` section as man renders it (up to the next heading at the margin)."""
+    match = re.search(rf"^{name}\n(.*?)(?=^\S)", text, re.M | re.S)
+    assert match, f"no {name} section"
+    return _squash(match.group(1))
+
+
+def test_exit_status_lists_every_exit_code_with_its_meaning(page: Path) -> None:
+    """EXIT STATUS gives each code silkcli can end with, as --help does."""
+    section = _section(_rendered(page), "EXIT STATUS")
+    for code in ExitCode:
+        assert f"{int(code)} {_squash(code.meaning)}" in section
+
+
+def _variables_read() -> set[str]:
+    """Every environment variable the source reads: ``environ.get("X")``, ``getenv("X")``, ``envvar="X"``."""
+    found: set[str] = set()
+    for path in Path(silkcli.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                reads = name == "getenv" or (
+                    name == "get" and isinstance(func, ast.Attribute) and "environ" in ast.unparse(func.value)
+                )
+                if reads and isinstance(node.args[0].value, str):
+                    found.add(node.args[0].value)
+            if isinstance(node, ast.keyword) and node.arg == "envvar" and isinstance(node.value, ast.Constant):
+                found.add(str(node.value.value))
+    return found
+
+
+def test_environment_names_every_variable_silkcli_reads(page: Path) -> None:
+    """ENVIRONMENT lists each variable the code reads (a new one left out of the registry fails here)."""
+    read = _variables_read()
+    assert {"SILKCLI_DATA", "SILKCLI_NO_CACHE", "XDG_CACHE_HOME", "COLUMNS", "NO_COLOR"} <= read
+    assert read <= {name for name, _ in ENVIRONMENT}
+    section = _section(_rendered(page), "ENVIRONMENT")
+    for name, meaning in ENVIRONMENT:
+        assert f"{name} {_squash(meaning)}" in section
+
+
+def test_files_and_examples_sections(page: Path) -> None:
+    """FILES names the cache folder and the bundled dataset; EXAMPLES gathers every command's examples."""
+    text = _rendered(page)
+    files = _section(text, "FILES")
+    assert "~/.cache/silkcli/" in files and "partnership.yaml" in files
+    shown = _section(text, "EXAMPLES")
+    for command in COMMANDS:
+        if command.hidden:
+            continue
+        for line in re.findall(r"^\s*(silkcli .+)$", run_cli(command.name, "--help").stdout, re.M):
+            assert _squash(line) in shown, (command.name, line)
+
+
+def test_title_line_is_dated_and_whatis_shows_a_plain_summary(page: Path, tmp_path: Path) -> None:
+    """`.TH` carries the data's date, and `whatis` (from a real mandb index) prints the summary in plain text."""
+    updated = run_cli("--version").stdout.split("updated ")[1].split(")")[0]
+    assert page.read_text(encoding="utf-8").startswith(f'.TH SILKCLI 1 "{updated}" ')
+    mandb, whatis = _tool("mandb", "man-db"), _tool("whatis", "man-db")
+    (tmp_path / "man1").mkdir()
+    (tmp_path / "man1" / "silkcli.1").write_bytes(page.read_bytes())
+    subprocess.run([mandb, "-q", str(tmp_path)], check=True, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [whatis, "-l", "-M", str(tmp_path), "silkcli"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    summary = "Sourced facts about the Korea-Kyrgyzstan Comprehensive Partnership"
+    assert re.fullmatch(rf"silkcli \(1\) +- {summary}", done.stdout.strip()), done.stdout

@@ -29,7 +29,7 @@ class ExitCode(enum.IntEnum):
 
 _MEANINGS = {
     ExitCode.ok: "ok",
-    ExitCode.no_match: "nothing matched (with -e/--exit-status)",
+    ExitCode.no_match: "nothing matched, or check found a claim contradicted (with -e/--exit-status)",
     ExitCode.usage: "usage error",
     ExitCode.data: "dataset problem",
     ExitCode.output: "output could not be written",

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from silkcli import __version__
-from silkcli.cli import state
+from silkcli.cli import shells, state
 from silkcli.cli.lazy import LazyGroup
 from silkcli.cli.output import emit, note
+from silkcli.cli.shells import Shell
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
 from silkcli.files import held_signals
 
@@ -30,10 +31,39 @@ app = typer.Typer(
     ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=True,
+    add_completion=False,  # silkcli's own options below (cli/shells.py says why)
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _install_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    path = shells.install(value, Path.home())
+    note(f"{value.value} completion installed in {path}; it takes effect in a new {value.value} session")
+    raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    emit(shells.script(value))
+    raise typer.Exit()
+
+
+def _shell_option(name: str, does: str, run: Any) -> Any:
+    """A root option that takes a shell's name, acts on it with ``run`` and ends the run."""
+    return typer.Option(
+        name,
+        metavar="<" + "|".join(s.value for s in Shell) + ">",
+        help=does,
+        callback=run,
+        is_eager=True,
+        expose_value=False,
+        show_default=False,
+        case_sensitive=False,
+    )
 
 
 @app.callback(invoke_without_command=True)
@@ -75,6 +105,18 @@ def root(
         bool,
         typer.Option("--version", help="Show the package and dataset versions, then exit."),
     ] = False,
+    install_completion: Annotated[
+        Shell | None,
+        _shell_option("--install-completion", "Install completion for that shell, then exit.", _install_completion),
+    ] = None,
+    show_completion: Annotated[
+        Shell | None,
+        _shell_option(
+            "--show-completion",
+            "Print the completion script for that shell, to copy it or customize the installation.",
+            _show_completion,
+        ),
+    ] = None,
 ) -> None:
     """Sourced facts about the Korea–Kyrgyzstan Comprehensive Partnership."""
     if data is not None:
@@ -170,6 +212,11 @@ def _exit_now(code: object) -> None:
 
 def _run(args: list[str]) -> None:
     state.reset()
+    if os.environ.get(shells.PROTOCOL_VARIABLE):
+        # Registers Typer's answers to the scripts, as add_completion=True did on every run.
+        from typer.completion import get_completion_inspect_parameters  # noqa: PLC0415 - only a TAB needs it
+
+        get_completion_inspect_parameters()
     try:
         code = app(args=args, prog_name="silkcli", standalone_mode=False)
         if isinstance(code, int) and not isinstance(code, bool) and code:

@@ -23,23 +23,47 @@ class Command(Plain):
     listing: bool = False
     #: left out of ``silkcli --help`` (still in the registry, so it loads lazily like the rest)
     hidden: bool = False
+    #: the record kind it lists (``search --kind`` takes the command's names for it)
+    lists: str | None = None
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("agreements", "listing_cmds", "List signed documents in signing order.", ("documents",), listing=True),
-    Command("leaders", "listing_cmds", "List people and their roles.", ("people",), listing=True),
-    Command("timeline", "listing_cmds", "List dated events, oldest first.", ("dates",), listing=True),
-    Command("sectors", "listing_cmds", "List sectors with counts, or one sector's records.", listing=True),
-    Command("commitments", "listing_cmds", "List what the sides agreed, asked or plan.", listing=True),
+    Command(
+        "agreements",
+        "listing_cmds",
+        "List signed documents in signing order.",
+        ("documents",),
+        listing=True,
+        lists="documents",
+    ),
+    Command("leaders", "listing_cmds", "List people and their roles.", ("people",), listing=True, lists="people"),
+    Command("timeline", "listing_cmds", "List dated events, oldest first.", ("dates",), listing=True, lists="events"),
+    Command(
+        "sectors", "listing_cmds", "List sectors with counts, or one sector's records.", listing=True, lists="sectors"
+    ),
+    Command(
+        "commitments", "listing_cmds", "List what the sides agreed, asked or plan.", listing=True, lists="commitments"
+    ),
     Command("reserves", "listing_cmds", "Reserves and production by country, with shares and ranks.", listing=True),
-    Command("stats", "listing_cmds", "Key figures and the claims made about them.", listing=True),
-    Command("discrepancies", "subject_cmds", "List where sources disagree, and how it was resolved.", listing=True),
-    Command("countries", "subject_cmds", "List the countries: ISO codes, name and records.", listing=True),
-    Command("quotes", "listing_cmds", "List the words the sources quote.", listing=True),
+    Command("stats", "listing_cmds", "Key figures and the claims made about them.", listing=True, lists="statistics"),
+    Command(
+        "discrepancies",
+        "subject_cmds",
+        "List where sources disagree, and how it was resolved.",
+        listing=True,
+        lists="discrepancies",
+    ),
+    Command(
+        "countries", "subject_cmds", "List the countries: ISO codes, name and records.", listing=True, lists="countries"
+    ),
+    Command("quotes", "listing_cmds", "List the words the sources quote.", listing=True, lists="quotes"),
     Command("search", "listing_cmds", "Find the records holding every word of TEXT, best first.", listing=True),
     Command("show", "listing_cmds", "Show one record in full, and what refers to it.", listing=True),
-    Command("sources", "listing_cmds", "List the sources and how many records cite each.", listing=True),
+    Command(
+        "sources", "listing_cmds", "List the sources and how many records cite each.", listing=True, lists="sources"
+    ),
     Command("brief", "brief_cmd", "Print a one-page brief with numbered source notes."),
+    Command("check", "check_cmd", "Check the claims of a text against the data."),
     Command("validate", "data_cmds", "Check a dataset file: schema, references and evidence."),
     Command("schema", "data_cmds", "Print the JSON Schema of the dataset format."),
     Command("export", "data_cmds", "Write the dataset as YAML, JSON, SQLite or a Data Package."),

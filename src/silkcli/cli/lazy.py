@@ -25,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
-from silkcli.cli.typer_paths import guard_completion_options, help_option
+from silkcli.cli.typer_paths import help_option
 
 
 class LazyCommands(Mapping[str, Any]):
@@ -88,6 +88,15 @@ class ValuesInHelp(TyperCommand):
                 param.help = f"{text} Values: {', '.join(values)}."  # type: ignore[attr-defined]  # an Option
         super().format_help(ctx, formatter)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing, its "option requires an argument" error told which command it is about."""
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            if getattr(exc, "ctx", False) is None:  # Click's parser raises it without the context
+                exc.ctx = ctx  # type: ignore[attr-defined]  # a click.UsageError
+            raise
+
 
 class LazyGroup(TyperGroup):
     """The program's command group: commands from the registry, built when used."""
@@ -95,11 +104,6 @@ class LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands(package="silkcli.cli")  # type: ignore[assignment]
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        """The options, Typer's completion options (added after the group is made) printing through the edge."""
-        guard_completion_options(self.params)
-        return list(super().get_params(ctx))
 
     def get_help_option(self, ctx: Any) -> Any:
         """The help option, printing through silkcli's output edge."""

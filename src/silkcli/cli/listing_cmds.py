@@ -1,4 +1,7 @@
-"""The listing commands: each states its options, then hands a builder to :func:`run_listing`.
+"""The listing commands: each states its filters and returns the builder of its listing.
+
+:func:`~silkcli.cli.listing_run.listing_command` appends the output options
+and runs the builder.
 
 A builder turns the loaded dataset into a listing: it resolves the filter
 values against the dataset, selects records (``listings.select``) and builds
@@ -13,31 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from silkcli.cli import complete
-from silkcli.cli.listing_run import run_listing
-from silkcli.cli.options import (
-    BomOpt,
-    CiteOpt,
-    ColorMode,
-    ColorOpt,
-    CountryOpt,
-    DescOpt,
-    ExitStatusOpt,
-    ExportOpt,
-    FieldsOpt,
-    FormatOpt,
-    LayoutOpt,
-    LimitOpt,
-    Many,
-    NoHeaderOpt,
-    Output,
-    OutputFileOpt,
-    SectorOpt,
-    SinceOpt,
-    SortOpt,
-    TableLayout,
-    UntilOpt,
-    WidthOpt,
-)
+from silkcli.cli.listing_run import Build, listing_command, record_command
+from silkcli.cli.options import CountryOpt, Many, SectorOpt, SinceOpt, UntilOpt, option
 from silkcli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -45,60 +25,40 @@ if TYPE_CHECKING:
     from silkcli.listings.listing import Listing
 
 
+@listing_command
 def agreements(
     sector: SectorOpt = None,
     type_: Annotated[
         Many,
-        typer.Option("--type", help="Document type (repeatable).", autocompletion=complete.types, show_default=False),
+        option("--type", help="Document type (repeatable).", values=complete.types),
     ] = None,
     party: Annotated[
         Many,
-        typer.Option(
+        option(
             "--party",
             help="Signing side: country code or name, or part of a ministry/agency name (repeatable).",
-            autocompletion=complete.parties,
-            show_default=False,
+            values=complete.parties,
         ),
     ] = None,
     signatory: Annotated[
         Many,
-        typer.Option(
-            "--signatory",
-            help="Who signed: person id, name or surname (repeatable).",
-            autocompletion=complete.people,
-            show_default=False,
-        ),
+        option("--signatory", help="Who signed: person id, name or surname (repeatable).", values=complete.people),
     ] = None,
     status: Annotated[
         Many,
-        typer.Option("--status", help="Status (repeatable).", autocompletion=complete.statuses, show_default=False),
+        option("--status", help="Status (repeatable).", values=complete.statuses),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     summit: Annotated[
         bool | None,
-        typer.Option(
+        option(
             "--summit/--no-summit",
             help="Only the documents counted as signed at the summit (a joint statement adopted there is not one), "
             "or only the others.",
-            show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """List signed documents in signing order (alias: documents).
 
     \b
@@ -125,34 +85,14 @@ def agreements(
         )
         return with_summit_notes(ds, document_listing(ds, found), summit=summit)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def leaders(
     country: CountryOpt = None,
-    role: Annotated[
-        Many, typer.Option("--role", help="Role (repeatable).", autocompletion=complete.roles, show_default=False)
-    ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+    role: Annotated[Many, option("--role", help="Role (repeatable).", values=complete.roles)] = None,
+) -> Build:
     """List people and their roles (alias: people).
 
     \b
@@ -172,39 +112,19 @@ def leaders(
         )
         return people_listing(ds, found)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: CountryOpt = None,
     kind: Annotated[
         Many,
-        typer.Option(
-            "--kind", help="Event kind (repeatable).", autocompletion=complete.event_kinds, show_default=False
-        ),
+        option("--kind", help="Event kind (repeatable).", values=complete.event_kinds),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """List dated events, oldest first (alias: dates).
 
     \b
@@ -225,14 +145,10 @@ def timeline(
         )
         return event_listing(ds, found)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def sectors(
     name: Annotated[
         str | None,
@@ -240,21 +156,7 @@ def sectors(
             help="A sector id: list its documents and commitments.", autocompletion=complete.sectors, show_default=False
         ),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """List sectors with counts, or one sector's documents and commitments.
 
     \b
@@ -272,49 +174,21 @@ def sectors(
         (sector,) = select.resolve([name], select.term_choices(ds.sectors), "sector")
         return sector_detail_listing(ds, sector)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def commitments(
     sector: SectorOpt = None,
     country: Annotated[
         Many,
-        typer.Option(
-            "--country",
-            help="Which side: country code or name (repeatable).",
-            autocompletion=complete.countries,
-            show_default=False,
-        ),
+        option("--country", help="Which side: country code or name (repeatable).", values=complete.countries),
     ] = None,
     kind: Annotated[
         Many,
-        typer.Option(
-            "--kind",
-            help="agreed, asked, plans or expects (repeatable).",
-            autocompletion=complete.commitment_kinds,
-            show_default=False,
-        ),
+        option("--kind", help="agreed, asked, plans or expects (repeatable).", values=complete.commitment_kinds),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """List what the sides agreed, asked or plan, by sector.
 
     \b
@@ -335,46 +209,21 @@ def commitments(
         )
         return commitment_listing(ds, found)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def reserves(
     mineral: Annotated[
         str | None,
-        typer.Option(
-            "--mineral",
-            help="Mineral topic [default: the dataset's only one].",
-            autocompletion=complete.minerals,
-            show_default=False,
-        ),
+        option("--mineral", help="Mineral topic [default: the dataset's only one].", values=complete.minerals),
     ] = None,
     country: CountryOpt = None,
     top: Annotated[
         int | None,
-        typer.Option(
-            "--top", min=1, help="Only countries ranked N or better (plus the world total).", show_default=False
-        ),
+        option("--top", min=1, help="Only countries ranked N or better (plus the world total)."),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """Reserves and production by country, with shares and ranks.
 
     Shares against a world total the source gives only as a lower bound
@@ -398,33 +247,13 @@ def reserves(
             ds, topic, countries=select.resolve(country or [], select.country_choices(ds), "country"), top=top
         )
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def stats(
-    topic: Annotated[
-        Many, typer.Option("--topic", help="Topic (repeatable).", autocompletion=complete.topics, show_default=False)
-    ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+    topic: Annotated[Many, option("--topic", help="Topic (repeatable).", values=complete.topics)] = None,
+) -> Build:
     """Key figures and the claims made about them, with sources.
 
     A claim that a discrepancy record disputes names that record.
@@ -441,39 +270,16 @@ def stats(
 
         return key_figure_listing(ds, select.resolve(topic or [], select.term_choices(ds.vocabulary.topics), "topic"))
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def quotes(
     person: Annotated[
         Many,
-        typer.Option(
-            "--person",
-            help="Person id, name or surname (repeatable).",
-            autocompletion=complete.people,
-            show_default=False,
-        ),
+        option("--person", help="Person id, name or surname (repeatable).", values=complete.people),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """List the words the sources quote.
 
     \b
@@ -488,40 +294,17 @@ def quotes(
 
         return quote_listing(ds, select.quotes(ds, persons=select.resolve_people(ds, person or [])))
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+@listing_command
 def search(
     text: Annotated[list[str], typer.Argument(help="Words to find, all of them (case-insensitive).")],
     kind: Annotated[
         Many,
-        typer.Option(
-            "--kind",
-            help="Record kind or listing command to search (repeatable).",
-            autocompletion=complete.record_kinds,
-            show_default=False,
-        ),
+        option("--kind", help="Record kind or listing command to search (repeatable).", values=complete.record_kinds),
     ] = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+) -> Build:
     """Find the records that hold every word of TEXT, best matches first.
 
     A match in a name or title ranks before one elsewhere, whole words before parts of words.
@@ -537,36 +320,34 @@ def search(
         raise UsageError("search needs some text to look for")
 
     def build(ds: "m.Dataset") -> "Listing":
-        from silkcli.dataset.model import record_kinds
+        from silkcli.dataset.kinds import all_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import KIND_WORDS, search_listing
+        from silkcli.listings.lookups import search_listing
 
-        kinds = [select.Choice(k, aliases=KIND_WORDS.get(k, ())) for k in record_kinds(sources=True)]
+        kinds = [select.Choice(k, aliases=kind_words(k)) for k in all_kinds()]
         return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build
 
 
+def kind_words(kind: str) -> tuple[str, ...]:
+    """The other words ``search --kind`` takes for ``kind``: the names of the commands that list it, each also
+    in the singular, and what one record of it is called."""
+    from silkcli.cli.commands import COMMANDS
+    from silkcli.dataset.kinds import one_of, singular
+
+    names = [name for c in COMMANDS if c.lists == kind for name in (c.name, *c.aliases)]
+    words = dict.fromkeys([*names, *map(one_of, names), singular(kind)])
+    return tuple(word for word in words if word != kind)
+
+
+@record_command
 def show(
     ident: Annotated[
         str,
         typer.Argument(metavar="ID", help="Record id, the end of one, or a name.", autocompletion=complete.record_ids),
     ],
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    cite: CiteOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-) -> None:
+) -> Build:
     """Show one record in full, with its source and what refers to it.
 
     \b
@@ -581,38 +362,11 @@ def show(
 
         return record_listing(ds, *find_record(ds, ident))
 
-    run_listing(
-        build,
-        Output(
-            fmt,
-            fields,
-            cite=cite,
-            color=color,
-            width=width,
-            export=export,
-            output=output,
-            header=not no_header,
-            bom=bom,
-        ),
-    )
+    return build
 
 
-def sources(
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    sort: SortOpt = None,
-    desc: DescOpt = False,
-    limit: LimitOpt = None,
-    cite: CiteOpt = False,
-    exit_status: ExitStatusOpt = False,
-    color: ColorOpt = ColorMode.auto,
-    width: WidthOpt = None,
-    export: ExportOpt = None,
-    output: OutputFileOpt = None,
-    no_header: NoHeaderOpt = False,
-    bom: BomOpt = False,
-    layout: LayoutOpt = TableLayout.auto,
-) -> None:
+@listing_command
+def sources() -> Build:
     """List the sources and how many records cite each.
 
     \b
@@ -627,9 +381,4 @@ def sources(
 
         return source_listing(ds)
 
-    run_listing(
-        build,
-        Output(
-            fmt, fields, sort, desc, limit, cite, exit_status, color, width, export, output, not no_header, bom, layout
-        ),
-    )
+    return build

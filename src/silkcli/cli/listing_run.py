@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -19,7 +21,7 @@ from silkcli.cli.options import (
 )
 from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
-from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_of, iter_format, render
+from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_names, format_of, iter_format, render
 
 if TYPE_CHECKING:
     from silkcli.dataset import model as m
@@ -35,10 +37,7 @@ DATE_RULES = (
     "matches when its whole period lies in the range."
 )
 #: Options every listing command has: not filters.
-COMMON_OPTIONS = frozenset(
-    {"fmt", "fields", "sort", "desc", "limit", "cite", "exit_status", "color", "width", "export"}
-    | {"output", "no_header", "bom", "layout"}
-)
+COMMON_OPTIONS = frozenset(Output._fields)
 
 
 def listing_help(parameters: Collection[str]) -> str:
@@ -50,18 +49,62 @@ def listing_help(parameters: Collection[str]) -> str:
 
 
 OUTPUT_RULES = (
-    "Output: -f table (the default on a terminal) or tsv (the default in a pipe), csv, json, "
-    "jsonl, yaml, markdown, html, svg; for sources also csl-json, bibtex and ris. The payload goes to "
+    f"Output: -f {format_names()}. The payload goes to "
     "stdout, or to -o FILE (its suffix names the format unless -f does); counts and hints go to stderr. "
     "A table never grows wider than the terminal: it leaves out its least important columns (and says "
     "which) or shows each record as a block."
 )
 TABLE_WARN_ROWS = 2000
 
+Build = Callable[["m.Dataset"], "Listing"]
+
+
+def listing_command(command: Callable[..., Build]) -> Callable[..., None]:
+    """A listing command from ``command``, which takes the filters and returns the builder of its listing.
+
+    The command's options are its own parameters followed by the output options (the fields of
+    :class:`Output`, so they are declared once); running it builds the listing and writes it as they ask.
+    """
+    return _with_output_options(command, taken=Output._fields)
+
+
+def record_command(command: Callable[..., Build]) -> Callable[..., None]:
+    """As :func:`listing_command`, for one record shown whole: it takes no --sort, --desc, -n, -e or --layout."""
+    return _with_output_options(
+        command, taken=frozenset(Output._fields) - {"sort", "desc", "limit", "exit_status", "layout"}
+    )
+
+
+def _with_output_options(command: Callable[..., Build], *, taken: Collection[str]) -> Callable[..., None]:
+    """``command`` with the ``taken`` fields of :class:`Output` appended to its signature, given as one ``Output``."""
+    outputs = [
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, annotation=Output.__annotations__[name], default=default
+        )
+        for name, default in zip(Output._fields, Output()._values(), strict=True)
+        if name in taken
+    ]
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        options = {name: given.pop(name) for name in Output._fields if name in taken}
+        run_listing(command(**given), Output(**options))
+
+    own = list(inspect.signature(command).parameters.values())
+    run.__signature__ = inspect.Signature([*own, *outputs])  # type: ignore[attr-defined]  # what Typer reads
+    run.__annotations__ = {p.name: p.annotation for p in (*own, *outputs)}
+    return run
+
 
 def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
     """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    emit_listing(build(state.load()), output)
+    from silkcli.listings.select import take_readings  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
+    take_readings()  # what a run before this one in the same process read and did not print
+    listing = build(state.load())
+    for text in take_readings():  # how a short name was read, even when nothing matches
+        note(f"note: {text}")
+    emit_listing(listing, output)
 
 
 def default_format() -> Format:
@@ -92,7 +135,9 @@ def emit_listing(listing: Listing, output: Output) -> None:
         _note_fit(shaped, view)
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    chunks = _chunks(shaped, fmt, view)
+    # an empty table on a terminal would only repeat the "0 records match" note below
+    empty = fmt is Format.table and not shaped.rows and output.output is None
+    chunks = iter(()) if empty else _chunks(shaped, fmt, view)
     if output.output is not None:
         write_atomic(output.output, "".join(chunks))
     else:
@@ -121,7 +166,7 @@ def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Li
 
 def _check_options(output: Output, fmt: Format) -> None:
     """--no-header, --bom and --layout apply to some formats only: asking for them with another is a usage error."""
-    if not output.header and fmt not in (Format.tsv, Format.csv):
+    if output.no_header and fmt not in (Format.tsv, Format.csv):
         raise UsageError(f"--no-header applies to -f tsv and -f csv, not -f {fmt.value}")
     if output.bom and fmt is not Format.csv:
         raise UsageError(f"--bom applies to -f csv, not -f {fmt.value}")
@@ -156,7 +201,7 @@ def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
 def _view(output: Output, fmt: Format) -> View:
     """Width, colour, hyperlinks and layout for a table; header and BOM for csv/tsv."""
     if fmt is not Format.table:
-        return View(width=output.width, header=output.header, bom=output.bom)
+        return View(width=output.width, header=not output.no_header, bom=output.bom)
     if output.output is not None:  # a table written to a file: plain text at a file's width
         return View(width=output.width or FILE_WIDTH, layout=output.layout.value)
     width = output.width or terminal_width(minimum=TABLE_MIN_WIDTH)

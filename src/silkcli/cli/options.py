@@ -1,17 +1,20 @@
 """Options shared by several commands, each declared once as an ``Annotated`` alias.
 
-A command states every option it takes in its own signature, using these
-aliases, so reading the function shows its whole command line.
-"""
+A command states its filters in its own signature, using these aliases; the
+output options of every listing command are the fields of :class:`Output`,
+which :func:`silkcli.cli.listing_run.listing_command` appends to it.
 
-from __future__ import annotations
+The annotations here are evaluated (no ``from __future__ import annotations``):
+Typer reads :class:`Output`'s as the options' declarations.
+"""
 
 import enum
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -98,123 +101,104 @@ def stdout_is_terminal() -> bool:
         return False
 
 
+def option(*flags: str, help: str, values: Callable[..., list[str]] | None = None, **more: Any) -> Any:
+    """A Typer option with ``help`` and, where ``values`` is given, completion of its values; no default shown
+    unless ``more`` asks (``show_default=True``)."""
+    return typer.Option(*flags, help=help, autocompletion=values, **{"show_default": False, **more})
+
+
 # Filters shared by several commands.
-SectorOpt = Annotated[
-    Many,
-    typer.Option(
-        "--sector", help="Sector id or name (repeatable).", autocompletion=complete.sectors, show_default=False
-    ),
-]
+SectorOpt = Annotated[Many, option("--sector", help="Sector id or name (repeatable).", values=complete.sectors)]
 CountryOpt = Annotated[
-    Many,
-    typer.Option(
-        "--country",
-        help="Country code, alpha-3 code or name (repeatable).",
-        autocompletion=complete.countries,
-        show_default=False,
-    ),
+    Many, option("--country", help="Country code, alpha-3 code or name (repeatable).", values=complete.countries)
 ]
-SinceOpt = Annotated[
-    str | None, typer.Option("--since", help="From YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)
-]
-UntilOpt = Annotated[
-    str | None, typer.Option("--until", help="Up to YYYY, YYYY-MM or YYYY-MM-DD (inclusive).", show_default=False)
-]
+SinceOpt = Annotated[str | None, option("--since", help="From YYYY, YYYY-MM or YYYY-MM-DD (inclusive).")]
+UntilOpt = Annotated[str | None, option("--until", help="Up to YYYY, YYYY-MM or YYYY-MM-DD (inclusive).")]
 OutputFileOpt = Annotated[
     Path | None,
-    typer.Option(
+    option(
         "-o",
         "--output",
         help="Write to FILE (atomically) instead of stdout; its suffix names the format unless -f does.",
-        show_default=False,
     ),
 ]
 ColorOpt = Annotated[
     ColorMode,
-    typer.Option(
+    option(
         "--color",
         case_sensitive=False,
+        show_default=True,
         help="Colour what is drawn: auto honours NO_COLOR, TERM=dumb, FORCE_COLOR, CLICOLOR_FORCE.",
-    ),
-]
-
-# The output options of every listing command.
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option(
-        "-f",
-        "--format",
-        case_sensitive=False,
-        help="Output format [default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
-        show_default=False,
-    ),
-]
-FieldsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--fields",
-        help="Comma-separated fields to show, in order; 'help' lists them.",
-        autocompletion=complete.fields,
-        show_default=False,
-    ),
-]
-SortOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--sort", help="Sort by FIELD (records without it last).", autocompletion=complete.fields, show_default=False
-    ),
-]
-DescOpt = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
-LimitOpt = Annotated[
-    int | None, typer.Option("-n", "--limit", min=0, help="Show at most N records.", show_default=False)
-]
-CiteOpt = Annotated[
-    bool, typer.Option("--cite", help="Add each record's source (and, in json/jsonl/yaml, its evidence quote).")
-]
-ExitStatusOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit 1 when nothing matches.")]
-WidthOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        min=TABLE_MIN_WIDTH,
-        max=MAX_WIDTH,
-        help=f"Table width, {TABLE_MIN_WIDTH} to {MAX_WIDTH} [default: terminal width or COLUMNS].",
-        show_default=False,
-    ),
-]
-ExportOpt = Annotated[
-    Path | None,
-    typer.Option("--export", help="Also write the table to FILE.html, FILE.svg or FILE.md.", show_default=False),
-]
-
-NoHeaderOpt = Annotated[bool, typer.Option("--no-header", help="tsv and csv: leave out the header line.")]
-BomOpt = Annotated[
-    bool, typer.Option("--bom", help="csv: start with a byte order mark, so spreadsheet programs read Korean text.")
-]
-LayoutOpt = Annotated[
-    TableLayout,
-    typer.Option(
-        "--layout",
-        case_sensitive=False,
-        help="table: auto (a table when its essential columns fit, else one block per record), table or records.",
     ),
 ]
 
 
 class Output(Plain):
-    """The output options of a listing command, as given."""
+    """The output options of a listing command, as given: each field declares its option, in --help's order."""
 
-    fmt: Format | None = None
-    fields: str | None = None
-    sort: str | None = None
-    desc: bool = False
-    limit: int | None = None
-    cite: bool = False
-    exit_status: bool = False
-    color: ColorMode = ColorMode.auto
-    width: int | None = None
-    export: Path | None = None
-    output: Path | None = None
-    header: bool = True
-    bom: bool = False
-    layout: TableLayout = TableLayout.auto
+    fmt: Annotated[
+        Format | None,
+        option(
+            "-f",
+            "--format",
+            case_sensitive=False,
+            # the choices in the help text, where they wrap, not in a metavar wider than 80 columns
+            metavar="<format>",
+            help=f"Output format: {', '.join(f.value for f in Format)} "
+            "[default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
+        ),
+    ] = None
+    fields: Annotated[
+        str | None,
+        option("--fields", help="Comma-separated fields to show, in order; 'help' lists them.", values=complete.fields),
+    ] = None
+    sort: Annotated[
+        str | None, option("--sort", help="Sort by FIELD (records without it last).", values=complete.fields)
+    ] = None
+    desc: Annotated[bool, option("--desc", help="Reverse the order.", show_default=True)] = False
+    limit: Annotated[int | None, option("-n", "--limit", min=0, help="Show at most N records.")] = None
+    cite: Annotated[
+        bool,
+        option(
+            "--cite",
+            help="Add each record's source (and, in json/jsonl/yaml, its evidence quote).",
+            show_default=True,
+        ),
+    ] = False
+    exit_status: Annotated[
+        bool, option("-e", "--exit-status", help="Exit 1 when nothing matches.", show_default=True)
+    ] = False
+    color: ColorOpt = ColorMode.auto
+    width: Annotated[
+        int | None,
+        option(
+            "--width",
+            min=TABLE_MIN_WIDTH,
+            max=MAX_WIDTH,
+            help=f"Table width, {TABLE_MIN_WIDTH} to {MAX_WIDTH} [default: terminal width or COLUMNS].",
+        ),
+    ] = None
+    export: Annotated[
+        Path | None, option("--export", help="Also write the table to FILE.html, FILE.svg or FILE.md.")
+    ] = None
+    output: OutputFileOpt = None
+    no_header: Annotated[
+        bool, option("--no-header", help="tsv and csv: leave out the header line.", show_default=True)
+    ] = False
+    bom: Annotated[
+        bool,
+        option(
+            "--bom",
+            help="csv: start with a byte order mark, so spreadsheet programs read Korean text.",
+            show_default=True,
+        ),
+    ] = False
+    layout: Annotated[
+        TableLayout,
+        option(
+            "--layout",
+            case_sensitive=False,
+            show_default=True,
+            help="table: auto (a table when its essential columns fit, else one block per record), table or records.",
+        ),
+    ] = TableLayout.auto

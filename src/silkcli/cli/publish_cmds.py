@@ -25,13 +25,44 @@ def man() -> None:
 
       silkcli man | groff -man -Tutf8 | less
     """
+    from silkcli.cli import state
+    from silkcli.dataset.paths import bundled_path
+
+    emit(man_page(date=state.load(bundled_path()).meta.updated.isoformat()))
+
+
+def man_page(*, date: str) -> str:
+    """The man page, dated ``date`` (the bundled data's): what ``silkcli man`` prints and the wheel installs."""
     import typer.main
 
     from silkcli import __version__
-    from silkcli.cli.app import app
-    from silkcli.publish.manpage import manpage
+    from silkcli.cli.app import app, root
+    from silkcli.environment import ENVIRONMENT
+    from silkcli.errors import ExitCode
+    from silkcli.publish.manpage import ManAbout, manpage
 
-    emit(manpage(typer.main.get_command(app), prog="silkcli", version=__version__))
+    about = ManAbout(
+        summary=root.__doc__ or "",
+        date=date,
+        exit_codes=[(str(int(code)), code.meaning) for code in ExitCode],
+        environment=ENVIRONMENT,
+        files=FILES,
+    )
+    return manpage(typer.main.get_command(app), prog="silkcli", version=__version__, about=about)
+
+
+#: What the FILES section of the man page names.
+FILES = (
+    (
+        "$XDG_CACHE_HOME/silkcli/ (default ~/.cache/silkcli/)",
+        "Compiled copies of dataset files given with --data, each named by the file's exact version; "
+        "safe to delete. Used only when owned by you and writable by no one else.",
+    ),
+    (
+        "silkcli/data/partnership.yaml, in the installed package",
+        "The bundled dataset (and its compiled copy); silkcli --version gives its version and date.",
+    ),
+)
 
 
 def write_published(dataset: m.Dataset, fmt: str, out: Path | None) -> None:

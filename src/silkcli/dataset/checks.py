@@ -15,27 +15,12 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset.archive import ArchiveError, read_archive
+from silkcli.dataset.kinds import SINGULAR
 from silkcli.dataset.model import is_struct_type
 from silkcli.dataset.provenance import cited as cited  # re-exported
 from silkcli.dataset.provenance import records as records  # re-exported
 from silkcli.dataset.schema_errors import Issue, suggest
 from silkcli.errors import shorten
-
-_SINGULAR = {
-    "sources": "source",
-    "countries": "country",
-    "events": "event",
-    "people": "person",
-    "roles": "role",
-    "document_types": "document type",
-    "sectors": "sector",
-    "statuses": "status",
-    "documents": "document",
-    "event_kinds": "event kind",
-    "topics": "topic",
-    "metrics": "metric",
-    "records": "record",
-}
 
 Path_ = tuple[str | int, ...]
 _ID = operator.attrgetter("id")
@@ -193,7 +178,7 @@ def _check_ref(value: Any, path: Path_, target: str, valid: set[str]) -> Iterato
     values = [(path, value)] if not isinstance(value, tuple) else [(path + (i,), v) for i, v in enumerate(value)]
     for where, ident in values:
         if ident is not None and ident not in valid:
-            label = _SINGULAR[target]
+            label = SINGULAR[target]
             yield (where, f"unknown {label} '{ident}'{suggest(ident, valid)}", False)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.checks import _SINGULAR  # the one table of what each list's items are called
+from silkcli.dataset.kinds import SINGULAR
 from silkcli.dataset.schema_errors import Issue
 from silkcli.errors import suggest
 
@@ -69,7 +69,7 @@ def _walk(value: Any, cls: type, path: Path_, sets: dict[str, set[str] | None]) 
             where = path + (name,) + ((i,) if i is not None else ())
             valid = sets.get(target) if target else None
             if valid is not None and isinstance(one, str) and one not in valid:
-                yield (where, f"unknown {_SINGULAR[target or '']} '{one}'{suggest(one, valid)}", False)
+                yield (where, f"unknown {SINGULAR[target or '']} '{one}'{suggest(one, valid)}", False)
             elif nested is not None:
                 yield from _walk(one, nested, where, sets)
 

@@ -195,3 +195,61 @@ def numbers_in(quote: str) -> list[float]:
 def states_number(quote: str, value: float) -> bool:
     """Whether ``quote`` writes ``value`` (``500``, ``500 million``, ``5억``, ``13%``, ``260,000``)."""
     return any(math.isclose(n, value, rel_tol=1e-9, abs_tol=1e-12) for n in numbers_in(quote))
+
+
+class DateSpan(Plain):
+    """A date a text writes, where it writes it (``end`` excluded), and as precisely as it writes it."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+_YEAR_AFTER = re.compile(r"\s*,?\s*(\d{4})(?!\d)(?:\s*(?:года|г\.|년))?")
+_MONTH_THEN_YEAR = (
+    re.compile(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월(?!\s*\d)"),
+)
+_MONTH_STEMS = (*(n[:3] for n in _EN_MONTHS), *_RU_MONTHS)
+_YEAR_ALONE = re.compile(r"(?<![\d.,$])((?:19|20)\d{2})(?![\d%,.]\d|\d)(?:\s*(?:년|года|году|г\.))?")
+
+
+def dates_written(text: str) -> list[DateSpan]:
+    """Every date ``text`` writes, in order: days (with the year that follows, if any), months of a year, years.
+
+    The same forms as :func:`states_date` reads (``3 December 2024``, ``Dec. 3``,
+    ``12월 3일``, ``2024년 12월 3일``, ``3 декабря 2024``, ``June 2024``, ``1992년``),
+    each once: a year that belongs to a day or a month is not also a year alone.
+    """
+    found: list[DateSpan] = []
+    lower = text.lower()
+    named = any(stem in lower for stem in _MONTH_STEMS)  # a month's name: the slow patterns are worth running
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s.start or start >= s.end for s in found)
+
+    for match in _YMD.finditer(text):
+        end = match.end() + (1 if text[match.end() : match.end() + 1] == "일" else 0)
+        found.append(DateSpan(match.start(), end, int(match[1]), int(match[2]), int(match[3])))
+    for pattern in (*(_DAYS[:2] if named else ()), *(_DAYS[2:3] if "월" in text else ())):
+        for match in pattern.finditer(text):
+            month = _month_number(match["m"])
+            if month is None or not free(match.start(), match.end()):
+                continue
+            year_match = _YEAR_AFTER.match(text, match.end())
+            year = int(year_match[1]) if year_match else None
+            end = year_match.end() if year_match else match.end()
+            if text[end - 1] == "." and match["m"].rstrip(".").lower() in _EN_MONTHS:
+                end -= 1  # "on 2 December." ends the sentence: the full stop is not an abbreviation's
+            found.append(DateSpan(match.start(), end, year, month, int(match.groupdict().get("a") or match["b"])))
+    for pattern in (*(_MONTH_THEN_YEAR[:1] if named else ()), *(_MONTH_THEN_YEAR[1:] if "월" in text else ())):
+        for match in pattern.finditer(text):
+            month = _month_number(match["m"])
+            if month is not None and free(match.start(), match.end()):
+                found.append(DateSpan(match.start(), match.end(), int(match["y"]), month, None))
+    for match in _YEAR_ALONE.finditer(text):
+        if free(match.start(), match.end()):
+            found.append(DateSpan(match.start(), match.end(), int(match[1]), None, None))
+    return sorted(found, key=lambda s: s.start)

@@ -43,6 +43,23 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+#: A whole value that is a web address (the schema's URL rule: no white space).
+_URL = re.compile(r"https?://\S+")
+
+
+def markdown_url(url: str) -> str:
+    """An autolink ``<URL>``: its address exactly, where escaping ``_`` or ``&`` would cut it short.
+
+    Angle brackets and ``|`` (which ends a table cell) are percent-encoded, as a browser sends them.
+    """
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+
+
+def markdown_value(text: str) -> str:
+    """A value in Markdown: a web address as an autolink, anything else as literal text."""
+    return markdown_url(text) if _URL.fullmatch(text) else markdown_text(text)
+
+
 def display(value: Value, marker: Value = None) -> str:
     """A value as people read it: thousands separators, USGS-style markers."""
     if marker == "not_available" and value is None:

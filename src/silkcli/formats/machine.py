@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
-from silkcli.formats import PLAIN, View
-from silkcli.formats.display import markdown_text, text_value
+from silkcli.formats.display import markdown_value, text_value
+from silkcli.formats.view import PLAIN, View
 from silkcli.listings.listing import Entry, Layout, Listing, Value
 
 _CHUNK = 500
@@ -126,7 +125,7 @@ def iter_csv(listing: Listing, view: View = PLAIN) -> Iterator[str]:
 
 
 def _md_cell(value: Value) -> str:
-    return _BREAKS.sub("<br>", markdown_text(text_value(value)))
+    return _BREAKS.sub("<br>", markdown_value(text_value(value)))
 
 
 #: Line breaks in a Markdown cell (U+2028 and U+2029 too), written as <br>.
@@ -161,24 +160,22 @@ def iter_yaml(listing: Listing, view: View = PLAIN) -> Iterator[str]:
         yield text if chunk or start else "[]\n"
 
 
-def _references(listing: Listing, renderer: str) -> Iterator[str]:
-    """The sources of a ``sources`` listing (shaped with every Source field) through ``references.<renderer>``."""
-    from silkcli.publish import references  # noqa: PLC0415 - start-up: only the reference formats need it
-
-    render: Callable[[list[Any]], str] = getattr(references, renderer)
-    yield render(references.sources_from_rows(listing.rows))
-
-
 def iter_csl_json(listing: Listing, view: View) -> Iterator[str]:
     """CSL-JSON references (Zotero, pandoc) of the sources listed."""
-    return _references(listing, "to_csl_json")
+    from silkcli.publish import references  # noqa: PLC0415 - 3 ms (json): only the reference formats need it
+
+    yield references.to_csl_json(references.sources_from_rows(listing.rows))
 
 
 def iter_bibtex(listing: Listing, view: View) -> Iterator[str]:
     """BibTeX references (JabRef, LaTeX) of the sources listed."""
-    return _references(listing, "to_bibtex")
+    from silkcli.publish import references  # noqa: PLC0415 - as in iter_csl_json
+
+    yield references.to_bibtex(references.sources_from_rows(listing.rows))
 
 
 def iter_ris(listing: Listing, view: View) -> Iterator[str]:
     """RIS references (EndNote) of the sources listed."""
-    return _references(listing, "to_ris")
+    from silkcli.publish import references  # noqa: PLC0415 - as in iter_csl_json
+
+    yield references.to_ris(references.sources_from_rows(listing.rows))

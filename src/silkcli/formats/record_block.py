@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from silkcli.errors import visible
-from silkcli.formats import View
 from silkcli.formats.display import cell_width, wrap_cells
+from silkcli.formats.view import View
 from silkcli.listings.listing import Listing
 
 #: Fields the heading or the lines at the end show.

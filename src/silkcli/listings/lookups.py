@@ -113,19 +113,6 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 SEARCH_FIELDS = ("kind", "id", "title", "fields", "snippet")
 #: Fields that name a record: a match there ranks first.
 TITLE_FIELDS = frozenset({"name", "title", "topic", "label", "native_title", "native_name", "official_name"})
-#: Other words ``--kind`` takes for a kind: the commands that list it, and the singular.
-KIND_WORDS = {
-    "documents": ("agreements", "agreement", "document"),
-    "people": ("leaders", "leader", "person"),
-    "events": ("timeline", "dates", "event"),
-    "statistics": ("stats", "statistic", "figures"),
-    "commitments": ("commitment",),
-    "quotes": ("quote",),
-    "discrepancies": ("discrepancy",),
-    "countries": ("country",),
-    "sectors": ("sector",),
-    "sources": ("source",),
-}
 
 
 class _Hit(msgspec.Struct, frozen=True):

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from silkcli.dataset import model as m
+from silkcli.dataset.kinds import all_kinds, label_field
 from silkcli.publish.describe import column_description, listing_helps, table_description
 from silkcli.publish.rows import all_layouts
 from silkcli.publish.sqlite import VIEWS
@@ -37,8 +38,6 @@ FACETS = {
     "citations": ["kind", "source"],
     "sources": ["publisher", "language"],
 }
-#: The column a foreign key's link shows as its label, where it is not ``name``.
-_LABELS = {"documents": "title", "events": "title", "sources": "title", "quotes": "text", "discrepancies": "topic"}
 
 
 def metadata(ds: m.Dataset) -> dict[str, Any]:
@@ -53,8 +52,8 @@ def metadata(ds: m.Dataset) -> dict[str, Any]:
         }
         if spec.name in FACETS:
             entry["facets"] = FACETS[spec.name]
-        if spec.name in _LABELS:
-            entry["label_column"] = _LABELS[spec.name]
+        if spec.name in all_kinds() and (label := label_field(spec.name)) != "name":
+            entry["label_column"] = label  # the column a foreign key's link shows, where it is not ``name``
         tables[spec.name] = entry
     for view, (text, _) in VIEWS.items():
         tables[view] = {"description": text}

@@ -28,25 +28,10 @@ from typing import Any, Literal
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.kinds import SINGULAR as SINGULAR  # what a row of each table is called (its owner column)
 from silkcli.plain import Plain
 
 ColumnType = Literal["text", "integer", "number", "boolean", "date", "json"]
-
-#: What a table's row of the owning kind is called in a child table's owner column.
-SINGULAR = {
-    "countries": "country",
-    "sectors": "sector",
-    "people": "person",
-    "partnership": "partnership",
-    "documents": "document",
-    "commitments": "commitment",
-    "events": "event",
-    "statistics": "statistic",
-    "quotes": "quote",
-    "discrepancies": "discrepancy",
-    "records": "record",
-    "sources": "source",
-}
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,28 @@ from __future__ import annotations
 
 import inspect
 import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 #: Text in the help of a paragraph Click must not rewrap.
 NO_REWRAP = "\b"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ManAbout:
+    """What a page says beyond the command tree: each from the registry that says it for --help too."""
+
+    #: NAME's line (the first paragraph is used)
+    summary: str
+    #: ``.TH``'s date (ISO 8601)
+    date: str
+    #: (code, meaning) for EXIT STATUS
+    exit_codes: Sequence[tuple[str, str]]
+    #: (variable, what it does) for ENVIRONMENT
+    environment: Sequence[tuple[str, str]]
+    #: (path, what it holds) for FILES
+    files: Sequence[tuple[str, str]]
 
 
 def roff_text(text: str) -> str:
@@ -55,24 +73,43 @@ def option_items(command: Any, ctx: Any) -> list[str]:
     return items
 
 
-def _environment(commands: list[Any], ctxs: list[Any]) -> list[str]:
-    found: dict[str, str] = {}
+def _environment(commands: list[Any], ctxs: list[Any], known: Sequence[tuple[str, str]]) -> list[str]:
+    """``.TP`` items for every variable: ``known`` (name, meaning) first, then any an option reads and it lacks."""
+    found = dict(known)
     for command, ctx in zip(commands, ctxs, strict=True):
         for param in command.get_params(ctx):
             names = [param.envvar] if isinstance(param.envvar, str) else list(param.envvar or ())
             for name in names:
                 found.setdefault(name, f"Sets {param.opts[-1]} (see OPTIONS).")
-    return [f".TP\n.B {roff_text(name)}\n{roff_text(text)}" for name, text in sorted(found.items())]
+    return [f".TP\n.B {roff_text(name)}\n{roff_text(text)}" for name, text in found.items()]
 
 
-def manpage(root: Any, *, prog: str, version: str, section: str = "1") -> str:
+def examples(text: str, prog: str) -> list[str]:
+    """The command lines a help text gives under ``Examples:``."""
+    body = inspect.cleandoc(text).partition("\f")[0]
+    _, found, after = body.partition("Examples:")
+    if not found:
+        return []
+    return [line.strip() for line in after.split("\n") if line.strip().startswith(f"{prog} ")]
+
+
+def _items(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    return [f".TP\n.B {roff_text(name)}\n{roff_text(text)}" for name, text in pairs]
+
+
+def _ascii(text: str) -> str:
+    """NAME's line as plain ASCII: ``whatis`` and ``apropos`` print it raw, escapes and all."""
+    return text.replace("\u2013", "-").replace("\u2014", "-").encode("ascii", "replace").decode("ascii")
+
+
+def manpage(root: Any, *, prog: str, version: str, about: ManAbout, section: str = "1") -> str:
     """The man page of ``root`` (a Click group) and every command it lists that is not hidden."""
     ctx = root.context_class(root, info_name=prog, **root.context_settings)
-    summary = inspect.cleandoc(root.help or "").split("\n\n")[0].replace("\n", " ")
+    summary = inspect.cleandoc(about.summary).split("\n\n")[0].replace("\n", " ").rstrip(".")
     parts = [
-        f'.TH {prog.upper()} {section} "" "{prog} {roff_text(version)}" "User Commands"',
+        f'.TH {prog.upper()} {section} "{about.date}" "{prog} {roff_text(version)}" "User Commands"',
         ".SH NAME",
-        f"{roff_text(prog)} \\- {roff_text(summary)}",
+        f"{prog} \\- {roff_text(_ascii(summary))}",
         ".SH SYNOPSIS",
         f".B {roff_text(prog)}\n[\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]...",
         ".SH DESCRIPTION",
@@ -82,6 +119,7 @@ def manpage(root: Any, *, prog: str, version: str, section: str = "1") -> str:
         ".SH COMMANDS",
     ]
     commands, ctxs = [root], [ctx]
+    shown = examples(root.help or "", prog)
     for name in root.list_commands(ctx):
         command = root.get_command(ctx, name)
         if command is None or command.hidden:
@@ -94,8 +132,10 @@ def manpage(root: Any, *, prog: str, version: str, section: str = "1") -> str:
         parts.append(f".B {roff_text(prog)} {roff_text(name)}\n{roff_text(usage)}")
         parts += help_paragraphs(command.help or "")
         parts += option_items(command, sub)
-    environment = _environment(commands, ctxs)
-    if environment:
-        parts += [".SH ENVIRONMENT", *environment]
+        shown += [line for line in examples(command.help or "", prog) if line not in shown]
+    parts += [".SH EXIT STATUS", *_items(about.exit_codes)]
+    parts += [".SH ENVIRONMENT", *_environment(commands, ctxs, about.environment)]
+    parts += [".SH FILES", *_items(about.files)]
+    parts += [".SH EXAMPLES", ".RS 4\n.nf\n" + "\n".join(roff_text(line) for line in shown) + "\n.fi\n.RE"]
     parts += [".SH SEE ALSO", f"{roff_text(prog)} \\fICOMMAND\\fR \\-\\-help"]
     return "\n".join(parts) + "\n"

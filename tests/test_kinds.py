@@ -1,0 +1,91 @@
+"""Each fact about a record kind is said once, on the model: every table derived from it covers every kind."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+
+import msgspec
+import pytest
+
+from conftest import BUNDLED, run_cli
+from silkcli.cli.commands import COMMANDS
+from silkcli.cli.listing_cmds import kind_words
+from silkcli.dataset import kinds
+from silkcli.dataset import model as m
+from silkcli.dataset.load import load_dataset
+from silkcli.publish import datasette
+from silkcli.publish.rows import all_layouts
+
+KINDS = kinds.all_kinds()
+
+
+def _reference_targets(cls: type, seen: set[type]) -> Iterator[str]:
+    """Every ``refers_to`` target declared in ``cls`` and the Structs it holds."""
+    if cls in seen:
+        return
+    seen.add(cls)
+    for hint in typing.get_type_hints(cls, include_extras=True).values():
+        stack = [hint]
+        while stack:
+            kind = stack.pop()
+            for meta in getattr(kind, "__metadata__", ()):
+                if isinstance(meta, msgspec.Meta) and meta.extra and "refers_to" in meta.extra:
+                    yield meta.extra["refers_to"]
+            stack.extend(typing.get_args(kind))
+            if m.is_struct_type(kind):
+                yield from _reference_targets(kind, seen)
+
+
+def test_every_list_of_the_dataset_is_a_kind() -> None:
+    """The kinds are the partnership, every list of records in Dataset, and the sources, in file order."""
+    lists = [name for name, hint in typing.get_type_hints(m.Dataset).items() if typing.get_origin(hint) is tuple]
+    assert KINDS == ("partnership", *(name for name in lists if name != "sources"), "sources")
+
+
+def test_every_kind_a_reference_names_has_a_singular() -> None:
+    """Every target a model field refers to is named in the singular (an unknown one would be a KeyError)."""
+    targets = set(_reference_targets(m.Dataset, set()))
+    assert targets and targets <= set(kinds.SINGULAR)
+    assert all(kinds.SINGULAR[t] and kinds.SINGULAR[t] != t for t in targets)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_a_label_field(kind: str) -> None:
+    """Each kind has a field that names one record for a person (a link's text in Datasette)."""
+    assert kinds.label_field(kind) in kinds.record_class(kind).__struct_fields__
+
+
+def test_child_tables_name_their_owner_in_the_singular() -> None:
+    """No published table has a column called 'owner': each child table's owner column is its kind's singular."""
+    tables = all_layouts()
+    owned = [t for t in tables if t.owner is not None]
+    assert owned and all(t.columns[0].name == kinds.singular(t.owner or "") for t in owned)
+    assert all(c.name != "owner" for t in tables for c in t.columns)
+
+
+def test_datasette_labels_every_record_table_that_has_no_name() -> None:
+    """Every record table without a ``name`` column gets one of its columns as its label in Datasette's metadata."""
+    tables = datasette.metadata(load_dataset(BUNDLED))["databases"]["partnership"]["tables"]
+    for kind in KINDS:
+        has_name = "name" in tables[kind]["columns"]
+        assert ("label_column" not in tables[kind]) == has_name, kind
+        assert has_name or tables[kind]["label_column"] in tables[kind]["columns"]
+
+
+def test_every_kind_but_the_partnership_has_a_listing_command() -> None:
+    """A new kind's command entry says which kind it lists; every kind has one (the partnership is `show`'s)."""
+    assert {c.lists for c in COMMANDS if c.lists} == set(KINDS) - {"partnership"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_search_kind_takes_each_word_for_a_kind(kind: str) -> None:
+    """`search --kind` takes the kind, its singular and the commands that list it, and no word names two kinds."""
+    words = (kind, *kind_words(kind))
+    assert kinds.singular(kind) in words
+    for word in words:
+        result = run_cli("search", "antimony", "--kind", word, "-f", "tsv", "--fields", "kind")
+        assert result.exit_code == 0, result.stderr
+        assert set(result.stdout.splitlines()[1:]) <= {kind}
+    others = {w for k in KINDS if k != kind for w in (k, *kind_words(k))}
+    assert not others & set(words)
