@@ -175,7 +175,9 @@ class Opened:
 
     def close(self) -> None:
         """Close the descriptor (also done when the object goes)."""
-        fd, self._fd = self._fd, None  # forgotten first: a signal between must not let __del__ close it again
+        # Forgotten first, so a signal between cannot have __del__ close it again; absent if a
+        # signal came before __init__ set it.
+        fd, self._fd = getattr(self, "_fd", None), None
         if fd is not None:
             os.close(fd)
 
