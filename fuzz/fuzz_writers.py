@@ -245,7 +245,8 @@ class Case:
         if code == 4:
             return [] if len(lines) == 1 and lines[0].startswith("error: ") else [f"exit 4 with {stderr!r}"]
         if self.signum is not None and code == SIGNALS[self.signum]:  # notes may come first (the datasette hint)
-            fine = lines[-1:] == ["interrupted"] and not any(line.startswith("error") for line in lines)
+            # an error line may come first: the signal came while the error was being reported
+            fine = lines[-1:] == ["interrupted"] and sum(line.startswith("error") for line in lines) <= 1
             return [] if fine else [f"exit {code} with {stderr!r}"]
         return [f"exit {code} ({stderr.strip()!r})"]
 

@@ -177,23 +177,28 @@ def _stop(signum: int, frame: object) -> None:
 def _catch_signals(saved: dict[int, Any]) -> dict[int, Any]:
     """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped.
 
-    Each handler replaced is kept in ``saved`` as soon as it is set, so that one that came in
-    between (already raised by the time the handlers are set) still has them all put back.
+    Every handler there now is kept in ``saved`` before any is replaced, so that a signal
+    acted on while they are being set (one that came just before) still has them all put back.
     """
-    for name in _SIGNALS:
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        try:
-            saved[signum] = signal.signal(signum, _stop)
-        except (ValueError, OSError):  # not the main thread: leave the signals alone
-            break
+    try:
+        signums = [s for s in (getattr(signal, name, None) for name in _SIGNALS) if s is not None]
+        saved.update((signum, signal.getsignal(signum)) for signum in signums)
+        for signum in signums:
+            signal.signal(signum, _stop)
+    except (ValueError, OSError):  # not the main thread: leave the signals alone
+        saved.clear()
     return saved
 
 
 def _restore_signals(saved: dict[int, Any]) -> None:
+    """Put ``saved`` back; a signal acted on meanwhile (the run is over) does not stop that."""
     for signum, handler in saved.items():
-        signal.signal(signum, handler)
+        while handler is not None:  # None: not set from Python (it cannot be put back from here)
+            try:
+                signal.signal(signum, handler)
+                break
+            except Interrupted:
+                continue
 
 
 def _exit_now(code: object) -> None:
