@@ -162,8 +162,12 @@ def main(argv: list[str] | None = None) -> None:
             raise
         _exit_now(exc.code)
     finally:
-        with held_signals():  # all handlers back together: none left raising Interrupted outside a run
-            _restore_signals(saved)
+        while True:  # a signal acted on as this begins (the run is over) must not leave Interrupted's handler
+            try:
+                _restore_signals(saved)
+                break
+            except Interrupted:
+                continue
 
 
 #: The signals that end a run the way Ctrl-C does: nothing half-written is left, and the exit code says which.
