@@ -14,6 +14,7 @@ import pytest
 from conftest import run_cli
 from silkcli.check.draft import MAX_BYTES
 from silkcli.check.output import CheckFormat
+from silkcli.formats.display import cell_width
 
 EXAMPLE = (
     "Kyrgyzstan, which holds 13% of the world's antimony, signed 12 agreements with Korea in Seoul on 4 December 2024."
@@ -102,6 +103,14 @@ def test_terminal_output_never_breaks_a_date_or_a_number(width: str) -> None:
     result = run_cli("check", EXAMPLE, "-f", "terminal", "--color", "never", env={"COLUMNS": width})
     assert "4 December 2024: contradicted" in result.stdout and "data: 3 December 2024" in result.stdout
     assert all(len(line) <= int(width) or "://" in line for line in result.stdout.splitlines())
+
+
+def test_korean_lines_fit_the_terminal_in_cells() -> None:
+    """A Korean sentence at 40 columns: no line takes more than 40 cells (a Hangul letter takes two)."""
+    text = "윤석열 대통령은 2024년 12월 3일 서울에서 사디르 자파로프 키르기스스탄 대통령과 정상회담을 했다."
+    result = run_cli("check", text, "-f", "terminal", "--color", "never", env={"COLUMNS": "40"})
+    assert "2024년 12월 3일: supported" in result.stdout
+    assert all(cell_width(line) <= 40 or "://" in line for line in result.stdout.splitlines())
 
 
 def test_colour_marks_only_the_verdict_and_data_never_escapes() -> None:
