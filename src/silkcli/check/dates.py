@@ -132,27 +132,26 @@ def judge_years(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Find
     if gap is None:
         return None
     person, right, previous = gap
-    why = f"{person.name}'s visit came {right} years after the previous Kyrgyz president's, in {previous}."
+    why = f"{person.name}'s visit came {right} years after the previous president's visit, in {previous}."
     quotes = [e for e in src.cited(person) if states_number(e.quote, right)]
     visits = [e for e in ds.events if person.id in e.people and e.kind == "visit"]
     return _versus(claim, ctx, said, right, why, tuple(quotes) or src.cited(visits[0], "date"))
 
 
 def _visit_gap(ds: m.Dataset, ctx: Context) -> tuple[m.Person, int, int] | None:
-    """The Kyrgyz president whose visit the sentence speaks of, the years since the one before, and that year."""
-    presidents = {p.id: p for p in ds.people if p.country == "KG" and p.role == "president"}
+    """The visiting party's president whose visit the sentence speaks of, the years since the visit of a
+    president before, and that year (the host is the partnership's first party, the visitor its second)."""
+    if len(ds.partnership.parties) < 2:
+        return None
+    host, guest = ds.partnership.parties[:2]
+    presidents = {p.id: p for p in ds.people if p.country == guest and p.role == "president"}
     visits = sorted(
-        {
-            (e.date.year, pid)
-            for e in ds.events
-            if e.kind == "visit" and "KR" in e.countries
-            for pid in e.people
-            if pid in presidents
-        }
+        {(e.date.year, p) for e in ds.events if e.kind == "visit" and host in e.countries for p in e.people}
     )
+    visits = [(year, p) for year, p in visits if p in presidents]
     named = [p for p in ctx.named("person") if p in presidents]
     summit = next((e for e in ds.events if e.id == ds.partnership.summit), None)
-    if not named and "KG" in ctx.named("country") and summit:
+    if not named and guest in ctx.named("country") and summit:
         named = [p for p in summit.people if p in presidents]
     for position, (year, pid) in enumerate(visits):
         if position and named and pid == named[0]:

@@ -46,11 +46,22 @@ def _production_share(rows: dict[str | None, shares.ReserveRow], code: str, year
     return 100.0 * part.value / whole.value
 
 
+def _mineral(ctx: Context, ds: m.Dataset) -> str | None:
+    """The mineral (a topic with reserve figures) the sentence names, or the only one when it speaks of reserves."""
+    minerals = shares.mineral_topics(ds)
+    named = [t for t in ctx.named("topic") if t in minerals]
+    if named:
+        return named[0]
+    return minerals[0] if ctx.has("reserves") and len(minerals) == 1 else None
+
+
 def judge_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
     """A percentage: of a mineral's reserves or production, or of electricity from hydropower."""
-    if "antimony" in ctx.named("topic") or ctx.has("reserves"):
-        return _mineral_share(claim, ctx, ds, src)
-    if "hydropower" in ctx.named("topic") and ctx.has("electricity") and not ctx.has("mountains"):
+    mineral = _mineral(ctx, ds)
+    if mineral is not None:
+        return _mineral_share(claim, ctx, ds, src, mineral)
+    power = {s.topic for s in ds.statistics if s.metric == "electricity-share"}
+    if power & set(ctx.named("topic")) and ctx.has("electricity") and not ctx.has("mountains"):
         return _electricity_share(claim, ctx, ds, src)
     return finding(claim, ctx, Verdict.not_covered, "The data has no share of what the sentence speaks of.")
 
@@ -82,8 +93,8 @@ def _shares_of(rows: dict[str | None, shares.ReserveRow], code: str, ctx: Contex
     return _Shares(row.label, reserves, production, upper, "; ".join(parts), evidence, tuple(s.id for s in used if s))
 
 
-def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding:
-    rows = src.reserve_rows(ds, "antimony")
+def _mineral_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources, mineral: str) -> Finding:
+    rows = src.reserve_rows(ds, mineral)
     code = _country(ctx, rows, claim)
     if code is None:
         return finding(claim, ctx, Verdict.not_covered, "The sentence names no country of the source's table.")
@@ -197,10 +208,11 @@ def _electricity_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) 
 
 
 def judge_rank(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
-    """``the fourth-largest … by antimony reserves``: the rank in the source's table."""
-    if "antimony" not in ctx.named("topic") and not ctx.has("reserves"):
+    """``the fourth-largest … by reserves`` of a mineral: the rank in the source's table."""
+    mineral = _mineral(ctx, ds)
+    if mineral is None:
         return None
-    rows = src.reserve_rows(ds, "antimony")
+    rows = src.reserve_rows(ds, mineral)
     code = _country(ctx, rows, claim)
     if code is None:
         return finding(claim, ctx, Verdict.not_covered, "The sentence names no country of the source's table.")
