@@ -32,7 +32,10 @@ TextArg = Annotated[
 ]
 ContradictedOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit 1 when a claim is contradicted.")]
 UrlOpt = Annotated[
-    str, typer.Option("--url", help="claimreview and html: the page the reviews are published at (URL#claim-N).")
+    str,
+    typer.Option(
+        "--url", metavar="URL", help="claimreview and html: the page the reviews are published at (URL#claim-N)."
+    ),
 ]
 
 
