@@ -61,6 +61,20 @@ def test_no_contradicted_verdict_is_wrong_over_the_whole_corpus(ds: m.Dataset) -
     assert sorted(wrong) == sorted(expected)
 
 
+def test_every_verdict_but_not_covered_names_its_sources(ds: m.Dataset) -> None:
+    """A supported, contradicted, disputed or imprecise claim always has a source note with a URL and a quote."""
+    report = check_text(ds, "\n\n".join(item["text"] for item in CORPUS))
+    bare = [
+        f.text
+        for f in report.findings
+        if f.verdict is not Verdict.not_covered
+        and not all(e.url and e.quote for e in (*f.evidence, *(s.evidence for s in f.sides)))
+        or f.verdict is not Verdict.not_covered
+        and not (f.evidence or f.sides)
+    ]
+    assert bare == []
+
+
 def test_the_issue_example_gives_the_right_values_and_their_sources(ds: m.Dataset) -> None:
     """13% is of reserves and an upper bound; 10 (or 22) documents; 3 December, from named sources."""
     share, count, place, date = check_text(ds, EXAMPLE).findings

@@ -167,3 +167,11 @@ def test_check_is_in_the_help_the_man_page_and_completion(tmp_path: Path) -> Non
     assert ".SS check\n.B silkcli check\n[OPTIONS] [TEXT...]" in run_cli("man").stdout
     assert offered("silkcli che") == ["check"]
     assert offered("silkcli check -f ") == [f.value for f in CheckFormat]
+
+
+def test_closed_standard_input_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check -` with standard input closed says so on one line, exit 2 (never a traceback)."""
+    monkeypatch.setattr(sys, "stdin", None)
+    result = run_cli("check", "-")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: standard input is closed: give the text, a .txt or .md file, or '-' with a pipe\n"

@@ -178,7 +178,8 @@ def _named(
         return finding(
             claim, ctx, Verdict.contradicted, f"{found.facts}.", right=f"{value:.2g}%", evidence=ev, records=ids
         )
-    return finding(claim, ctx, Verdict.imprecise, f"{found.facts}; {text} is near it, not it.", right=f"{value:.3g}%")
+    why = f"{found.facts}; {text} is near it, not it."
+    return finding(claim, ctx, Verdict.imprecise, why, right=f"{value:.3g}%", evidence=ev, records=ids)
 
 
 def _electricity_share(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Finding:

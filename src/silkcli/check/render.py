@@ -86,7 +86,8 @@ def to_text(report: Report, *, width: int = 80, color: bool = False) -> str:
         lines.append("Sources")
         for number, evidence in enumerate(notes.notes, start=1):
             lines += _wrap(visible(cited_as(evidence)), width, indent="     ", first=f"[{number}]".ljust(5))
-            lines += _wrap(visible(f"“{evidence.quote}”"), width, indent="     ")
+            inferred = " (the value is inferred from this quote)" if evidence.inferred else ""
+            lines += _wrap(visible(f"“{evidence.quote}”{inferred}"), width, indent="     ")
     return "\n".join(lines).rstrip() + "\n" if lines else ""
 
 
@@ -145,7 +146,8 @@ def to_markdown(report: Report) -> str:
         out.append("")
     for number, evidence in enumerate(notes.notes, start=1):
         link = f" <{evidence.url}>" if evidence.url and not set(evidence.url) & set("<> ") else ""
-        out.append(f"[^{number}]: {_md(cited_as(evidence, url=False))}{link} “{_md(evidence.quote)}”")
+        inferred = " (the value is inferred from this quote)" if evidence.inferred else ""
+        out.append(f"[^{number}]: {_md(cited_as(evidence, url=False))}{link} “{_md(evidence.quote)}”{inferred}")
     return "\n".join(out).rstrip() + "\n"
 
 
