@@ -66,6 +66,8 @@ FLOOR_DECODE = (
 )
 #: The names of the two floor cases, which every comparison with them names.
 IMPORT_FLOOR = "floor: import typer, msgspec and the model (no target)"
+#: What any Typer CLI that prints Rich tables imports (issue 25: the table query's floor).
+RICH_FLOOR = "floor: import typer, rich.console, rich.table (no target)"
 
 
 @dataclass
@@ -199,6 +201,13 @@ def startup_cases(env: Env) -> list[Case]:
         # issue 15 tightened these from 1.2 / 1.5 / 1.3 / 1.3 (issue 10's)
         Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.1),
         Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.3),
+        Case(RICH_FLOOR, [py, "-c", "import typer, rich.console, rich.table"], ref=ref),
+        Case(
+            "… -f table --width 120, against the Rich floor",
+            [silk, *QUERY[:3], "-f", "table", "--width", "120"],
+            ref=RICH_FLOOR,
+            max_ratio=1.1,
+        ),
         Case("first run after install (no cache)", [silk, *QUERY], ref=ref, max_ratio=1.5, fresh_cache=True),
         Case("completion of --sector values", [silk], ref=ref, max_ratio=1.0, env=complete),
         Case("agreements --help", [silk, "agreements", "--help"], ref=ref, max_ratio=1.0),

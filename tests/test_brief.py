@@ -22,10 +22,11 @@ import pytest
 
 from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
 from silkcli.brief import BriefFormat, render_brief
-from silkcli.brief.content import Brief, build_brief, span, years_between
+from silkcli.brief import wording as w
+from silkcli.brief.content import Brief, build_brief, signed_by, span, years_between
 from silkcli.brief.html import _e
 from silkcli.dataset.load import load_dataset
-from silkcli.dataset.model import PartialDate
+from silkcli.dataset.model import PartialDate, Party
 from silkcli.listings import select as query
 
 EXPECTED = TESTS / "expected"
@@ -59,8 +60,8 @@ def test_tiny_brief_matches_expected_file(fmt: str, name: str) -> None:
 
 
 def test_tiny_brief_focused_matches_expected_file() -> None:
-    """--sector and --since narrow the tiny brief exactly as reviewed."""
-    result = run_cli("--data", str(TINY), "brief", "-f", "text", "--sector", "MINING", "--since", "2031-05")
+    """--sector and --since narrow the tiny full brief exactly as reviewed."""
+    result = run_cli("--data", str(TINY), "brief", "--full", "-f", "text", "--sector", "MINING", "--since", "2031-05")
     assert (result.exit_code, result.stderr) == (0, "")
     _compare(result.stdout, EXPECTED / "brief-tiny-mining-since-2031-05.txt")
 
@@ -79,11 +80,12 @@ def _visible(fmt: BriefFormat, output: str) -> str:
 
 REAL_FACTS = (
     "Comprehensive Partnership",
-    "2024-12-03",
+    "established on 3 December 2024",
     "260,000 t",
     "rank 4 of 13",
+    "≤13% of the world total (rounded), >2,000,000 t",
     "10 documents signed at the summit",
-    "Diplomatic relations since 1992-01-31: 32 years",
+    "Diplomatic relations since 31 January 1992: 32 years",
     "Yoon Suk Yeol",
     "Sadyr Japarov",
     "up to USD 500 million",
@@ -92,8 +94,8 @@ REAL_FACTS = (
 )
 TINY_FACTS = (
     "Mineral Partnership",
-    "2031-05-14",
-    "120,000e t",
+    "established on 14 May 2031",
+    "120,000 t (estimate)",
     "rank 1 of 2",
     "3 documents signed at the summit",
     "Diplomatic relations since 1995: 36 years",
@@ -107,7 +109,7 @@ TINY_FACTS = (
 def test_every_format_renders_the_full_brief(fmt: BriefFormat, data: Path, facts: tuple[str, ...]) -> None:
     """Each format carries the headline facts, every document of the summit and no other document."""
     ds = load_dataset(data)
-    seen = _visible(fmt, render_brief(build_brief(ds), fmt, width=WIDE))
+    seen = _visible(fmt, render_brief(build_brief(ds, full=True), fmt, width=WIDE))
     for fact in facts:
         assert fact in seen, f"{fact!r} missing from the {fmt.value} brief"
     for doc in ds.documents:
@@ -115,6 +117,56 @@ def test_every_format_renders_the_full_brief(fmt: BriefFormat, data: Path, facts
         assert (doc.title in seen) is shown, f"{doc.title!r} (summit={doc.summit}) in the {fmt.value} brief"
     for section in ("Leaders", "Key figures", "Quotes", "Timeline", "Where sources disagree", "Sources"):
         assert section.lower() in seen.lower()
+
+
+@pytest.mark.parametrize("fmt", list(BriefFormat))
+@pytest.mark.parametrize(("data", "facts"), [(BUNDLED, REAL_FACTS), (TINY, TINY_FACTS)], ids=["bundled", "tiny"])
+def test_one_page_brief_keeps_what_was_signed_and_the_figures(
+    fmt: BriefFormat, data: Path, facts: tuple[str, ...]
+) -> None:
+    """Without --full: the same headline facts and documents, no commitments, quotes or timeline, and it says
+    what --full adds."""
+    ds = load_dataset(data)
+    brief = build_brief(ds)
+    seen = _visible(fmt, render_brief(brief, fmt, width=WIDE))
+    for fact in facts:
+        assert fact in seen, f"{fact!r} missing from the one-page {fmt.value} brief"
+    for doc in ds.documents:
+        assert (doc.title in seen) is (doc.summit or doc.at_summit)
+    for section in ("Key commitments", "Claims beside the data"):
+        assert section.lower() not in seen.lower(), f"{section} in the one-page {fmt.value} brief"
+    assert not [q.text for q in ds.quotes if w.plain(q.text) in seen]
+    assert "silkcli brief --full adds" in seen
+    assert (brief.commitments, brief.quotes, brief.timeline) == ((), (), ())
+
+
+def test_one_page_disagreement_is_its_first_sentence() -> None:
+    """A resolution of two sentences shows its first on one page, both with --full; only disagreements
+    about what the page shows are listed."""
+    ds = load_dataset(BUNDLED)
+    short, full = build_brief(ds), build_brief(ds, full=True)
+    name = next(d for d in short.disagreements if d.topic == "Name of the partnership")
+    assert w.resolution(name, full=False) == (
+        "Comprehensive Partnership (포괄적 동반자 관계), as in the official Korean title of the joint statement."
+    )
+    assert w.resolution(name, full=True).endswith("'Strategic' is wrong.")
+    assert {d.topic for d in short.disagreements} < {d.topic for d in full.disagreements}
+    assert len(short.notes) < len(full.notes)
+
+
+def test_since_without_full_is_a_usage_error() -> None:
+    """--since bounds the timeline, which only --full has: exit 2 saying so, not a silent no-op."""
+    result = run_cli("brief", "--since", "2024")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: --since bounds the timeline, which only the full brief has\nadd --full\n"
+
+
+def test_prose_dates_are_written_out() -> None:
+    """The brief's sentences say 3 December 2024, never 2024-12-03 (the timeline's table keeps ISO dates)."""
+    text = render_brief(build_brief(load_dataset(BUNDLED), full=True), BriefFormat.text, width=WIDE)
+    prose = text.split(w.TIMELINE.upper())[0] + text.split(w.DISAGREE.upper())[1]
+    assert "3 December 2024" in prose and "Diplomatic relations since 31 January 1992" in prose
+    assert not re.search(r"\b\d{4}-\d{2}(-\d{2})?\b", prose.replace("2025–2026", ""))
 
 
 def test_bundled_reserves_chart_puts_the_party_beside_the_top_three() -> None:
@@ -172,11 +224,12 @@ def test_disputed_figures_point_to_their_disagreement() -> None:
 def test_sector_focus_and_period_narrow_documents_commitments_and_timeline() -> None:
     """--sector keeps only those sectors' documents and commitments; the period bounds the timeline."""
     ds = load_dataset(BUNDLED)
-    brief = build_brief(ds, sectors=frozenset({"hydropower"}), within=query.period("2024", "2024"))
+    brief = build_brief(ds, sectors=frozenset({"hydropower"}), within=query.period("2024", "2024"), full=True)
     assert brief.focus == ("Hydropower",)
     assert brief.sectors == ()
     assert {p.sector for p in brief.commitments} == {"Hydropower"} and len(brief.commitments) == 3
     assert brief.timeline and all(m.date.startswith("2024") for m in brief.timeline)
+    assert build_brief(ds, sectors=frozenset({"hydropower"})).commitments == ()  # one page: no commitments
 
 
 @pytest.mark.parametrize(
@@ -331,3 +384,23 @@ def test_readme_svg_is_current() -> None:
 def test_html_brief_escapes_text_as_the_standard_library_does(text: str) -> None:
     """Data in the HTML brief is escaped exactly as ``html.escape(quote=True)`` would: no markup gets through."""
     assert _e(text) == html.escape(text, quote=True)
+
+
+def test_signed_by_names_each_side_once_with_originals_in_brackets() -> None:
+    """Two bodies of one side share its country's name; a body named in the original has it in brackets."""
+    parties = (
+        Party(country="KR", body="Ministry A"),
+        Party(country="KG", body="Ministry B"),
+        Party(country="KG", body="Agency C", native_body="기관", signatory="p-1"),
+    )
+    names = {"KR": "South Korea", "KG": "Kyrgyzstan"}
+    assert signed_by(parties, countries=names, people={"p-1": "Pat Lee"}) == (
+        "South Korea: Ministry A; Kyrgyzstan: Ministry B and Agency C (기관) (Pat Lee)"
+    )
+
+
+def test_a_body_known_in_korean_only_reads_in_english_with_the_original() -> None:
+    """The Kyrgyz civil-service agency is no longer named only in Korean in the brief."""
+    seen = " ".join(render_brief(build_brief(load_dataset(BUNDLED)), BriefFormat.text, width=WIDE).split())
+    assert "Kyrgyzstan: State Agency for Civil Service and Local Self-Government (공무지방자치청)" in seen
+    assert "Kyrgyzstan: 공무지방자치청" not in seen

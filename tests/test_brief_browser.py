@@ -96,9 +96,9 @@ def _run_chromium(chromium: str, tmp: Path, *args: str) -> subprocess.CompletedP
     return result
 
 
-def _html_brief(tmp: Path, data: Path) -> Path:
+def _html_brief(tmp: Path, data: Path, *options: str) -> Path:
     target = tmp / "brief.html"
-    result = run_cli("--data", str(data), "brief", "-f", "html", "-o", str(target))
+    result = run_cli("--data", str(data), "brief", *options, "-f", "html", "-o", str(target))
     assert result.exit_code == 0, result.stderr
     return target
 
@@ -108,11 +108,12 @@ def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
 
 
+@pytest.mark.parametrize("options", [(), ("--full",)], ids=["one-page", "full"])
 def test_printed_brief_shows_korean_names_in_a_cjk_font(
-    chromium: str, pdftotext: str, pdffonts: str, tmp_path: Path
+    chromium: str, pdftotext: str, pdffonts: str, tmp_path: Path, options: tuple[str, ...]
 ) -> None:
     """Printed to PDF, the leader's Korean name is text set in an embedded CJK font, not boxes."""
-    page = _html_brief(tmp_path, BUNDLED)
+    page = _html_brief(tmp_path, BUNDLED, *options)
     pdf = tmp_path / "brief.pdf"
     _run_chromium(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
     names = _font_names(pdffonts, pdf)
@@ -123,22 +124,33 @@ def test_printed_brief_shows_korean_names_in_a_cjk_font(
     assert "윤석열" in text
 
 
-@pytest.mark.parametrize("data", [BUNDLED, TINY], ids=["bundled", "tiny"])
-def test_html_brief_prints_on_at_most_two_a4_pages(chromium: str, pdftotext: str, tmp_path: Path, data: Path) -> None:
-    """Printed to PDF, the full brief takes at most two A4 pages and keeps its key facts.
+#: how many A4 pages each brief prints on: one by default, two with --full (the tiny dataset's fills one)
+PAGES = [
+    pytest.param(BUNDLED, (), 1, id="bundled-one-page"),
+    pytest.param(TINY, (), 1, id="tiny-one-page"),
+    pytest.param(BUNDLED, ("--full",), 2, id="bundled-full"),
+    pytest.param(TINY, ("--full",), 1, id="tiny-full"),
+]
 
-    The bundled brief cites each fact's own sources and lists every disagreement about what it prints
-    (issue 11): about thirty notes, which fill the second page to its footer.
+
+@pytest.mark.parametrize(("data", "options", "pages"), PAGES)
+def test_html_brief_prints_on_its_number_of_a4_pages(
+    chromium: str, pdftotext: str, tmp_path: Path, data: Path, options: tuple[str, ...], pages: int
+) -> None:
+    """Printed to PDF, the brief takes one A4 page (two with --full) and keeps its key facts.
+
+    The full bundled brief cites each fact's own sources and lists every disagreement about what it prints
+    (issue 11): about thirty notes, which fill the second page.
     """
-    page = _html_brief(tmp_path, data)
+    page = _html_brief(tmp_path, data, *options)
     pdf = tmp_path / "brief.pdf"
     _run_chromium(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
-    assert 1 <= _pages(pdf.read_bytes()) <= 2
+    assert _pages(pdf.read_bytes()) == pages
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
     ).stdout
     flat = " ".join(text.split())
-    brief = build_brief(load_dataset(data))
+    brief = build_brief(load_dataset(data), full=bool(options))
     (chart,) = brief.reserves
     facts = (
         brief.headline.name,
@@ -146,6 +158,7 @@ def test_html_brief_prints_on_at_most_two_a4_pages(chromium: str, pdftotext: str
         chart.reserves,
         f"rank {chart.rank} of",
         brief.notes[-1].publisher,
+        brief.dataset.split(",")[-1].strip(" )"),  # the footer, last on the page
     )
     for fact in facts:
         assert fact in flat

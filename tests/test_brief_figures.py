@@ -19,8 +19,8 @@ WIDE = 400
 
 @pytest.fixture(scope="module")
 def bundled() -> Brief:
-    """The brief of the bundled dataset, built once."""
-    return build_brief(load_dataset(BUNDLED))
+    """The full brief of the bundled dataset, built once."""
+    return build_brief(load_dataset(BUNDLED), full=True)
 
 
 def _text(brief: Brief) -> str:
@@ -45,35 +45,39 @@ def test_production_share_names_its_year_and_what_it_is_a_share_of(bundled: Brie
     (chart,) = bundled.reserves
     p = chart.production
     assert p is not None
-    assert (p.period, p.amount, p.share, p.world) == ("2024e", "20e t", "0.02%", "100,000e t")
+    assert (p.period, p.amount, p.share, p.world) == ("2024", "20 t (estimate)", "0.02%", "100,000 t (estimate)")
     assert w.production_line(chart, p) == (
-        "Mine production of Kyrgyzstan, 2024e: 20e t, 0.02% of the world total (rounded) for 2024e, 100,000e t."
+        "Mine production of Kyrgyzstan, 2024: 20 t (estimate), 0.02% of the world total (rounded) for 2024, "
+        "100,000 t (estimate)."
     )
     topics = {d.number: d.topic for d in bundled.disagreements}
     assert "Kyrgyzstan's share of world antimony mine production" in [topics[n] for n in p.disputes]
 
 
 def test_claims_beside_later_data_say_so(bundled: Brief) -> None:
-    """A claim as of 2024-01 is compared with MCS 2025 'published 2025-01, after the claim'; an undated one is n.d."""
+    """A claim as of January 2024 is compared with MCS 2025, 'published January 2025, after the claim'; an
+    estimate is said in words (not '13e%'); an undated claim is n.d."""
     (chart,) = bundled.reserves
     lines = [w.claim_line(c) for c in chart.claims]
     assert (
-        "Share of world reserves: 13e% (The Korea Herald, citing US Geological Survey, as of 2024-01) vs ≤13% of the "
-        "world total (rounded) in data published 2025-01, after the claim." in lines
+        "Share of world reserves: The Korea Herald, citing US Geological Survey (as of January 2024) says 13% "
+        "(estimate); the data gives ≤13% of the world total (rounded), published January 2025, after the claim."
+        in lines
     )
     assert (
-        "Share of world mine production: 0.05% (The Korea Herald, n.d.) vs 0.02% of the "
-        "world total (rounded) in data published 2025-01." in lines  # the article credits the USGS with the 13% only
+        "Share of world mine production: The Korea Herald (n.d.) says 0.05%; the data gives 0.02% of the "
+        "world total (rounded), published January 2025." in lines  # the article credits the USGS with the 13% only
     )
+    assert "13e%" not in _text(bundled)
 
 
 def test_data_published_before_the_claim_is_not_called_later(tmp_path: Path) -> None:
     """The tiny yearbook (2031-06) postdates the article (2031-05-14); dated 2031-04 it no longer does."""
-    (claim,) = build_brief(load_dataset(TINY)).reserves[0].claims
-    assert claim.later is True and w.claim_line(claim).endswith("published 2031-06, after the claim.")
+    (claim,) = build_brief(load_dataset(TINY), full=True).reserves[0].claims
+    assert claim.later is True and w.claim_line(claim).endswith("published June 2031, after the claim.")
     earlier = tiny_with(tmp_path, "    published: 2031-06\n", "    published: 2031-04\n")
-    (claim,) = build_brief(load_dataset(earlier)).reserves[0].claims
-    assert claim.later is False and w.claim_line(claim).endswith("in data published 2031-04.")
+    (claim,) = build_brief(load_dataset(earlier), full=True).reserves[0].claims
+    assert claim.later is False and w.claim_line(claim).endswith(", published April 2031.")
 
 
 def test_joint_statement_is_named_as_adopted_at_the_summit_not_one_of_the_ten(bundled: Brief) -> None:
@@ -96,4 +100,4 @@ def test_undated_sources_and_partial_dates_say_so(bundled: Brief) -> None:
     assert w.note_line(herald) == "S. Korea, Kyrgyzstan ink Comprehensive Partnership. The Korea Herald, n.d."
     text = _text(bundled)
     assert "undated" not in text and "n.d.." not in text
-    assert "1997-06 (day unknown) President Askar Akayev visits South Korea" in text
+    assert "1997-06 (day unknown) President Askar Akayev visits South Korea" in text  # a table column: ISO

@@ -86,14 +86,14 @@ def test_json_query_imports_neither_rich_nor_yaml_once_cached(tmp_path: Path) ->
     assert second.stderr.strip() == "[]"
 
 
-def test_table_query_imports_no_rich_and_a_picture_does(tmp_path: Path) -> None:
-    """A terminal table is drawn by hand (no Rich, no PyYAML once cached); Rich is imported only for a picture (SVG)."""
+def test_table_query_imports_rich_but_no_yaml_and_tsv_no_rich(tmp_path: Path) -> None:
+    """A terminal table is drawn by Rich (no PyYAML once cached); the same query as tsv imports no Rich."""
     probe = _probe(["agreements", "-f", "table", "--width", "200"])
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     run([sys.executable, "-c", probe], env=env)
-    assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "[]"
-    picture = _probe(["agreements", "-f", "svg", "--width", "200"])
-    assert run([sys.executable, "-c", picture], env=env).stderr.strip() == "['rich']"
+    assert run([sys.executable, "-c", probe], env=env).stderr.strip() == "['rich']"
+    machine = _probe(["agreements", "-f", "tsv"])
+    assert run([sys.executable, "-c", machine], env=env).stderr.strip() == "[]"
 
 
 @pytest.mark.parametrize("collecting", [True, False])

@@ -17,6 +17,7 @@ LAYERS = {
     "errors": 0,
     "environment": 0,
     "files": 0,
+    "staged": 0,
     "plain": 0,
     "dataset": 1,
     "listings": 2,
@@ -27,6 +28,7 @@ LAYERS = {
     "cli": 5,
     "__main__": 6,
     "api": 6,
+    "_entry": 6,
 }
 
 
@@ -122,15 +124,17 @@ def test_brief_without_a_terminal_format_imports_no_rich(args: list[str], tmp_pa
 @pytest.mark.parametrize(
     "args",
     [
-        ["agreements", "-f", "table"],
-        ["agreements", "-f", "table", "--width", "40"],  # too narrow for the table: record blocks
-        ["agreements", "-f", "table", "--color", "always", "--cite"],  # bold, links
-        ["search", "antimony", "-f", "table", "--color", "always"],  # highlighted words
-        ["show", "doc-energy-minerals-mou", "-f", "table"],
+        ["agreements", "-f", "tsv"],
+        ["agreements", "-f", "csv", "--cite"],
+        ["agreements", "-f", "json", "--cite"],
+        ["agreements", "-f", "yaml"],
+        ["agreements", "-f", "markdown"],
+        ["search", "antimony", "-f", "jsonl"],
+        ["show", "doc-energy-minerals-mou", "-f", "table"],  # one record's block of lines
     ],
 )
-def test_terminal_tables_and_records_import_no_rich(args: list[str], tmp_path: Path) -> None:
-    """A table, its record blocks and `show` are drawn by hand: Rich is only for pictures, the brief and progress."""
+def test_machine_formats_and_show_import_no_rich(args: list[str], tmp_path: Path) -> None:
+    """Machine formats and `show` never import Rich: it draws the terminal's tables and record blocks only."""
     imported_by(args, tmp_path)  # the first run fills the cache
     out, heavy = imported_by(args, tmp_path, {"TERM_PROGRAM": "WezTerm"})
     assert out.strip() and "rich" not in heavy

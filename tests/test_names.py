@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY, run_cli
+from conftest import BUNDLED, TINY, run_cli
+from silkcli.dataset.load import load_dataset
 
 
 def _ids(*args: str) -> list[str]:
@@ -111,9 +112,9 @@ def _complete(words: str, tmp_path: Path) -> list[str]:
 
 
 def test_party_completes_only_signing_sides_with_names(tmp_path: Path) -> None:
-    """`--party` offers KR and KG (codes, alpha-3 codes, names), never KZ, which signed nothing."""
+    """`--party` offers KR and KG (codes, alpha-3 codes, names, also Korea), never KZ, which signed nothing."""
     offered = _complete("silkcli agreements --party ", tmp_path)
-    assert {"KR", "KG", "KGZ", "Kyrgyzstan"} <= set(offered) and "KZ" not in offered
+    assert {"KR", "KG", "KGZ", "Kyrgyzstan", "Korea"} <= set(offered) and "KZ" not in offered
     assert _complete("silkcli leaders --country Kyr", tmp_path) == ["Kyrgyzstan"]
     assert "Yoon Suk Yeol" in _complete("silkcli quotes --person Yo", tmp_path)
 
@@ -145,3 +146,94 @@ def test_show_completes_names_beside_ids(tmp_path: Path) -> None:
     assert "Sadyr Japarov" in _complete("silkcli show Sad", tmp_path)
     assert "sadyr-japarov" in _complete("silkcli show sadyr", tmp_path)
     assert "Kyrgyzstan" in _complete("silkcli show Kyr", tmp_path)
+
+
+#: every command that takes a country, with its option (``--party`` takes the same names as ``--country``)
+COUNTRY_FILTERS = [
+    ("leaders", "--country"),
+    ("timeline", "--country"),
+    ("commitments", "--country"),
+    ("reserves", "--country"),
+    ("agreements", "--party"),
+]
+KOREA_NOTE = "note: 'Korea' is read as KR, South Korea (Republic of Korea); North Korea is KP\n"
+
+
+@pytest.mark.parametrize(("command", "option"), COUNTRY_FILTERS)
+@pytest.mark.parametrize("spelling", ["Korea", "south korea", "Republic of Korea", "KOR"])
+def test_every_country_filter_takes_the_same_names(command: str, option: str, spelling: str) -> None:
+    """`Korea`, `South Korea`, `Republic of Korea` and `KOR` mean KR in each country filter and in --party."""
+    by_code = run_cli(command, option, "KR", "-f", "json")
+    given = run_cli(command, option, spelling, "-f", "json")
+    assert given.exit_code == by_code.exit_code == 0, given.stderr
+    assert given.stdout == by_code.stdout
+    assert (KOREA_NOTE in given.stderr) is (spelling == "Korea") and KOREA_NOTE not in by_code.stderr
+
+
+def test_party_korea_is_the_country_not_ministry_names() -> None:
+    """`--party Korea` is South Korea's 15 documents, not the 7 whose body names contain "Korea"."""
+    korea = _ids("agreements", "--party", "Korea", "--fields", "id")
+    assert korea == _ids("agreements", "--party", "KR", "--fields", "id")
+    text = [d.id for d in load_dataset(BUNDLED).documents if any("korea" in (p.body or "").lower() for p in d.parties)]
+    assert len(korea) > len(text) and set(text) < set(korea)
+
+
+def test_party_text_that_names_no_country_still_matches_a_body() -> None:
+    """`--party "Korea Forest Service"` names no country: it is text in a body's name."""
+    assert _ids("agreements", "--party", "Korea Forest Service", "--fields", "id") == ["doc-forestry-mou"]
+
+
+def test_the_korea_note_is_said_once_a_run_and_only_in_that_run() -> None:
+    """Given twice, the note prints once; a later run that reads no short name prints none."""
+    twice = run_cli("leaders", "--country", "Korea", "--country", "korea", "-f", "json")
+    assert twice.stderr.count(KOREA_NOTE) == 1
+    failed = run_cli("leaders", "--country", "Korea", "--role", "nosuch")
+    assert failed.exit_code == 2
+    after = run_cli("leaders", "--country", "KR", "-f", "json")
+    assert "note:" not in after.stderr
+
+
+def test_country_korea_is_no_longer_refused() -> None:
+    """`--country Korea` once exited 2 with "did you mean 'KOR'?"."""
+    result = run_cli("leaders", "--country", "Korea", "-f", "json")
+    assert result.exit_code == 0 and "did you mean" not in result.stderr
+
+
+def test_party_takes_a_country_that_signed_nothing_as_country_does() -> None:
+    """`--party Kazakhstan` is the country KZ (no documents), as `--country Kazakhstan` is: not an error."""
+    result = run_cli("agreements", "--party", "Kazakhstan", "-f", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "0 records match\n")
+
+
+@pytest.mark.parametrize(("name", "ident"), [("Korea", "KR"), ("Republic of Korea", "KR"), ("Yoon", "yoon-suk-yeol")])
+def test_show_takes_the_names_filters_take(name: str, ident: str) -> None:
+    """`show Korea` is `show KR`, `show Yoon` is `show yoon-suk-yeol`: the names the filters take."""
+    assert run_cli("show", name, "-f", "json").stdout == run_cli("show", ident, "-f", "json").stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "spellings"),
+    [
+        ("quotes", "--person", ["yoon-suk-yeol", "Yoon", "Yoon Suk Yeol", "YOON SUK YEOL"]),
+        ("agreements", "--signatory", ["boobek-azhikeev", "Azhikeev", "Boobek", "boobek azhikeev"]),
+    ],
+)
+def test_every_person_filter_takes_id_name_and_surname(command: str, option: str, spellings: list[str]) -> None:
+    """--person and --signatory take a person's id, full name or either end of it, any case."""
+    results = [_ids(command, option, s, "--fields", "id") for s in spellings]
+    assert results[0] and all(r == results[0] for r in results)
+
+
+def test_another_name_and_its_note_come_from_the_data(tmp_path: Path) -> None:
+    """A country's `also_called` is read by every filter, with a note naming the other countries it could mean."""
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace(
+        "    official_name: Republic of Aldoria\n", "    official_name: Republic of Aldoria\n    also_called: [Aldo]\n"
+    )
+    data = tmp_path / "aldo.yaml"
+    data.write_text(text.replace("    name: Calvera\n", "    name: North Aldo\n"), encoding="utf-8")
+    result = run_cli("--data", str(data), "leaders", "--country", "aldo", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == run_cli("--data", str(data), "leaders", "--country", "XA", "-f", "json").stdout
+    assert result.stderr.startswith("note: 'Aldo' is read as XA, Aldoria (Republic of Aldoria); North Aldo is XC\n")
+    assert run_cli("--data", str(TINY), "leaders", "--country", "aldo").exit_code == 2  # not in the data: unknown

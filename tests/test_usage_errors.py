@@ -6,6 +6,7 @@ import pytest
 
 from conftest import TINY, run_cli
 from silkcli.cli.commands import COMMANDS
+from silkcli.dataset.load import load_dataset
 
 
 @pytest.mark.parametrize(
@@ -84,3 +85,36 @@ def test_listing_help_lists_its_output_options(command: str) -> None:
     text = run_cli(command, "--help").stdout
     for option in ("--format", "--fields", "--output", "--no-header", "--bom", "--width", "--data"):
         assert option in text, option
+
+
+def test_option_without_its_value_names_the_command_and_lists_the_values() -> None:
+    """`agreements --sector` points at `silkcli agreements --help` (not `silkcli --help`) and lists the sectors."""
+    result = run_cli("--data", str(TINY), "agreements", "--sector")
+    assert (result.exit_code, result.stdout) == (2, "")
+    sectors = [s.id for s in load_dataset(TINY).sectors]
+    assert result.stderr == (
+        "error: option '--sector' requires an argument\n"
+        f"see 'silkcli agreements --help'; --sector takes: {', '.join(sectors)}\n"
+    )
+
+
+def test_option_without_a_completable_value_still_names_the_command() -> None:
+    """`leaders -n` has no list of values: the hint is the command's help alone."""
+    result = run_cli("leaders", "-n")
+    assert result.exit_code == 2
+    assert result.stderr == "error: option '-n' requires an argument\nsee 'silkcli leaders --help'\n"
+
+
+def test_no_match_on_a_terminal_is_one_line() -> None:
+    """`agreements --signatory Japarov` as a table: no empty table and "0 records" caption, one note."""
+    result = run_cli("agreements", "--signatory", "Japarov", "-f", "table")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "0 records match\n")
+
+
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
+def test_help_fits_80_columns(command: str) -> None:
+    """Every command's --help at 80 columns has no line wider than 80 (the -f choices once made 84)."""
+    result = run_cli(command, "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    wide = [line for line in result.stdout.splitlines() if len(line) > 80]
+    assert not wide

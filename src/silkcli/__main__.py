@@ -1,5 +1,5 @@
 """``python -m silkcli``."""
 
-from silkcli.cli import main
+from silkcli._entry import main
 
 main()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,31 +30,85 @@ def atomic_write(path: Path, data: Buffer | Sequence[Buffer], *, mode: int = 0o6
     ``follow=False`` (the cache's own files) the name itself is replaced, whatever
     it is now: nothing is ever followed or written into.
     """
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
+            _write(handle, data)
+
     if follow:
-        path = Path(os.path.realpath(path))
+        found = target_status(path)
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            with open(path, "wb") as handle:  # a device or pipe: its reader takes the bytes as they come
+                _write(handle, data)
+            return
+        atomic_build(path, fill, mode=mode)
+        return
     try:
-        existing: os.stat_result | None = os.stat(path) if follow else os.lstat(path)
+        existing: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise IsADirectoryError(21, "it is a directory", str(path))
-    if follow and existing is not None and not stat.S_ISREG(existing.st_mode):
-        with open(path, "wb") as handle:  # a device or pipe: its reader takes the bytes as they come
-            _write(handle, data)
+    _replace(path, fill, mode=mode & ~umask())
+
+
+def target_status(path: Path) -> os.stat_result | None:
+    """What ``path`` leads to now, links followed (None: nothing yet); IsADirectoryError for a folder."""
+    try:
+        existing = os.stat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(21, "it is a directory", str(path))
+    return existing
+
+
+def atomic_build(path: Path, fill: Callable[[Path], None], *, mode: int = 0o666) -> None:
+    """Make ``path`` what ``fill`` writes into the file it is given, whole or not at all.
+
+    A regular file (or a new one) is built under a temporary name beside the file a
+    link leads to, then renamed over it: it keeps its permission bits, a new one gets
+    ``mode`` less the umask, and the link stays a link. Anything else a name leads to
+    (a FIFO, a terminal, a pipe through ``/proc/self/fd/1``) is written straight into
+    once the content is complete, and never replaced.
+    """
+    existing = target_status(path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _build_then_copy(path, fill)
         return
+    real = Path(os.path.realpath(path))
+    _replace(real, fill, mode=stat.S_IMODE(existing.st_mode) if existing is not None else mode & ~umask())
+
+
+def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:
+    """Build ``path`` under a temporary name in its folder with ``fill``, give it ``mode``, rename it over."""
     import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
 
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            _write(handle, data)
-        keep = follow and existing is not None
-        os.chmod(tmp, stat.S_IMODE(existing.st_mode) if keep and existing is not None else mode & ~_umask())
+        os.close(fd)
+        fill(Path(tmp))
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _build_then_copy(path: Path, fill: Callable[[Path], None]) -> None:
+    """Build the content in a temporary file of its own, then write it into ``path`` (a device or pipe)."""
+    import shutil  # noqa: PLC0415 - start-up: only writers need it
+    import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
+
+    fd, tmp = tempfile.mkstemp(prefix=".silkcli.", suffix=".tmp")
+    try:
+        os.close(fd)
+        fill(Path(tmp))
+        with open(tmp, "rb") as source, open(path, "wb") as target:  # its reader takes the bytes as they come
+            shutil.copyfileobj(source, target, 1 << 20)
+    finally:
+        _discard(tmp)
 
 
 def _write(handle: BinaryIO, data: Buffer | Sequence[Buffer]) -> None:
@@ -64,7 +118,7 @@ def _write(handle: BinaryIO, data: Buffer | Sequence[Buffer]) -> None:
         handle.writelines(data)
 
 
-def _umask() -> int:
+def umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current

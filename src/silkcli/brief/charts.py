@@ -11,12 +11,13 @@ from __future__ import annotations
 import msgspec
 import msgspec.structs
 
-from silkcli.brief.claims import ClaimFigure, claim_figures, percent
+from silkcli.brief.claims import ClaimFigure, claim_figures, percent, with_unit
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
+from silkcli.listings.chronology import in_words
 
 ELECTRICITY_SHARE = "electricity-share"
 #: the figures and claims a reserves chart answers for (not production shares)
@@ -93,22 +94,15 @@ class Figure(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
-def with_unit(value: m.Number | None, marker: str, unit: str) -> str:
-    """``260,000 t``, ``≈90%``, ``NA``."""
-    text = display(value, marker)
-    if value is None:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
-
-
 def _share(row: computed.ReserveRow) -> str | None:
     if row.reserves_share is None:
         return None
     return ("≤" if row.share_is_upper_bound else "") + percent(row.reserves_share)
 
 
-def reserve_charts(ds: m.Dataset, ledger: Ledger) -> tuple[ReserveChart, ...]:
-    """One chart per mineral that a party of the partnership has reserve figures for."""
+def reserve_charts(ds: m.Dataset, ledger: Ledger, *, context: bool = True) -> tuple[ReserveChart, ...]:
+    """One chart per mineral that a party of the partnership has reserve figures for; ``context`` adds
+    what the rank is out of and the claims beside the data."""
     charts = []
     topics = {t.id: t.name for t in ds.vocabulary.topics}
     for topic in computed.mineral_topics(ds):
@@ -116,7 +110,7 @@ def reserve_charts(ds: m.Dataset, ledger: Ledger) -> tuple[ReserveChart, ...]:
         featured = _featured(rows, ds.partnership.parties)
         if featured is not None:
             chart = _chart(ds, ledger, topics.get(topic, topic), rows, featured)
-            charts.append(_with_context(ds, ledger, chart, rows, featured))
+            charts.append(_with_context(ds, ledger, chart, rows, featured, full=context))
     return tuple(charts)
 
 
@@ -148,7 +142,7 @@ def _chart(
         share=_share(featured),
         world=with_unit(world.value, world.marker, world.unit) if world else None,
         share_is_upper_bound=featured.share_is_upper_bound and featured.reserves_share is not None,
-        as_of=str(stat.as_of) if stat.as_of else None,
+        as_of=in_words(stat.as_of) if stat.as_of else None,
         bars=tuple(_bar(r, peak, featured) for r in shown),
         notes=tuple(dict.fromkeys(ledger.cite_fields(stat, "value", "as_of") + ledger.cite_fields(world, "value"))),
         disputes=ledger.dispute(stat.id, *claims, *([world.id] if world else [])),
@@ -156,11 +150,22 @@ def _chart(
 
 
 def _with_context(
-    ds: m.Dataset, ledger: Ledger, chart: ReserveChart, rows: list[computed.ReserveRow], featured: computed.ReserveRow
+    ds: m.Dataset,
+    ledger: Ledger,
+    chart: ReserveChart,
+    rows: list[computed.ReserveRow],
+    featured: computed.ReserveRow,
+    *,
+    full: bool,
 ) -> ReserveChart:
-    """The chart with what its rank is out of, the party's production share and the claims beside the data."""
+    """The chart with the party's production share and, if ``full``, what its rank is out of and the claims
+    beside the data."""
     stat = featured.reserves
     assert stat is not None  # _featured only picks rows with a reserves figure
+    reserves, _ = computed.share_bases(ds, stat.topic, rows)
+    production = _production(ds, ledger, rows, featured)
+    if not full:
+        return msgspec.structs.replace(chart, denominator=reserves.denominator, production=production)
     ranked, unranked = computed.coverage(rows)
     unlisted = computed.unlisted_note(ds, stat.topic)
     publishers = {s.id: s.publisher for s in ds.sources}
@@ -171,12 +176,11 @@ def _with_context(
         publishers.get(pv.source_of(unlisted[1], "note") or "") if unlisted else None,
         ledger.cite_fields(unlisted[1], "note") if unlisted else (),
     )
-    reserves, _ = computed.share_bases(ds, stat.topic, rows)
     return msgspec.structs.replace(
         chart,
         denominator=reserves.denominator,
         coverage=coverage,
-        production=_production(ds, ledger, rows, featured),
+        production=production,
         claims=claim_figures(ds, ledger, featured),
     )
 
@@ -199,7 +203,7 @@ def _production(
     ]
     share = featured.production_share
     return ProductionFigure(
-        period=computed.period_label(world) if world else computed.period_label(stat),
+        period=_period(world or stat),
         amount=with_unit(stat.value, stat.marker, stat.unit),
         share=percent(share) if share is not None else None,
         world=with_unit(world.value, world.marker, world.unit) if world else None,
@@ -207,6 +211,11 @@ def _production(
         notes=ledger.cite(*pv.sources_of(stat, ("value",)), *(pv.sources_of(world, ("value",)) if world else ())),
         disputes=ledger.dispute(stat.id, *([world.id] if world else []), *claims),
     )
+
+
+def _period(stat: m.Statistic) -> str:
+    """The year of a figure (its amount says whether it is an estimate)."""
+    return str(stat.period) if stat.period else ""
 
 
 def _bar(row: computed.ReserveRow, peak: float, featured: computed.ReserveRow) -> ReserveBar:

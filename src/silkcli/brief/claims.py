@@ -17,7 +17,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
-from silkcli.listings.chronology import NO_DATE, claim_date, published_after
+from silkcli.listings.chronology import NO_DATE, ClaimDate, claim_date, in_words, published_after
 
 
 class ClaimFigure(msgspec.Struct, frozen=True):
@@ -26,7 +26,7 @@ class ClaimFigure(msgspec.Struct, frozen=True):
     metric: str
     says: str
     who: str
-    #: ``2024-12-03``, ``as of 2024-01`` or ``n.d.``
+    #: ``3 December 2024``, ``as of January 2024`` or ``n.d.``
     when: str
     #: what the data gives (``≤13% of the world total (rounded)``), None where it gives nothing
     data: str | None
@@ -44,11 +44,17 @@ def percent(value: float) -> str:
     return display(float(f"{value:.2g}")) + "%"
 
 
-def _value(value: m.Number | None, marker: str, unit: str) -> str:
-    text = display(value, marker)
-    if value is None or unit == "rank":
+#: a USGS marker a brief spells out after the value, where the tables put a letter
+ESTIMATE = " (estimate)"
+
+
+def with_unit(value: m.Number | None, marker: str, unit: str) -> str:
+    """``260,000 t``, ``≈90%``, ``13% (estimate)``, ``NA``: a value, its unit, and an estimate said in words."""
+    text = display(value, "none" if marker == "estimated" else marker)
+    if value is None:
         return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    text = text if unit == "rank" else f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    return text + (ESTIMATE if marker == "estimated" else "")
 
 
 def claim_figures(ds: m.Dataset, ledger: Ledger, featured: computed.ReserveRow) -> tuple[ClaimFigure, ...]:
@@ -74,7 +80,7 @@ def _data(
     """The table record a claim is checked against, and what it gives, as text."""
     if claim.metric in (computed.RESERVES, computed.PRODUCTION):
         same = featured.reserves if claim.metric == computed.RESERVES else featured.production.get(str(claim.period))
-        return same, _value(same.value, same.marker, same.unit) if same is not None else None
+        return same, with_unit(same.value, same.marker, same.unit) if same is not None else None
     found = check(claim)
     if found.value is None:
         return found.data, None
@@ -82,6 +88,13 @@ def _data(
         return found.data, display(found.value)
     bound = "≤" if found.upper_bound else ""
     return found.data, f"{bound}{percent(float(found.value))} of {found.denominator}"
+
+
+def _when(when: ClaimDate) -> str:
+    """``3 December 2024``, ``as of January 2024`` or ``n.d.``."""
+    if when.date is None:
+        return NO_DATE
+    return f"as of {in_words(when.date)}" if when.basis == "as of" else in_words(when.date)
 
 
 def _figure(
@@ -100,11 +113,11 @@ def _figure(
     who = source.publisher if source else source_id
     return ClaimFigure(
         metric=metric,
-        says=_value(claim.value, claim.marker, claim.unit),
+        says=with_unit(claim.value, claim.marker, claim.unit),
         who=f"{who}, citing {claim.attribution}" if claim.attribution else who,
-        when=(f"as of {when.date}" if when.basis == "as of" else str(when.date)) if when.date else NO_DATE,
+        when=_when(when),
         data=text,
-        data_published=str(published) if published else None,
+        data_published=in_words(published) if published else None,
         later=published_after(published, when.date),
         notes=ledger.cite(*pv.sources_of(claim, ("value",)), *(pv.sources_of(data, ("value",)) if data else ())),
         disputes=ledger.dispute(claim.id),

@@ -10,6 +10,7 @@ the leaders and the figures are derived from the partnership record.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import msgspec
@@ -18,7 +19,7 @@ from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_char
 from silkcli.brief.ledger import Disagreement, Ledger, Note, inferred
 from silkcli.dataset import model as m
 from silkcli.listings import select as query
-from silkcli.listings.chronology import UNKNOWN_PART, readable
+from silkcli.listings.chronology import UNKNOWN_PART, in_words
 
 
 class Headline(msgspec.Struct, frozen=True):
@@ -123,10 +124,18 @@ class Brief(msgspec.Struct, frozen=True):
     disagreements: tuple[Disagreement, ...]
     notes: tuple[Note, ...]
     dataset: str
+    #: the two-page brief (commitments, claims, quotes, timeline), not the one-page one
+    full: bool = False
 
 
-def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within: query.Period | None = None) -> Brief:
-    """The brief; ``sectors`` focuses documents and commitments, ``within`` bounds the timeline."""
+def build_brief(
+    ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within: query.Period | None = None, full: bool = False
+) -> Brief:
+    """The brief; ``sectors`` focuses documents and commitments, ``within`` bounds the timeline.
+
+    The one-page brief says what was signed, by whom and when, the sectors and the key figures with
+    their bounds; ``full`` adds the commitments, the claims beside the figures, quotes and timeline.
+    """
     ledger = Ledger(ds)  # sections are built in reading order, so notes are numbered in it
     return Brief(
         headline=_headline(ds, ledger),
@@ -134,15 +143,20 @@ def build_brief(ds: m.Dataset, *, sectors: frozenset[str] = frozenset(), within:
         focus=tuple(s.name for s in ds.sectors if s.id in sectors),
         sectors=_documents(ds, ledger, sectors),
         also_at_summit=_also_at_summit(ds, ledger, sectors),
-        commitments=_commitments(ds, ledger, sectors),
-        reserves=reserve_charts(ds, ledger),
+        commitments=_commitments(ds, ledger, sectors) if full else (),
+        reserves=reserve_charts(ds, ledger, context=full),
         figures=key_figures(ds, ledger),
-        quotes=_quotes(ds, ledger, leaders=_leader_people(ds)),
-        timeline=_timeline(ds, ledger, within or query.Period()),
+        quotes=_quotes(ds, ledger, leaders=_leader_people(ds)) if full else (),
+        timeline=_timeline(ds, ledger, within or query.Period()) if full else (),
         disagreements=ledger.disagreements(),
         notes=ledger.notes(),
-        dataset=f"{ds.meta.title}, version {ds.meta.version} ({ds.meta.updated.isoformat()})",
+        dataset=f"{ds.meta.title}, version {ds.meta.version} ({_updated(ds.meta.updated)})",
+        full=full,
     )
+
+
+def _updated(day: dt.date) -> str:
+    return in_words(m.PartialDate(day.year, day.month, day.day))
 
 
 def _event(ds: m.Dataset, ident: str) -> m.Event | None:
@@ -168,9 +182,9 @@ def _headline(ds: m.Dataset, ledger: Ledger) -> Headline:
         name=p.name,
         native_name=p.native_name,
         parties=tuple(countries[c].name for c in p.parties if c in countries),
-        date=str(p.date),
+        date=in_words(p.date),
         venue=p.venue,
-        relations_since=str(relations.date) if relations else None,
+        relations_since=in_words(relations.date) if relations else None,
         relations_years=years_between(relations.date, p.date) if relations else None,
         summit_documents=sum(d.summit for d in ds.documents),
         notes=ledger.cite_fields(p, "name", "native_name", "parties", "date", "venue"),
@@ -202,16 +216,18 @@ def _leaders(ds: m.Dataset, ledger: Ledger) -> tuple[Leader, ...]:
 
 
 def signed_by(parties: Sequence[m.Party], *, countries: Mapping[str, str], people: Mapping[str, str]) -> str:
-    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (signatory in brackets).
+    """``South Korea: Ministry of Education; Kyrgyzstan: not known`` (a name in the original and the signatory
+    in brackets); a side of several bodies names its country once (``Kyrgyzstan: A and B``).
 
     ``countries`` and ``people`` map ids to names (built once per brief, not per document).
     """
-    sides = []
+    sides: dict[str, list[str]] = {}
     for party in parties:
         name = people.get(party.signatory) if party.signatory is not None else None
         who = f" ({name})" if name is not None else ""
-        sides.append(f"{countries.get(party.country, party.country)}: {party.body or 'not known'}{who}")
-    return "; ".join(sides)
+        native = f" ({party.native_body})" if party.native_body and party.body else ""
+        sides.setdefault(party.country, []).append(f"{party.body or 'not known'}{native}{who}")
+    return "; ".join(f"{countries.get(code, code)}: {' and '.join(bodies)}" for code, bodies in sides.items())
 
 
 def _documents(ds: m.Dataset, ledger: Ledger, sectors: frozenset[str]) -> tuple[SectorDocuments, ...]:
@@ -280,7 +296,7 @@ def _quotes(ds: m.Dataset, ledger: Ledger, *, leaders: Sequence[m.Person]) -> tu
         Saying(
             names[q.person],
             q.text,
-            readable(q.date) if q.date else None,
+            in_words(q.date) if q.date else None,
             ledger.cite_fields(q, "person", "text", "date"),
             date_inferred=q.date is not None and inferred(q, "date"),
         )

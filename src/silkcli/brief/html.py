@@ -12,6 +12,8 @@ from silkcli.brief.content import Brief
 from silkcli.brief.style import CSS
 
 NUM = ' class="num"'
+#: the body's class: the print style of the one-page brief, or of the two-page one
+_PAGES = {False: ' class="one-page"', True: ' class="full"'}
 
 
 def _e(text: str) -> str:
@@ -49,10 +51,9 @@ def to_html(brief: Brief) -> str:
             _header(brief),
             _leaders(brief),
             _documents(brief),
-            _commitments(brief),
+            *([_commitments(brief)] if brief.full else []),
             _figures(brief),
-            _quotes(brief),
-            _timeline(brief),
+            *([_quotes(brief), _timeline(brief)] if brief.full else []),
             _disagreements(brief),
             _notes(brief),
         ]
@@ -60,7 +61,7 @@ def to_html(brief: Brief) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n{body}\n"
+        f"<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body{_PAGES[brief.full]}>\n<main>\n{body}\n"
         f"<footer><p>{_e(w.footer(brief))}</p></footer>\n</main>\n</body>\n</html>\n"
     )
 
@@ -81,7 +82,7 @@ def _header(brief: Brief) -> str:
 
 def _leaders(brief: Brief) -> str:
     items = "".join(f"<li>{_e(w.leader_line(x))}{_refs(x.notes, x.disputes)}</li>" for x in brief.leaders)
-    return _section("leaders", w.LEADERS, f"<ul>{items}</ul>")
+    return _section("leaders", w.LEADERS, f'<ul class="leaders">{items}</ul>')
 
 
 def _documents(brief: Brief) -> str:
@@ -119,7 +120,7 @@ def _figures(brief: Brief) -> str:
     parts = []
     for chart in brief.reserves:
         summary = f"<strong>{_e(w.chart_title(chart))}:</strong> {_e(w.chart_summary(chart))}"
-        table = f'<div class="table">\n{_chart(chart)}\n{_context(chart)}\n</div>'
+        table = f'<div class="table">\n{_chart(chart)}\n{_context(chart, full=brief.full)}\n</div>'
         block = f"<p>{summary}{_refs(chart.notes, chart.disputes)}</p>\n{table}{_claims(chart)}"
         parts.append(f'<div class="reserves">\n{block}\n</div>')
     items = "".join(
@@ -131,16 +132,16 @@ def _figures(brief: Brief) -> str:
     return _section("figures", w.KEY_FIGURES, "\n".join(parts))
 
 
-def _context(chart: ReserveChart) -> str:
+def _context(chart: ReserveChart, *, full: bool) -> str:
     """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
-    lines = [f'<p class="caveat">{_e(w.chart_coverage(chart))}{_refs(chart.coverage.notes)}</p>']
+    lines = [f'<p class="caveat">{_e(w.chart_coverage(chart))}{_refs(chart.coverage.notes)}</p>'] if full else []
     caveat = w.chart_caveat(chart)
     if caveat:
         lines.append(f'<p class="caveat">{_e(caveat)}</p>')
     if chart.production:
         p = chart.production
         lines.append(f"<p>{_e(w.production_line(chart, p))}{_refs(p.notes, p.disputes)}</p>")
-    return "\n".join(lines)
+    return '<div class="context">\n' + "\n".join(lines) + "\n</div>"
 
 
 def _claims(chart: ReserveChart) -> str:
@@ -188,10 +189,11 @@ def _disagreements(brief: Brief) -> str:
     if not brief.disagreements:
         return ""
     items = "".join(
-        f'<li id="d-{d.number}"><strong>D{d.number}. {_e(d.topic)}:</strong> {_e(d.resolution)}{_refs(d.notes)}</li>'
+        f'<li id="d-{d.number}"><strong>D{d.number}. {_e(d.topic)}:</strong> {_e(w.resolution(d, full=brief.full))}'
+        f"{_refs(d.notes)}</li>"
         for d in brief.disagreements
     )
-    return _section("disagreements", w.DISAGREE, f'<ul class="cols plain">{items}</ul>')
+    return _section("disagreements", w.DISAGREE, f'<ul class="cols plain disagree">{items}</ul>')
 
 
 def _notes(brief: Brief) -> str:

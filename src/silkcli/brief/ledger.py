@@ -12,6 +12,7 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
+from silkcli.listings.chronology import in_words
 
 
 class Note(msgspec.Struct, frozen=True):
@@ -96,5 +97,5 @@ def inferred(struct: object, field: str) -> bool:
 
 
 def _note(number: int, source: m.Source) -> Note:
-    published = str(source.published) if source.published else None
+    published = in_words(source.published) if source.published else None
     return Note(number, source.title, source.publisher, published, source.url)

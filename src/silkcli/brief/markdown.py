@@ -34,10 +34,12 @@ def to_markdown(brief: Brief) -> str:
     lines += ["", f"## {w.LEADERS}", ""]
     lines += [f"- {_fact(md(w.leader_line(x)), x.notes, x.disputes)}" for x in brief.leaders]
     lines += _documents(brief)
-    lines += ["", f"## {md(w.commitments_title(brief))}", ""]
-    lines += [f"- **{md(w.pledge_lead(p))}:** {_fact(md(p.text), p.notes, p.disputes)}" for p in brief.commitments] or [
-        "None."
-    ]
+    if brief.full:
+        lines += ["", f"## {md(w.commitments_title(brief))}", ""]
+        commitments = [
+            f"- **{md(w.pledge_lead(p))}:** {_fact(md(p.text), p.notes, p.disputes)}" for p in brief.commitments
+        ]
+        lines += commitments or ["None."]
     lines += _figures(brief)
     lines += _rest(brief)
     return "\n".join(lines) + "\n"
@@ -66,7 +68,8 @@ def _figures(brief: Brief) -> list[str]:
             _fact(f"**{md(w.chart_title(chart))}:** {md(w.chart_summary(chart))}", chart.notes, chart.disputes),
         ]
         lines += ["", *_chart(chart)]
-        lines += ["", _fact(md(w.chart_coverage(chart)), chart.coverage.notes)]
+        if brief.full:
+            lines += ["", _fact(md(w.chart_coverage(chart)), chart.coverage.notes)]
         caveat = w.chart_caveat(chart)
         if caveat:
             lines += ["", md(caveat)]
@@ -93,6 +96,19 @@ def _chart(chart: ReserveChart) -> list[str]:
 
 
 def _rest(brief: Brief) -> list[str]:
+    lines = _quotes_and_timeline(brief) if brief.full else []
+    if brief.disagreements:
+        lines += ["", f"## {w.DISAGREE}", ""]
+        for d in brief.disagreements:
+            lines.append(f"- **D{d.number}. {md(d.topic)}:** {_fact(md(w.resolution(d, full=brief.full)), d.notes)}")
+    lines += ["", f"## {w.SOURCES}", ""]
+    for note in brief.notes:
+        lines.append(f"{note.number}. {md(w.note_line(note))} {markdown_url(note.url)}")
+    lines += ["", f"*{md(w.footer(brief))}*"]
+    return lines
+
+
+def _quotes_and_timeline(brief: Brief) -> list[str]:
     lines = ["", f"## {w.QUOTES}", ""]
     lines += [f"- {_fact(md(w.quote_line(q)), q.notes)}" for q in brief.quotes] or ["None."]
     lines += ["", f"## {w.TIMELINE}", ""]
@@ -101,12 +117,4 @@ def _rest(brief: Brief) -> list[str]:
         lines += [_row([md(m.date), _fact(md(m.title), m.notes, m.disputes)]) for m in brief.timeline]
     else:
         lines.append("No events in this period.")
-    if brief.disagreements:
-        lines += ["", f"## {w.DISAGREE}", ""]
-        for d in brief.disagreements:
-            lines.append(f"- **D{d.number}. {md(d.topic)}:** {_fact(md(d.resolution), d.notes)}")
-    lines += ["", f"## {w.SOURCES}", ""]
-    for note in brief.notes:
-        lines.append(f"{note.number}. {md(w.note_line(note))} {markdown_url(note.url)}")
-    lines += ["", f"*{md(w.footer(brief))}*"]
     return lines

@@ -7,9 +7,11 @@ brief is a recording of this same renderable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.bar import Bar
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +20,8 @@ from silkcli.brief import wording as w
 from silkcli.brief.charts import ReserveChart
 from silkcli.brief.content import Brief
 from silkcli.formats.console import make_console, picture_console
+from silkcli.formats.table import Fitted
+from silkcli.listings.listing import Column, Listing
 
 HEAD = "bold cyan"
 REF = "dim"
@@ -28,16 +32,45 @@ def _fact(text: str | Text, notes: tuple[int, ...], disputes: tuple[int, ...] = 
     return Text.assemble(text, (f" {mark}" if mark else "", REF))
 
 
-def _panel(title: str, body: RenderableType) -> Panel:
-    return Panel(body, title=Text(title, style=HEAD), title_align="left", box=box.ROUNDED, padding=(0, 1))
+class _Panel:
+    """A panel whose title is in its top border where it fits whole, else on the first line inside."""
+
+    def __init__(self, title: Text, body: RenderableType, frame: box.Box) -> None:
+        self.title, self.body, self.frame = title, body, frame
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The panel at ``options.max_width``."""
+        if self.title.cell_len + _TITLE_MARGIN <= options.max_width:
+            yield Panel(self.body, title=self.title, title_align="left", box=self.frame, padding=(0, 1))
+        else:
+            yield Panel(Group(self.title, self.body), box=self.frame, padding=(0, 1))
 
 
-def _table(*columns: str, numeric: tuple[int, ...] = (), ratios: tuple[int, ...] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold")
-    for i, name in enumerate(columns):
-        ratio = ratios[i] if i < len(ratios) else None
-        table.add_column(Text(name), justify="right" if i in numeric else "left", overflow="fold", ratio=ratio)
-    return table
+#: A panel's title takes this many cells of its top border besides its own (corners, rules and spaces).
+_TITLE_MARGIN = 6
+
+
+def _panel(title: str, body: RenderableType) -> _Panel:
+    return _Panel(Text(title, style=HEAD), body, box.ROUNDED)
+
+
+def _table(columns: tuple[Column, ...], rows: Sequence[tuple[Text, ...]]) -> Fitted:
+    """A table with the listings' rules (planned at the panel's width; dates and numbers never broken)."""
+    names = tuple(c.name for c in columns)
+    plain = [{name: cell.plain for name, cell in zip(names, row, strict=True)} for row in rows]
+    texts = [dict(zip(names, row, strict=True)) for row in rows]
+    return Fitted(Listing("brief", columns, names, plain), texts)
+
+
+def _prose(name: str) -> Column:
+    """A column of words, never left out: when the columns cannot all fit, the rows become blocks."""
+    return Column(name, "", prose=True, priority=1)
+
+
+def _date(text: str) -> Text:
+    """A date whose precision is spelled out (``1997-06 (day unknown)``) with the words on a line of their own."""
+    day, _, rest = text.partition(" (")
+    return Text(f"{day}\n({rest}" if rest else day)
 
 
 def _lines(items: list[Text], empty: str = "None.") -> RenderableType:
@@ -46,37 +79,42 @@ def _lines(items: list[Text], empty: str = "None.") -> RenderableType:
 
 def to_renderable(brief: Brief) -> RenderableType:
     """The whole brief as one Rich renderable."""
+    full = (
+        [_panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])), _timeline(brief)]
+        if brief.full
+        else []
+    )
     return Group(
         _headline(brief),
         _documents(brief),
-        _commitments(brief),
+        *([_commitments(brief)] if brief.full else []),
         _figures(brief),
-        _panel(w.QUOTES, _lines([_fact(w.quote_line(q), q.notes) for q in brief.quotes])),
-        _timeline(brief),
+        *full,
         *_disagreements(brief),
         _sources(brief),
         Text(w.footer(brief), style=REF),
     )
 
 
-def _headline(brief: Brief) -> Panel:
+def _headline(brief: Brief) -> _Panel:
     h = brief.headline
     sentences = w.headline_lines(h)
     lines = [_fact(s, notes, disputes) for s, (notes, disputes) in zip(sentences, w.headline_marks(h), strict=True)]
     lines.append(Text(w.LEADERS, style=HEAD))
     lines += [Text.assemble(("• ", HEAD), _fact(w.leader_line(x), x.notes, x.disputes)) for x in brief.leaders]
     title = Text(h.title, style="bold")
-    return Panel(Group(*lines), title=title, title_align="left", box=box.HEAVY, padding=(0, 1))
+    return _Panel(title, Group(*lines), box.HEAVY)
 
 
-def _documents(brief: Brief) -> Panel:
-    table = _table(*w.DOCUMENT_COLUMNS, ratios=(2, 3, 2, 3))
-    for group in brief.sectors:
-        for doc in group.documents:
-            table.add_row(
-                Text(group.sector), _fact(doc.title, doc.notes, doc.disputes), Text(doc.type), Text(doc.signed_by)
-            )
-    body: RenderableType = table if brief.sectors else Text("None.")
+def _documents(brief: Brief) -> _Panel:
+    sector, document, kind, signed = w.DOCUMENT_COLUMNS
+    columns = (_prose(sector), _prose(document), _prose(kind), _prose(signed))
+    rows = [
+        (Text(group.sector), _fact(doc.title, doc.notes, doc.disputes), Text(doc.type), Text(doc.signed_by))
+        for group in brief.sectors
+        for doc in group.documents
+    ]
+    body: RenderableType = _table(columns, rows) if brief.sectors else Text("None.")
     if brief.also_at_summit:
         count = brief.headline.summit_documents
         also = [_fact(w.at_summit_line(a, count), a.notes, a.disputes) for a in brief.also_at_summit]
@@ -84,27 +122,29 @@ def _documents(brief: Brief) -> Panel:
     return _panel(w.documents_title(brief), body)
 
 
-def _commitments(brief: Brief) -> Panel:
-    table = _table("Sector", "Commitment", ratios=(1, 2))
-    for p in brief.commitments:
-        table.add_row(Text(w.pledge_lead(p)), _fact(p.text, p.notes, p.disputes))
+def _commitments(brief: Brief) -> _Panel:
+    rows = [(Text(w.pledge_lead(p)), _fact(p.text, p.notes, p.disputes)) for p in brief.commitments]
+    table = _table((_prose("Sector"), _prose("Commitment")), rows)
     return _panel(w.commitments_title(brief), table if brief.commitments else Text("None."))
 
 
-def _figures(brief: Brief) -> Panel:
+def _figures(brief: Brief) -> _Panel:
     parts: list[RenderableType] = []
     for chart in brief.reserves:
         title = Text.assemble((w.chart_title(chart) + ": ", "bold"), w.chart_summary(chart))
-        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart), *_context(chart)]
+        parts += [_fact(title, chart.notes, chart.disputes), _chart(chart), *_context(chart, full=brief.full)]
     for fig in brief.figures:
         label = Text.assemble((f"• {fig.label}: ", "bold"), f"{fig.value} ({fig.detail})")
         parts.append(_fact(label, fig.notes, fig.disputes))
     return _panel(w.KEY_FIGURES, Group(*parts))
 
 
-def _context(chart: ReserveChart) -> list[RenderableType]:
-    """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
-    parts: list[RenderableType] = [_fact(Text(w.chart_coverage(chart), style=REF), chart.coverage.notes)]
+def _context(chart: ReserveChart, *, full: bool) -> list[RenderableType]:
+    """What the rank is out of (``full``), why shares are bounds, the production share, and the claims beside
+    the data."""
+    parts: list[RenderableType] = (
+        [_fact(Text(w.chart_coverage(chart), style=REF), chart.coverage.notes)] if full else []
+    )
     caveat = w.chart_caveat(chart)
     if caveat:
         parts.append(Text(caveat, style=REF))
@@ -135,27 +175,28 @@ def _chart(chart: ReserveChart) -> Table:
     return table
 
 
-def _timeline(brief: Brief) -> Panel:
-    table = _table("Date", "Event", ratios=(1, 5))
-    for m in brief.timeline:
-        table.add_row(Text(m.date, no_wrap=True), _fact(m.title, m.notes, m.disputes))
+def _timeline(brief: Brief) -> _Panel:
+    rows = [(_date(m.date), _fact(m.title, m.notes, m.disputes)) for m in brief.timeline]
+    table = _table((Column("Date", "", priority=1), _prose("Event")), rows)
     return _panel(w.TIMELINE, table if brief.timeline else Text("No events in this period."))
 
 
-def _disagreements(brief: Brief) -> list[Panel]:
+def _disagreements(brief: Brief) -> list[_Panel]:
     if not brief.disagreements:
         return []
     lines = [
-        Text.assemble((f"D{d.number}. {d.topic}: ", "bold"), _fact(d.resolution, d.notes)) for d in brief.disagreements
+        Text.assemble((f"D{d.number}. {d.topic}: ", "bold"), _fact(w.resolution(d, full=brief.full), d.notes))
+        for d in brief.disagreements
     ]
     return [_panel(w.DISAGREE, Group(*lines))]
 
 
-def _sources(brief: Brief) -> Panel:
-    table = _table("#", "Source", numeric=(0,))
-    for note in brief.notes:
-        table.add_row(Text(str(note.number)), Text.assemble(w.note_line(note), "\n", (note.url, "underline")))
-    return _panel(w.SOURCES, table)
+def _sources(brief: Brief) -> _Panel:
+    rows = [
+        (Text(str(note.number)), Text.assemble(w.note_line(note), "\n", (note.url, "underline")))
+        for note in brief.notes
+    ]
+    return _panel(w.SOURCES, _table((Column("#", "", numeric=True, priority=1), _prose("Source")), rows))
 
 
 def render_terminal(brief: Brief, *, width: int, color: bool) -> str:

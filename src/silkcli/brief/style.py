@@ -14,7 +14,7 @@ CSS = """\
 :root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --hot: #c2410c; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #fff;
+body { margin: 0; color: var(--ink); background: #fff; word-break: keep-all;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR", "Noto Sans KR",
     "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", "Noto Sans CJK JP", "Noto Sans CJK SC",
     sans-serif; }
@@ -81,5 +81,13 @@ q { font-style: italic; }
   .chart caption { display: none; }
   a { color: inherit; text-decoration: none; }
   tr, li, .reserves { break-inside: avoid; }
+  .one-page { font-size: 7pt; }
+  .one-page .leaders { columns: 2; column-gap: 12pt; }
+  .one-page .docs { font-size: 6.6pt; }
+  .one-page .docs .c1 { width: 14%; } .one-page .docs .c2 { width: 31%; }
+  .one-page .docs .c3 { width: 15%; } .one-page .docs .c4 { width: 40%; }
+  .one-page .reserves .table { grid-column: 1 / -1; display: grid; grid-template-columns: 1fr 1fr; column-gap: 12pt; }
+  .one-page .context p:first-child { margin-top: 0; }
+  .one-page .disagree, .one-page .notes, .one-page footer { font-size: 6pt; }
 }
 """

@@ -39,14 +39,18 @@ def to_text(brief: Brief, *, width: int = 80) -> str:
     for leader in brief.leaders:
         lines += _wrap(_fact(w.leader_line(leader), leader.notes, leader.disputes), width, first="- ")
     lines += _documents(brief, width)
-    lines += _section(w.commitments_title(brief))
-    for p in brief.commitments:
-        lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes, p.disputes), width, first="- ")
-    if not brief.commitments:
-        lines.append("None.")
+    if brief.full:
+        lines += _commitments(brief, width)
     lines += _figures(brief, width)
     lines += _rest(brief, width)
     return "\n".join(lines) + "\n"
+
+
+def _commitments(brief: Brief, width: int) -> list[str]:
+    lines = _section(w.commitments_title(brief))
+    for p in brief.commitments:
+        lines += _wrap(_fact(f"{w.pledge_lead(p)}: {p.text}", p.notes, p.disputes), width, first="- ")
+    return lines if brief.commitments else [*lines, "None."]
 
 
 def _headline(brief: Brief, width: int) -> list[str]:
@@ -79,7 +83,8 @@ def _figures(brief: Brief, width: int) -> list[str]:
     for chart in brief.reserves:
         lines += _wrap(_fact(f"{w.chart_title(chart)}: {w.chart_summary(chart)}", chart.notes, chart.disputes), width)
         lines += _chart(chart, width)
-        lines += _wrap(_fact(w.chart_coverage(chart), chart.coverage.notes), width)
+        if brief.full:
+            lines += _wrap(_fact(w.chart_coverage(chart), chart.coverage.notes), width)
         caveat = w.chart_caveat(chart)
         if caveat:
             lines += _wrap(caveat, width)
@@ -109,6 +114,21 @@ def _chart(chart: ReserveChart, width: int) -> list[str]:
 
 
 def _rest(brief: Brief, width: int) -> list[str]:
+    lines = _quotes_and_timeline(brief, width) if brief.full else []
+    if brief.disagreements:
+        lines += _section(w.DISAGREE)
+        for d in brief.disagreements:
+            text = f"{d.topic}: {w.resolution(d, full=brief.full)}"
+            lines += _wrap(_fact(text, d.notes), width, first=f"D{d.number}. ")
+    lines += _section(w.SOURCES)
+    for note in brief.notes:
+        lines += _wrap(w.note_line(note), width, first=f"[{note.number}] ")
+        lines += _url(note.url, " " * len(f"[{note.number}] "), width)
+    lines += ["", *_wrap(w.footer(brief), width)]
+    return lines
+
+
+def _quotes_and_timeline(brief: Brief, width: int) -> list[str]:
     lines = _section(w.QUOTES)
     for q in brief.quotes:
         lines += _wrap(_fact(w.quote_line(q), q.notes), width, first="- ")
@@ -120,13 +140,4 @@ def _rest(brief: Brief, width: int) -> list[str]:
         lines += _wrap(_fact(m.title, m.notes, m.disputes), width, first=f"{m.date:<{dates}}  ")
     if not brief.timeline:
         lines.append("No events in this period.")
-    if brief.disagreements:
-        lines += _section(w.DISAGREE)
-        for d in brief.disagreements:
-            lines += _wrap(_fact(f"{d.topic}: {d.resolution}", d.notes), width, first=f"D{d.number}. ")
-    lines += _section(w.SOURCES)
-    for note in brief.notes:
-        lines += _wrap(w.note_line(note), width, first=f"[{note.number}] ")
-        lines += _url(note.url, " " * len(f"[{note.number}] "), width)
-    lines += ["", *_wrap(w.footer(brief), width)]
     return lines

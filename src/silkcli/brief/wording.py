@@ -6,10 +6,12 @@ HTML and terminal briefs say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
+
 from silkcli.brief.charts import ProductionFigure, ReserveChart
 from silkcli.brief.claims import ClaimFigure
 from silkcli.brief.content import AtSummit, Brief, Headline, Leader, Pledge, Saying
-from silkcli.brief.ledger import Note
+from silkcli.brief.ledger import Disagreement, Note
 from silkcli.listings.chronology import cited_date
 
 LEADERS = "Leaders"
@@ -126,11 +128,11 @@ def production_line(chart: ReserveChart, p: ProductionFigure) -> str:
 
 def claim_line(c: ClaimFigure) -> str:
     """A claim, who makes it and when, against what the data gives and when that was published."""
-    said = f"{c.metric}: {c.says} ({c.who}, {c.when})"
+    said = f"{c.metric}: {c.who} ({c.when}) says {c.says}"
     if c.data is None:
         return f"{said}; the data gives no figure."
-    published = f" in data published {c.data_published}" if c.data_published else ""
-    return f"{said} vs {c.data}{published}{', after the claim' if c.later else ''}."
+    published = f", published {c.data_published}" if c.data_published else ""
+    return f"{said}; the data gives {c.data}{published}{', after the claim' if c.later else ''}."
 
 
 def at_summit_line(item: AtSummit, counted: int) -> str:
@@ -160,6 +162,27 @@ def note_line(note: Note) -> str:
     return _sentence(f"{_sentence(note.title)} {note.publisher}, {cited_date(note.published)}")
 
 
+#: where one sentence ends and the next begins (not after an initial, as in ``U.S. Geological``)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)'’”\"][.!?])\s+(?=[A-Z0-9“‘'\"])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (all of it when it is one sentence)."""
+    return _SENTENCE_END.split(plain(text), maxsplit=1)[0]
+
+
+def resolution(d: Disagreement, *, full: bool) -> str:
+    """How the dataset resolves a disagreement: all of it, or its first sentence in the one-page brief."""
+    return plain(d.resolution) if full else first_sentence(d.resolution)
+
+
 def footer(brief: Brief) -> str:
-    """What the brief was made from."""
-    return f"Made by silkcli from the dataset {brief.dataset}."
+    """What the brief was made from (and, on one page, what the full brief adds)."""
+    made = f"Made by silkcli from the dataset {brief.dataset}."
+    if brief.full:
+        return made
+    return f"{made} {MORE}"
+
+
+#: what ``--full`` adds, said at the foot of the one-page brief
+MORE = "silkcli brief --full adds the commitments, the claims beside the figures, quotes and the timeline."

@@ -51,6 +51,20 @@ def _show_completion(ctx: typer.Context, value: Shell | None) -> None:
     raise typer.Exit()
 
 
+def _shell_option(name: str, does: str, run: Any) -> Any:
+    """A root option that takes a shell's name, acts on it with ``run`` and ends the run."""
+    return typer.Option(
+        name,
+        metavar="<" + "|".join(s.value for s in Shell) + ">",
+        help=does,
+        callback=run,
+        is_eager=True,
+        expose_value=False,
+        show_default=False,
+        case_sensitive=False,
+    )
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -92,28 +106,14 @@ def root(
     ] = False,
     install_completion: Annotated[
         Shell | None,
-        typer.Option(
-            "--install-completion",
-            metavar="<bash|zsh|fish>",
-            help="Install completion for that shell, then exit.",
-            callback=_install_completion,
-            is_eager=True,
-            expose_value=False,
-            show_default=False,
-            case_sensitive=False,
-        ),
+        _shell_option("--install-completion", "Install completion for that shell, then exit.", _install_completion),
     ] = None,
     show_completion: Annotated[
         Shell | None,
-        typer.Option(
+        _shell_option(
             "--show-completion",
-            metavar="<bash|zsh|fish>",
-            help="Print the completion script for that shell, to copy it or customize the installation.",
-            callback=_show_completion,
-            is_eager=True,
-            expose_value=False,
-            show_default=False,
-            case_sensitive=False,
+            "Print the completion script for that shell, to copy it or customize the installation.",
+            _show_completion,
         ),
     ] = None,
 ) -> None:
@@ -223,7 +223,10 @@ def _run(args: list[str]) -> None:
         sys.exit(ExitCode.data)
     except Exception as exc:
         if _debugging(args):
-            raise
+            import traceback  # noqa: PLC0415 - only a bug being reported needs it
+
+            traceback.print_exc()  # the traceback asked for, and still the documented exit code
+            sys.exit(ExitCode.internal)
         note(f"error: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
         sys.exit(ExitCode.internal)
 

@@ -18,6 +18,7 @@ from silkcli.cli.options import (
     terminal_width,
 )
 from silkcli.cli.output import emit, file_format, write_atomic
+from silkcli.errors import UsageError
 
 BRIEF_MIN_WIDTH = 40
 
@@ -44,7 +45,16 @@ BriefWidthOpt = Annotated[
 ]
 
 
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--full", help="Two pages: add the commitments, the claims beside the figures, quotes and the timeline."
+    ),
+]
+
+
 def brief(
+    full: FullOpt = False,
     sector: SectorOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -53,17 +63,20 @@ def brief(
     width: BriefWidthOpt = None,
     color: ColorOpt = ColorMode.auto,
 ) -> None:
-    """Print a one-page brief: what was signed, by whom, the key figures, and their sources.
+    """Print a one-page brief: what was signed, by whom and when, the sectors, the key figures with their bounds.
 
     Every fact points to a numbered source note ([3]) and, where the sources
-    disagree, to an explanation ([D1]). --sector focuses the documents and
-    commitments on those sectors (repeatable); --since/--until bound the
-    timeline. HTML is one standalone file that prints on at most two A4 pages.
+    disagree, to a one-line explanation ([D1]). --full gives two pages: the
+    commitments, the claims beside the figures, quotes, the timeline and each
+    disagreement in full. --sector focuses the documents and commitments on
+    those sectors (repeatable); --since/--until bound the timeline (--full
+    only). HTML is one standalone file that prints on one A4 page (two with
+    --full).
 
     \b
     Examples:
     silkcli brief
-    silkcli brief --sector mining --sector hydropower --since 2024
+    silkcli brief --full --sector mining --sector hydropower --since 2024
     silkcli brief -f html -o brief.html
     silkcli brief -f svg --width 100 -o docs/brief.svg
     """
@@ -71,11 +84,16 @@ def brief(
     from silkcli.listings import select  # noqa: PLC0415 - as above
 
     chosen = file_format(output, fmt, tuple(BriefFormat)) if output is not None else fmt or _default_format()
+    if not full and (since or until):
+        raise UsageError(
+            f"{'--since' if since else '--until'} bounds the timeline, which only the full brief has", hint="add --full"
+        )
     ds = state.load()
     content = build_brief(
         ds,
         sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
         within=select.period(since, until),
+        full=full,
     )
     colored = state.color(color).wanted(to_terminal=output is None and stdout_is_terminal())
     text = render_brief(content, chosen, width=width or _default_width(chosen), color=colored)

@@ -33,7 +33,7 @@ ContradictedOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit
 UrlOpt = Annotated[
     str,
     typer.Option(
-        "--url", metavar="URL", help="claimreview and html: the page the reviews are published at (URL#claim-N)."
+        "--url", metavar="<url>", help="claimreview and html: the page the reviews are published at (URL#claim-N)."
     ),
 ]
 
@@ -58,7 +58,7 @@ def check(
 
     \b
     Examples:
-    silkcli check "Kyrgyzstan signed 12 agreements with Korea in Seoul on 4 December 2024."
+    silkcli check "Kyrgyzstan signed 12 agreements in Seoul on 4 December 2024."
     silkcli check draft.md
     pbpaste | silkcli check - -f markdown
     silkcli check draft.md -f claimreview --url https://example.org/factcheck

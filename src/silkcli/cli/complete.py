@@ -77,7 +77,7 @@ def _from(
 
 
 def _country_values(ds: "m.Dataset", *, signing: bool = False) -> list[tuple[str, str]]:
-    """Codes with the name as help, then alpha-3 codes and names with the code as help."""
+    """Codes with the name as help, then alpha-3 codes, names and short names (``Korea``) with the code as help."""
     from silkcli.listings.select import signing_countries
 
     codes = signing_countries(ds) if signing else None
@@ -86,6 +86,7 @@ def _country_values(ds: "m.Dataset", *, signing: bool = False) -> list[tuple[str
         *((c.id, c.name) for c in chosen),
         *((c.alpha3, c.name) for c in chosen if c.alpha3),
         *((c.name, c.id) for c in chosen),
+        *((name, c.id) for c in chosen for name in c.also_called),
     ]
 
 

@@ -25,6 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from silkcli.cli import state
 from silkcli.cli.commands import BY_NAME, COMMANDS, Command
+from silkcli.cli.typer_paths import help_option
 
 
 class LazyCommands(Mapping[str, Any]):
@@ -71,6 +72,10 @@ class LazyCommands(Mapping[str, Any]):
 class ValuesInHelp(TyperCommand):
     """A command whose ``--help`` lists the values of its closed-vocabulary filters, read from the dataset then."""
 
+    def get_help_option(self, ctx: Any) -> Any:
+        """The help option, printing through silkcli's output edge."""
+        return help_option(super().get_help_option(ctx))
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The usual help, each closed filter's help ending with its values."""
         from silkcli.cli.complete import closed_values  # noqa: PLC0415 - start-up: only --help needs the values
@@ -83,6 +88,15 @@ class ValuesInHelp(TyperCommand):
                 param.help = f"{text} Values: {', '.join(values)}."  # type: ignore[attr-defined]  # an Option
         super().format_help(ctx, formatter)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing, its "option requires an argument" error told which command it is about."""
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            if getattr(exc, "ctx", False) is None:  # Click's parser raises it without the context
+                exc.ctx = ctx  # type: ignore[attr-defined]  # a click.UsageError
+            raise
+
 
 class LazyGroup(TyperGroup):
     """The program's command group: commands from the registry, built when used."""
@@ -90,6 +104,10 @@ class LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands(package="silkcli.cli")  # type: ignore[assignment]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The help option, printing through silkcli's output edge."""
+        return help_option(super().get_help_option(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, aliases included (Click hides the hidden ones)."""

@@ -98,7 +98,13 @@ def _with_output_options(command: Callable[..., Build], *, taken: Collection[str
 
 def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
     """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
-    emit_listing(build(state.load()), output)
+    from silkcli.listings.select import take_readings  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+
+    take_readings()  # what a run before this one in the same process read and did not print
+    listing = build(state.load())
+    for text in take_readings():  # how a short name was read, even when nothing matches
+        note(f"note: {text}")
+    emit_listing(listing, output)
 
 
 def default_format() -> Format:
@@ -129,7 +135,9 @@ def emit_listing(listing: Listing, output: Output) -> None:
         _note_fit(shaped, view)
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
         note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
-    chunks = _chunks(shaped, fmt, view)
+    # an empty table on a terminal would only repeat the "0 records match" note below
+    empty = fmt is Format.table and not shaped.rows and output.output is None
+    chunks = iter(()) if empty else _chunks(shaped, fmt, view)
     if output.output is not None:
         write_atomic(output.output, "".join(chunks))
     else:

@@ -142,7 +142,10 @@ class Output(Plain):
             "-f",
             "--format",
             case_sensitive=False,
-            help="Output format [default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
+            # the choices in the help text, where they wrap, not in a metavar wider than 80 columns
+            metavar="<format>",
+            help=f"Output format: {', '.join(f.value for f in Format)} "
+            "[default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
         ),
     ] = None
     fields: Annotated[

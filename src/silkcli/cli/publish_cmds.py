@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from silkcli.cli.output import emit, note, write_atomic
+from silkcli.cli.output import emit, note
 from silkcli.errors import OutputError, UsageError
 
 if TYPE_CHECKING:
@@ -74,20 +74,45 @@ def write_published(dataset: m.Dataset, fmt: str, out: Path | None) -> None:
         from silkcli.publish.sqlite import write_sqlite
 
         write_sqlite(dataset, out)
-    elif fmt == "datasette":
-        from silkcli.publish import datasette
-        from silkcli.publish.sqlite import write_sqlite
-
-        _folder(out)
-        write_sqlite(dataset, out / datasette.DB_FILE)
-        write_atomic(out / datasette.METADATA_FILE, datasette.metadata_json(dataset))
-        note(f"serve it with: datasette {out / datasette.DB_FILE} -m {out / datasette.METADATA_FILE}")
     else:
-        from silkcli.publish.datapackage import files
-
         _folder(out)
-        for name, text in files(dataset).items():
-            write_atomic(out / name, text)
+        _write_folder(dataset, fmt, out)
+        if fmt == "datasette":
+            from silkcli.errors import visible
+            from silkcli.publish import datasette
+
+            db, meta = (_shell_word(str(out / name)) for name in (datasette.DB_FILE, datasette.METADATA_FILE))
+            note(visible(f"serve it with: datasette {db} -m {meta}"))
+
+
+def _write_folder(dataset: m.Dataset, fmt: str, out: Path) -> None:
+    """Write every file of a folder export; the old files stay as they were until all new ones are complete."""
+    import sqlite3
+
+    from silkcli.staged import staged_folder
+
+    try:
+        with staged_folder(out) as staged:
+            if fmt == "datasette":
+                from silkcli.publish import datasette, sqlite
+
+                sqlite.check_target(out / datasette.DB_FILE)
+                staged.build(datasette.DB_FILE, lambda tmp: sqlite.build(dataset, tmp))
+                staged.write(datasette.METADATA_FILE, datasette.metadata_json(dataset))
+            else:
+                from silkcli.publish.datapackage import files
+
+                for name, text in files(dataset).items():
+                    staged.write(name, text)
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(f"cannot write into {out}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word a POSIX shell reads back as it is (quoted only when it must be)."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 def _folder(path: Path) -> None:

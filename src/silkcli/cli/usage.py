@@ -14,6 +14,8 @@ from typing import Any
 from silkcli.cli.commands import BY_NAME
 from silkcli.errors import suggest, visible
 
+#: the values an option's hint lists at most
+_MAX_LISTED = 20
 _NOT_ONE_OF = re.compile(r"'(.*)' is not one of ")
 _NO_COMMAND = re.compile(r"No such command '([^']*)'")
 #: Click names its number types by their class (``int range``); people read "a whole number".
@@ -25,8 +27,25 @@ def usage_lines(exc: Exception, *, usage: bool) -> tuple[list[str], int]:
     ctx: Any = getattr(exc, "ctx", None)
     where = getattr(ctx, "command_path", None) or "silkcli"
     code = getattr(exc, "exit_code", 2 if usage else 1)
-    hint = [f"see '{visible(where)} --help'"] if usage else []
+    values = _values_of(ctx, getattr(exc, "option_name", None)) if getattr(exc, "possibilities", None) is None else ""
+    hint = [f"see '{visible(where)} --help'{values}"] if usage else []
     return [f"error: {visible(_what(exc))}", *hint], code if isinstance(code, int) else 1
+
+
+def _values_of(ctx: Any, option: str | None) -> str:
+    """``; --sector takes: mining, energy, …``: the values an option given no value completes to, if any."""
+    param = next((p for p in getattr(getattr(ctx, "command", None), "params", ()) if option in p.opts), None)
+    if param is None or option is None:
+        return ""
+    try:
+        offered = [str(item.value) for item in param.shell_complete(ctx, "")]
+    except Exception:  # noqa: BLE001 - a hint must never turn a usage error into another error
+        return ""
+    shown = list(dict.fromkeys(offered))
+    if not shown:
+        return ""
+    more = f", … ({len(shown) - _MAX_LISTED} more)" if len(shown) > _MAX_LISTED else ""
+    return f"; {option} takes: {', '.join(visible(v) for v in shown[:_MAX_LISTED])}{more}"
 
 
 def _what(exc: Exception) -> str:

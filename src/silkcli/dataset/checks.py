@@ -48,9 +48,25 @@ def duplicate_issues(ds: m.Dataset, sets: dict[str, set[str]]) -> list[Issue]:
     counts["records"] = sum(counts.values()) + 1  # the partnership
     counts["sources"] = len(ds.sources)
     counts.update((f.name, len(getattr(ds.vocabulary, f.name))) for f in msgspec.structs.fields(m.Vocabulary))
-    if all(len(sets[name]) == count for name, count in counts.items()):
+    # The records' set holds every kind's ids, so it stands for them all in the check of case.
+    folded = ("records", "sources", *(f.name for f in msgspec.structs.fields(m.Vocabulary)))
+    if all(len(sets[name]) == count for name, count in counts.items()) and not any(
+        _case_clash(sets[name]) for name in folded
+    ):
         return []  # the usual case, found without a path per record
     return _located_duplicates(ds)
+
+
+def _case_clash(ids: set[str]) -> bool:
+    """Whether two of ``ids`` differ only in case (ids are ASCII, so ``lower`` folds them).
+
+    Only an id with a capital can clash, so only those are folded: half the time of
+    folding all 1.1 million ids of the largest benchmark (0.38 s against 0.69 s, measured
+    on a busy machine).
+    """
+    folds = {ident: ident.lower() for ident in itertools.filterfalse(str.islower, ids)}  # also '2024' (no letter)
+    capitals = {ident: low for ident, low in folds.items() if low != ident}
+    return len(set(capitals.values())) < len(capitals) or any(low in ids for low in capitals.values())
 
 
 def _located_duplicates(ds: m.Dataset) -> list[Issue]:
@@ -63,12 +79,18 @@ def _located_duplicates(ds: m.Dataset) -> list[Issue]:
         terms = getattr(ds.vocabulary, name.name)
         groups.append([(("vocabulary", name.name, i), t.id) for i, t in enumerate(terms)])
     for group in groups:
-        first: dict[str, Path_] = {}
+        first: dict[str, tuple[Path_, str]] = {}  # by the id in lower case
         for path, ident in group:
-            if ident in first:
-                issues.append((path + ("id",), f"duplicate id '{ident}' (first used at {dotted(first[ident])})", False))
-            else:
-                first[ident] = path
+            if ident.lower() not in first:
+                first[ident.lower()] = (path, ident)
+                continue
+            where, earlier = first[ident.lower()]
+            if earlier == ident:
+                message = f"duplicate id '{ident}' (first used at {dotted(where)})"
+            else:  # lookups match ids in any case: 'MINING' would find 'mining'
+                message = f"id '{ident}' differs only in case from '{earlier}' (at {dotted(where)})"
+                message += "; ids must differ in more"
+            issues.append((path + ("id",), message, False))
     return issues
 
 

@@ -32,6 +32,70 @@ _SHRINK = len("\\ud83d\\ude00") - 1
 Shifts = dict[int, list[int]]
 
 
+#: Where msgspec says a syntax error is.
+_AT_BYTE = re.compile(r" \(byte (\d+)\)$")
+#: A JSON string or a bracket, to find where nesting goes too deep in one pass.
+_STRING_OR_BRACKET = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+#: How deep the typed decode may nest before the scan that places "too deep" takes over.
+MAX_JSON_DEPTH = 32
+#: What is written where msgspec finds an invalid character, and what to say about it.
+_NOT_JSON = (
+    (b"NaN", "NaN is not a JSON number; write a finite number or null"),
+    (b"Infinity", "Infinity is not a JSON number; write a finite number or null"),
+    (b"-Infinity", "-Infinity is not a JSON number; write a finite number or null"),
+    (b"//", "comments are not allowed in JSON"),
+    (b"/*", "comments are not allowed in JSON"),
+    (b"'", "JSON strings take double quotes"),
+)
+
+
+def strict_problem(data: bytes, name: str, error: Exception | None = None) -> Problem | None:
+    """Where ``data``, a file named as JSON, breaks the JSON grammar (RFC 8259), or None if it keeps it.
+
+    ``error`` is what decoding it gave already (a DecodeError, or a RecursionError for nesting so deep
+    that the decoder gave up), to spare decoding it again. A trailing comma, a comment, ``NaN`` or a
+    single-quoted string is where YAML would take the text, so a JSON file is not read as YAML.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if error is None:
+        try:
+            msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError) as exc:
+            error = exc
+        else:
+            return None
+    if isinstance(error, RecursionError):
+        offset, message = _too_deep(body), f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
+    else:
+        found = _AT_BYTE.search(str(error))
+        offset = int(found.group(1)) if found else 0
+        what = _AT_BYTE.sub("", str(error)).removeprefix("JSON is malformed: ")
+        message = next((said for lead, said in _NOT_JSON if body.startswith(lead, offset)), what)
+    line, column = _byte_line_col(body, offset)
+    return Problem(name, line, column, "", f"JSON syntax error: {message}")
+
+
+def _too_deep(data: bytes) -> int:
+    """The byte offset of the first bracket that opens level ``MAX_JSON_DEPTH + 1`` (0 if none does)."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(data):
+        char = data[match.start()]
+        if char in b"[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return match.start()
+        elif char in b"]}":
+            depth -= 1
+    return 0
+
+
+def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset`` (JSON breaks lines only with LF or CR LF)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace"))
+    return data.count(b"\n", 0, offset) + 1, column + 1
+
+
 def is_json(data: bytes) -> bool:
     """Whether ``data`` is well-formed JSON (any value: this is about syntax, not the schema)."""
     try:

@@ -352,11 +352,15 @@ def _parse(data: bytes, name: str) -> tuple[m.Dataset, bool]:
     with _gc_paused():
         looks_json = _JSON_START.match(data) is not None
         type_error = None
+        fast: m.Dataset | Exception | None = None
         if looks_json:
             fast = _parse_json(data, name)
             if isinstance(fast, m.Dataset):
                 return fast, True
-            type_error = fast
+            type_error = fast if isinstance(fast, msgspec.ValidationError) else None
+        syntax_error = fast if isinstance(fast, Exception) and type_error is None else None
+        if name.lower().endswith(".json") and (syntax_error is not None or not looks_json):
+            _check_strict_json(data, name, syntax_error)
         held = [data]
         del data
         return _parse_placed(held, name, looks_json=looks_json, type_error=type_error), False
@@ -400,23 +404,44 @@ def _parse_placed(
     return dataset
 
 
-def _parse_json(data: bytes, name: str = "") -> m.Dataset | msgspec.ValidationError | None:
-    """The fast path for JSON: the dataset, the first value of a wrong type, or None for any other problem."""
+def _check_strict_json(data: bytes, name: str, error: Exception | None) -> None:
+    """Refuse a file named as JSON that is not strict JSON (which the YAML path would take), at its place.
+
+    ``error`` is the decode's own (a DecodeError or RecursionError), or None when the file was not decoded.
+    """
+    from silkcli.dataset.json_text import strict_problem
+
+    decode_text(data, name)  # a file that is not UTF-8 is said to be that first
+    problem = strict_problem(data, name, error)
+    if problem is not None:
+        raise DatasetError([problem])
+
+
+def _parse_json(data: bytes, name: str = "") -> m.Dataset | msgspec.ValidationError | Exception | None:
+    """The fast path for JSON: the dataset, the first value of a wrong type, the syntax error, or None.
+
+    None is any other problem (a repeated key, an unsafe character, a cross-record one): the
+    YAML path places it. A syntax error is a DecodeError, or the RecursionError of nesting
+    deeper than the decoder goes.
+    """
     from silkcli.dataset.json_text import has_duplicate_keys  # only on a JSON file's first load
 
     with _metered(len(data), name) as meter:
         # Before the typed decode, so that the bare shape it decodes is freed before the dataset
         # is built (at 100,000 documents the two together peaked 190 MB higher).
         meter.stage(f"reading {name}")
-        repeated = has_duplicate_keys(data)
+        try:
+            repeated = has_duplicate_keys(data)
+        except RecursionError as exc:
+            return exc
         meter.read_to(len(data) // 5)
         meter.stage(f"decoding {name}")
         try:
             dataset: m.Dataset = msgspec.json.decode(data, type=m.Dataset, dec_hook=m.decode_hook)
         except msgspec.ValidationError as exc:
             return exc
-        except msgspec.DecodeError:
-            return None
+        except (msgspec.DecodeError, RecursionError) as exc:
+            return exc
         meter.read_to(len(data) * 3 // 5)
         meter.stage(f"checking {name}")
         if repeated or _unsafe_in_json(data):  # the YAML path reports each, with its place

@@ -397,6 +397,9 @@ class Country(Record, frozen=True, kw_only=True):
     name: Annotated[Text, FACT]
     official_name: Annotated[Text, FACT] | None = None
     region: Annotated[Text, FACT] | None = None
+    #: other names people give it (``Korea``), which every filter reads as this country; like ``alpha3``,
+    #: a spelling to look it up by, not a sourced fact
+    also_called: tuple[Text, ...] = ()
 
 
 class Sector(Record, frozen=True, kw_only=True):
@@ -432,8 +435,11 @@ class Party(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_
     """One signing side of a document; ``body: null`` means not known."""
 
     country: CountryRef
+    #: in English (a translation when ``native_body`` is given and no English name was found)
     body: Text | None
     signatory: PersonRef | None = None
+    #: the body's name as the sources write it, when that is not English
+    native_body: Text | None = None
 
 
 class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):

@@ -1,6 +1,5 @@
-"""The Rich consoles silkcli draws with: the brief on a terminal, and pictures (SVG, HTML).
+"""The Rich consoles silkcli draws with: tables, records and the brief on a terminal, and pictures (SVG, HTML).
 
-A listing's table on a terminal is drawn without Rich (:mod:`~silkcli.formats.grid`).
 A console never reads markup or emoji codes in what it prints; one for a
 terminal colours only when asked, one for a picture is the same whatever the
 environment.
@@ -9,8 +8,14 @@ environment.
 from __future__ import annotations
 
 import io
+import re
 
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+#: What a hyperlink may point at: an http(s) URL without spaces or control characters.
+LINKABLE = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+")
 
 
 def make_console(*, color: bool, width: int | None) -> Console:
@@ -41,3 +46,24 @@ def picture_console(width: int) -> Console:
         legacy_windows=False,
         _environ={},  # Rich's own hook: ignore NO_COLOR, COLUMNS, TERM…, so the picture is reproducible
     )
+
+
+def printed(renderable: RenderableType, *, width: int, color: bool) -> str:
+    """``renderable`` as a terminal at ``width`` shows it (escape codes only with ``color``)."""
+    console = make_console(color=color, width=width)
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
+
+
+def link(text: Text) -> Text:
+    """Each http(s) URL of ``text`` (one, or several joined by '; ') made a hyperlink to itself.
+
+    Only columns that hold sources' validated URLs are linked: other data never becomes a link.
+    """
+    start = 0
+    for item in text.plain.split("; "):
+        if LINKABLE.fullmatch(item):
+            text.stylize(Style(link=item), start, start + len(item))
+        start += len(item) + 2
+    return text

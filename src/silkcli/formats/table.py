@@ -1,28 +1,37 @@
-"""The terminal table, and pictures of it (HTML, SVG).
+"""The terminal table, and pictures of it (HTML, SVG), drawn by Rich.
 
-The table is drawn by hand (:mod:`~silkcli.formats.grid`), so a terminal
-table imports no Rich; the pictures record that same drawing with a Rich
-console, which is imported only for them. Data is never read as markup or
-emoji codes; numeric columns are right-aligned; long text wraps instead of
-being cut.
+Every table silkcli puts on a terminal (the listings and the brief's) is a
+:class:`rich.table.Table` built by :func:`rich_table` from the column
+planner's :class:`~silkcli.formats.fit.Plan`: the planner chooses which
+columns show and how wide each is (ids, dates and numbers never broken, the
+least important columns left out first); Rich draws them at exactly those
+widths. Data is never read as markup or emoji codes (every cell is a
+:class:`rich.text.Text`, control characters escaped); numeric columns are
+right-aligned; prose wraps between words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
 
+import msgspec
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from silkcli.formats.console import link, picture_console, printed
 from silkcli.formats.display import bar
+from silkcli.formats.expanded import block_lines, iter_blocks
 from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, plan, squeeze
-from silkcli.formats.grid import Cell, GridColumn, draw
 from silkcli.formats.view import FILE_WIDTH, View
 from silkcli.listings.listing import Listing, Value
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 #: Width of a table drawn without one (a view of a pipe or a file).
 DEFAULT_WIDTH = 80
+HIGHLIGHT = "bold reverse"
+#: An unframed table (a rule under the header only) takes this many cells fewer than a framed one.
+UNFRAMED = 2
 
 
 def iter_table(listing: Listing, view: View) -> Iterator[str]:
@@ -30,8 +39,6 @@ def iter_table(listing: Listing, view: View) -> Iterator[str]:
     width = view.width or DEFAULT_WIDTH
     found = None if view.layout == "records" else plan(listing, width)
     if found is None and view.layout != "table":
-        from silkcli.formats.expanded import iter_blocks  # noqa: PLC0415 - start-up: only narrow terminals need it
-
         yield from iter_blocks(listing, view._replace(width=width))
         return
     yield to_table(listing, width=width, color=view.color, links=view.links, found=found)
@@ -39,13 +46,8 @@ def iter_table(listing: Listing, view: View) -> Iterator[str]:
 
 def _recorded(listing: Listing, view: View) -> Console:
     """A recording Rich console holding the table, drawn in colour (a bold header, a dim caption)."""
-    from rich.text import Text  # noqa: PLC0415 - start-up: only pictures (HTML, SVG) use Rich
-
-    from silkcli.formats.console import picture_console  # noqa: PLC0415 - as above: it imports Rich
-
     console = picture_console(view.width or FILE_WIDTH)
-    drawn = to_table(listing, width=console.width, color=True)
-    console.print(Text.from_ansi(drawn.rstrip("\n")), soft_wrap=True)
+    console.print(listing_table(listing, width=console.width))
     return console
 
 
@@ -62,31 +64,63 @@ def iter_svg(listing: Listing, view: View) -> Iterator[str]:
 def to_table(
     listing: Listing, *, width: int | None = None, color: bool = False, links: bool = False, found: Plan | None = None
 ) -> str:
-    """The listing as a table captioned with its match count, never wider than ``width`` (80 when none).
-
-    The columns and their widths come from :func:`~silkcli.formats.fit.plan`:
-    ids, dates and numbers are never broken, prose wraps between words, and
-    columns that do not fit are left out. When even the essential ones do
-    not fit (``--layout table`` at a tiny width), every value folds.
-    """
+    """The listing as a table captioned with its match count, never wider than ``width`` (80 when none)."""
     room = width or DEFAULT_WIDTH
-    found = found or plan(listing, room) or squeeze(listing, room)
-    columns = []
-    for name, size in zip(found.fields, found.widths, strict=True):
-        column = listing.column(name)
-        # headers wrap between words; a link column's values are cut with … rather than wrapped
-        columns.append(GridColumn(name.replace("_", " "), size, right=column.numeric, fold=not column.link))
+    return printed(listing_table(listing, width=room, links=links, found=found), width=room, color=color)
+
+
+def listing_table(listing: Listing, *, width: int, links: bool = False, found: Plan | None = None) -> Table:
+    """The listing's table at ``width``: the planner's columns and widths, a bar when there is room for it.
+
+    When even the essential columns do not fit (``--layout table`` at a tiny
+    width), every value folds (:func:`~silkcli.formats.fit.squeeze`).
+    """
+    found = found or plan(listing, width) or squeeze(listing, width)
     peak = _peak(listing, listing.bar) if found.bar else 0.0
-    if peak:
-        columns.append(GridColumn("", BAR_WIDTH, fold=False))
     rows = []
     for row in listing.rows:
         cells = [_cell(listing, row, name, links=links) for name in found.fields]
         if peak:
             value = row.get(listing.bar or "")
-            cells.append(Cell(bar(float(value) / peak, BAR_WIDTH) if isinstance(value, (int, float)) else ""))
+            cells.append(Text(bar(float(value) / peak, BAR_WIDTH) if isinstance(value, (int, float)) else ""))
         rows.append(cells)
-    return draw(columns, rows, caption=caption(listing), color=color)
+    return rich_table(listing, msgspec.structs.replace(found, bar=bool(peak)), rows, caption=caption(listing))
+
+
+def rich_table(
+    listing: Listing, found: Plan, rows: Sequence[Sequence[Text]], *, caption: str | None = None, framed: bool = True
+) -> Table:
+    """A Rich table of ``rows`` with the columns and widths of ``found``: the one way silkcli draws a table.
+
+    Values that are not prose never need to wrap (the planner makes their
+    column as wide as the widest, a list's as its widest item, so a list
+    wraps between items); prose wraps between words and folds only a word
+    longer than its column; a link is cut with … rather than wrapped.
+    ``framed``: the HEAVY_HEAD box of a listing; otherwise a rule under the
+    header only (a table inside a panel), which takes 2 cells fewer.
+    """
+    table = Table(
+        box=box.HEAVY_HEAD if framed else box.SIMPLE_HEAD,
+        show_edge=framed,
+        header_style="",
+        caption=Text(caption) if caption else None,
+        caption_justify="right",
+        caption_style="italic dim",
+    )
+    for name, size in zip(found.fields, found.widths, strict=True):
+        column = listing.column(name)
+        table.add_column(
+            Text.assemble((name.replace("_", " "), "bold")),
+            width=size,
+            justify="right" if column.numeric else "left",
+            no_wrap=column.link,
+            overflow="ellipsis" if column.link else "fold",
+        )
+    if found.bar:  # each row's last cell
+        table.add_column(Text(""), width=BAR_WIDTH, no_wrap=True)
+    for cells in rows:
+        table.add_row(*cells)
+    return table
 
 
 def _peak(listing: Listing, field: str | None) -> float:
@@ -96,6 +130,33 @@ def _peak(listing: Listing, field: str | None) -> float:
     return float(max(values)) if values else 0.0
 
 
-def _cell(listing: Listing, row: dict[str, Value], name: str, *, links: bool) -> Cell:
-    words = tuple(listing.highlight.split()) if listing.highlight and name == "snippet" else ()
-    return Cell(cell_text(listing, row, name), highlight=words, links=links and listing.column(name).link)
+def _cell(listing: Listing, row: dict[str, Value], name: str, *, links: bool) -> Text:
+    text = Text(cell_text(listing, row, name))  # control characters already escaped; never markup
+    if listing.highlight and name == "snippet":
+        text.highlight_words(listing.highlight.split(), HIGHLIGHT, case_sensitive=False)
+    if links and listing.column(name).link:
+        link(text)
+    return text
+
+
+class Fitted:
+    """A table planned at the width it is given when drawn (inside a panel of the brief, say).
+
+    ``rows`` are what the planner measures (one text per column); ``texts``
+    the same cells as styled Rich texts (a dim note mark), which are drawn.
+    When even the essential columns do not fit, the rows become blocks of
+    ``column: value`` lines, as a listing's do.
+    """
+
+    def __init__(self, listing: Listing, texts: Sequence[Mapping[str, Text]], *, framed: bool = False) -> None:
+        self.listing, self.texts, self.framed = listing, texts, framed
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The table at ``options.max_width``, or blocks."""
+        width = options.max_width + (0 if self.framed else UNFRAMED)
+        found = plan(self.listing, width)
+        if found is None:
+            yield Text("\n").join(block_lines(self.listing, width=options.max_width, count=False))
+            return
+        rows = [[texts[name] for name in found.fields] for texts in self.texts]
+        yield rich_table(self.listing, found, rows, framed=self.framed)

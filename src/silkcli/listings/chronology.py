@@ -28,6 +28,20 @@ def readable(date: m.PartialDate) -> str:
     return f"{date} ({part})" if part else str(date)
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def in_words(date: m.PartialDate) -> str:
+    """A date as prose writes it: ``3 December 2024``, ``December 2024``, ``2024``."""
+    if date.month is None:
+        return str(date.year)
+    month = f"{_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {month}" if date.day is not None else month
+
+
 def cited_date(published: m.PartialDate | str | None) -> str:
     """A source's date in a citation: ``2024-12-04``, ``2024-12`` or ``n.d.``."""
     return str(published) if published is not None else NO_DATE

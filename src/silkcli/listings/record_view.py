@@ -16,7 +16,7 @@ from silkcli.errors import UsageError
 from silkcli.listings.cited import record_with_citations
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 from silkcli.listings.records import no_date
-from silkcli.listings.select import Choice, person_choices, resolve_one
+from silkcli.listings.select import Choice, country_choices, person_choices, resolve_one
 
 _SUGGESTED = 3
 Found = tuple[str, "m.Record | m.Source"]
@@ -56,11 +56,11 @@ def find_record(ds: m.Dataset, ident: str) -> Found:
 
 def _choices(ds: m.Dataset, found: dict[str, Found]) -> list[Choice]:
     people = {c.id: c for c in person_choices(ds)}
-    countries = {c.id: (c.alpha3, c.official_name) for c in ds.countries}
+    countries = {c.id: c for c in country_choices(ds)}  # what --country takes, short names too
     choices = []
     for key, (kind, record) in found.items():
         aliases = people[key].aliases if kind == "people" else ()
-        aliases += tuple(a for a in countries.get(key, ()) if a) if kind == "countries" else ()
+        aliases += countries[key].aliases if kind == "countries" and key in countries else ()
         choices.append(Choice(key, label(record) or None, aliases))
     return choices
 

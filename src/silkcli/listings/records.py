@@ -52,8 +52,9 @@ def no_date(value: m.PartialDate | None) -> str | None:
 
 
 def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
-    """``KR: Ministry of Education`` (``unknown`` when the sources do not say)."""
+    """``KR: Ministry of Education`` (``unknown`` when the sources do not say; a name in the original in brackets)."""
     body = party.body if party.body is not None else "unknown"
+    body += f" ({party.native_body})" if party.native_body else ""
     who = f" ({people[party.signatory].name})" if party.signatory and party.signatory in people else ""
     return f"{party.country}: {body}{who}"
 
@@ -62,6 +63,8 @@ def party_entry(party: m.Party, people: Callable[[], Mapping[str, m.Person]]) ->
     """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats,
     which alone ask ``people()`` for the signatories' names."""
     data = {"country": party.country, "body": party.body}
+    if party.native_body is not None:
+        data["native_body"] = party.native_body
     if party.signatory is not None:
         data["signatory"] = party.signatory
     return Entry(lambda: party_text(party, people()), data)

@@ -11,84 +11,40 @@ matches when its whole period lies inside the range.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
+from silkcli.listings.names import (
+    Choice,
+    country_choices,
+    listed,
+    lookup,
+    person_choices,
+    resolve,
+    resolve_one,
+    split_values,
+    take_readings,
+    term_choices,
+    unknown,
+)
 
-_MAX_LISTED = 40
+#: name resolution lives in :mod:`silkcli.listings.names`; callers find it here too
+__all__ = [
+    "Choice",
+    "country_choices",
+    "lookup",
+    "person_choices",
+    "resolve",
+    "resolve_one",
+    "split_values",
+    "take_readings",
+    "term_choices",
+    "unknown",
+]
 COMMITMENT_KINDS = m.COMMITMENT_KINDS
-
-
-class Choice(msgspec.Struct, frozen=True):
-    """One valid value of a filter: its id, the name lists show beside it, and other spellings it answers to."""
-
-    id: str
-    name: str | None = None
-    aliases: tuple[str, ...] = ()
-
-
-Choices = Iterable[str | Choice]
-
-
-def split_values(values: Iterable[str]) -> list[str]:
-    """``--sector mining,energy`` as ``--sector mining --sector energy`` (empty parts dropped)."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def resolve(values: Sequence[str], valid: Choices, what: str) -> frozenset[str]:
-    """Map user values (ids, names or other spellings; comma-separated too) to ids, case-insensitively."""
-    choices = [c if isinstance(c, Choice) else Choice(c) for c in valid]
-    if any(not value.replace(",", "").strip() for value in values):
-        raise unknown("", choices, what)
-    return frozenset(resolve_one(value, choices, what) for value in split_values(values))
-
-
-def resolve_one(value: str, choices: Sequence[Choice], what: str) -> str:
-    """The id one value names: an id first, then a name or alias that only one choice has."""
-    needle = value.strip().lower()
-    for choice in choices:
-        if choice.id.lower() == needle:
-            return choice.id
-    named = [c for c in choices if needle in {a.lower() for a in (c.name or "", *c.aliases)}]
-    if len({c.id for c in named}) == 1:
-        return named[0].id
-    if named:
-        raise UsageError(f"{what} '{value}' is ambiguous", hint="it could be: " + ", ".join(listed(c) for c in named))
-    raise unknown(value, choices, what)
-
-
-def listed(choice: Choice) -> str:
-    """``KG Kyrgyzstan``: an id with the name beside it (just the id when they read the same)."""
-    if choice.name is None or choice.name.lower() == choice.id.lower():
-        return choice.id
-    return f"{choice.id} {choice.name}"
-
-
-def unknown(value: str, choices: Sequence[Choice], what: str, *, extra: str = "") -> UsageError:
-    """The error for a value no choice answers to: a did-you-mean from ids and names, and the valid values."""
-    spelled = {}
-    for choice in choices:
-        for spelling in (*(c for c in (choice.name, *choice.aliases) if c), choice.id):
-            spelled[spelling.lower()] = spelling
-    hint = suggest(value.strip().lower(), spelled, spelled=spelled)
-    names = sorted((listed(c) for c in {c.id: c for c in choices}.values()), key=str.lower)
-    shown = ", ".join(names[:_MAX_LISTED]) + (
-        f", … ({len(names) - _MAX_LISTED} more)" if len(names) > _MAX_LISTED else ""
-    )
-    return UsageError(f"unknown {what} '{value}'{hint}", hint=f"valid {what} values: {shown}{extra}")
-
-
-def country_choices(ds: m.Dataset, only: Iterable[str] | None = None) -> list[Choice]:
-    """Countries by code, alpha-3 code, name or official name (``only`` these codes, if given)."""
-    keep = None if only is None else set(only)
-    return [
-        Choice(c.id, c.name, tuple(a for a in (c.alpha3, c.official_name) if a))
-        for c in ds.countries
-        if keep is None or c.id in keep
-    ]
 
 
 def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
@@ -102,21 +58,6 @@ def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
         if all(person is not None for person in found):
             return frozenset(person.id for person in found if person is not None)
     return resolve(values, person_choices(ds), "person")
-
-
-def person_choices(ds: m.Dataset) -> list[Choice]:
-    """People by id, full name, or a surname (the first or the last word of the name)."""
-    return [Choice(p.id, p.name, _surnames(p.name)) for p in ds.people]
-
-
-def _surnames(name: str) -> tuple[str, ...]:
-    words = name.split()
-    return (words[0], words[-1]) if len(words) > 1 else ()
-
-
-def term_choices(terms: Iterable[m.VocabTerm | m.Sector]) -> list[Choice]:
-    """Vocabulary terms (and sectors) by id or display name; lists show the id alone, a readable word already."""
-    return [Choice(t.id, aliases=(t.name,)) for t in terms]
 
 
 class Period(msgspec.Struct, frozen=True):
@@ -215,13 +156,16 @@ def party_matchers(ds: m.Dataset, values: Sequence[str]) -> list[_PartyMatch]:
 
 
 def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
-    """A test for one ``--party`` value: a signing country's code, alpha-3 code or name, or text in a body's name."""
+    """A test for one ``--party`` value: a country, by any name ``--country`` takes; else text in a body's name.
+
+    So ``Korea`` is South Korea's documents, not those of bodies with "Korea" in their names.
+    """
     needle = value.strip().lower()
+    country = lookup(value, country_choices(ds), "party") if needle else None
+    if country is not None:
+        return _PartyMatch(country=country)
     signing = country_choices(ds, only=signing_countries(ds))
-    for choice in signing:
-        if needle in {s.lower() for s in (choice.id, choice.name or "", *choice.aliases)}:
-            return _PartyMatch(country=choice.id)
-    bodies = {p.body for d in ds.documents for p in d.parties if p.body}
+    bodies = {b for d in ds.documents for p in d.parties for b in (p.body, p.native_body) if b}
     if any(ch.isalnum() for ch in needle) and any(needle in body.lower() for body in bodies):
         return _PartyMatch(text=needle)
     spellings = [s for c in signing for s in (c.id, c.name or "", *c.aliases) if s] + sorted(bodies)
@@ -246,7 +190,8 @@ class _PartyMatch(msgspec.Struct, frozen=True):
     def __call__(self, party: m.Party) -> bool:
         if self.country is not None:
             return party.country == self.country
-        return party.body is not None and self.text is not None and self.text in party.body.lower()
+        names = (party.body, party.native_body)
+        return self.text is not None and any(self.text in name.lower() for name in names if name)
 
 
 def people(

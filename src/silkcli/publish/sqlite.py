@@ -1,20 +1,20 @@
 """The dataset as one SQLite database: typed tables, foreign keys, full-text indexes and views.
 
 The file is built under a temporary name in the target's folder and renamed
-over it, so a reader never sees half a database. The same dataset gives the
+over it (:func:`silkcli.files.atomic_build`), so a reader never sees half a database. The same dataset gives the
 same bytes: the tables, rows, indexes and views are written in one fixed
 order into a fresh file with a fixed page size and no journal.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
+import stat
 from pathlib import Path
 
 from silkcli.dataset import model as m
 from silkcli.errors import OutputError
+from silkcli.files import atomic_build, target_status
 from silkcli.publish.layout import Column, TableLayout
 from silkcli.publish.rows import Table, tables
 
@@ -107,14 +107,21 @@ def fts_sql(spec: TableLayout) -> list[str]:
 
 
 def check_target(path: Path) -> None:
-    """Refuse to replace a directory or a file that is not a SQLite database."""
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a directory")
+    """Refuse to replace a directory or a regular file that is not a SQLite database.
+
+    A FIFO or device is not read (its header check would wait for a writer): the database is written into it.
+    """
+    try:
+        existing = target_status(path)
+    except IsADirectoryError:
+        raise OutputError(f"cannot write {path}: it is a directory") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    if existing is None or not stat.S_ISREG(existing.st_mode):
+        return
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
     if head and head != SQLITE_MAGIC:
@@ -122,24 +129,25 @@ def check_target(path: Path) -> None:
 
 
 def write_sqlite(ds: m.Dataset, path: Path) -> None:
-    """Write the dataset as a SQLite database at ``path``, atomically."""
+    """Write the dataset as a SQLite database at ``path``, atomically, keeping the output-file rules.
+
+    As every writer (:func:`silkcli.files.atomic_build`): an existing file keeps its
+    permissions, a new one gets 0666 less the umask, a link stays a link, and a FIFO
+    or device is written straight into once the database is complete.
+    """
     check_target(path)
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        fill(sqlite3.connect(tmp, isolation_level=None), tables(ds))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        atomic_build(path, lambda tmp: build(ds, tmp))
+    except FileNotFoundError:
+        folder = path.parent if str(path.parent) else Path(".")
+        raise OutputError(f"cannot write {path}: directory {folder} does not exist") from None
     except (OSError, sqlite3.Error) as exc:
-        _discard(tmp)
         raise OutputError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    except BaseException:
-        _discard(tmp)
-        raise
+
+
+def build(ds: m.Dataset, path: Path) -> None:
+    """Write the database into ``path``, a new empty file (a temporary one: see :func:`write_sqlite`)."""
+    fill(sqlite3.connect(path, isolation_level=None), tables(ds))
 
 
 def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
@@ -165,10 +173,3 @@ def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
         conn.execute("COMMIT")
     finally:
         conn.close()
-
-
-def _discard(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass

@@ -1,4 +1,4 @@
-"""The hand-drawn table and record blocks: exact widths, whole ids, caption at the right, inert data, colour."""
+"""The terminal table (Rich) and record blocks: exact widths, whole ids, caption at the right, inert data, colour."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from conftest import TINY, run_cli
 from silkcli.formats import Format, View, render
-from silkcli.formats.grid import BOLD, Cell, GridColumn, Span, cell_lines, draw, paint
+from silkcli.formats.expanded import value_lines
 from silkcli.formats.table import to_table
 from silkcli.listings.listing import Column, Listing
 
@@ -39,7 +39,9 @@ ROWS = [
 LISTING = Listing("things", COLUMNS, ("id", "signed", "title", "tons"), ROWS)
 HOSTILE = "\x1b]0;owned\x07 \x1b[31mred\x1b[0m [bold]x[/] :smile: \x9b2J end"
 #: Any escape sequence: CSI (ESC [ … letter) or OSC (ESC ] … ST).
-_ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\")
+_ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^;\x1b]*;[^\x1b]*\x1b\\")
+#: An OSC 8 hyperlink's target, as Rich writes it (``ESC ] 8 ; id=N ; URL ESC \``).
+_LINK = re.compile(r"\x1b\]8;[^;\x1b]*;([^\x1b]+)\x1b\\")
 
 
 def _plain(text: str) -> str:
@@ -99,7 +101,7 @@ def test_colour_always_gives_a_bold_header_and_links_to_the_sources() -> None:
     )  # fmt: skip
     assert "\x1b[1mid\x1b[0m" in result.stdout and "\x1b[1murl\x1b[0m" in result.stdout
     url = "https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf"
-    assert f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\" in result.stdout
+    assert re.search(rf"\x1b\]8;id=\d+;{re.escape(url)}\x1b\\{re.escape(url)}\x1b\]8;;\x1b\\", result.stdout)
     assert (
         _plain(result.stdout)
         == run_cli("sources", "--fields", "id,url", "-n", "2", "-f", "table", "--width", "200").stdout
@@ -111,8 +113,7 @@ def test_a_shortened_url_still_links_to_the_whole_url() -> None:
     listing = LISTING._replace(selected=("id", "url"), explicit=True)
     text = to_table(listing, width=50, color=True, links=True)
     url = ROWS[0]["url"]
-    assert f"\x1b]8;;{url}\x1b\\" in text and "…\x1b]8;;\x1b\\" in text
-    assert not re.search(r"\x1b\]8;;https://pubs[^\x1b]*…", text)  # no link target is a shortened URL
+    assert _LINK.findall(text) == [url, ROWS[1]["url"]] and "…" in _plain(text)  # targets are whole URLs
 
 
 def test_hostile_data_is_printed_escaped_and_literally() -> None:
@@ -127,8 +128,6 @@ def test_hostile_data_is_printed_escaped_and_literally() -> None:
             assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
             assert "\\x1b]0;owned\\x07" in shown and "\\x1b[31mred" in shown and "\\x9b2J" in shown
             assert "[bold]x[/] :smile:" in shown and "😄" not in shown
-    drawn = _plain(draw([GridColumn("h", 30)], [[Cell(HOSTILE, highlight=("red",))]], caption="\x1b[2J", color=True))
-    assert "\x1b" not in drawn and "\x9b" not in drawn and "\\x1b[2J" in drawn  # the drawing escapes what it is given
 
 
 def test_hostile_url_is_neither_a_link_nor_an_escape() -> None:
@@ -138,7 +137,7 @@ def test_hostile_url_is_neither_a_link_nor_an_escape() -> None:
     )
     text = to_table(listing, width=120, color=True, links=True)
     assert "\x07" not in text and "https://a.example/\\x1b]8;;https://evil\\x07" in _plain(text)
-    assert all(target.isprintable() for target in re.findall(r"\x1b\]8;;([^\x1b]*)\x1b\\", text))
+    assert all(target.isprintable() for target in _LINK.findall(text))
 
 
 def test_search_highlights_each_word_case_insensitively() -> None:
@@ -151,25 +150,23 @@ def test_search_highlights_each_word_case_insensitively() -> None:
 
 
 def test_cells_wrap_between_words_fold_long_words_and_keep_line_breaks() -> None:
-    """Prose breaks at spaces, a word longer than the column folds, ``\\n`` starts a line; every line is full width."""
-    column = GridColumn("h", 8)
-    assert cell_lines(Cell("one two three"), column, color=False) == ["one two ", "three   "]
-    assert cell_lines(Cell("abcdefghijkl\nx"), column, color=False) == ["abcdefgh", "ijkl    ", "x       "]
-    assert cell_lines(Cell("한국어 문서"), GridColumn("h", 5), color=False) == ["한국 ", "어   ", "문서 "]
-    assert cell_lines(Cell("12"), GridColumn("h", 4, right=True), color=False) == ["  12"]
+    """Prose breaks at spaces, a word longer than the column folds, ``\\n`` starts a line; ids stay whole."""
+    columns = (Column("id", "", priority=1), Column("text", "", prose=True, priority=1))
+    rows = [{"id": "record-with-a-long-id", "text": "one two three abcdefghijklmnopqrstuvwxyz0123\nx"}]
+    lines = to_table(Listing("t", columns, ("id", "text"), rows), width=50).splitlines()
+    cells = [line.split("│")[1:3] for line in lines if line.startswith("│")]
+    assert [a.strip() for a, _ in cells] == ["record-with-a-long-id", "", "", ""]
+    assert [b.strip() for _, b in cells] == ["one two three", "abcdefghijklmnopqrstuv", "wxyz0123", "x"]
+    assert [str(t) for t in value_lines("one two three", 8, link=False)] == ["one two", "three"]
+    assert [str(t) for t in value_lines("한국어 문서", 5, link=False)] == ["한국", "어", "문서"]
 
 
 def test_rows_are_as_tall_as_their_tallest_cell_and_cells_top_aligned() -> None:
     """A short cell beside a wrapped one is padded with blank lines below it."""
-    text = draw(
-        [GridColumn("a", 3), GridColumn("b", 5)], [[Cell("x"), Cell("one two")]], caption="1 record", color=False
-    )
-    assert text.splitlines()[3:5] == ["│ x   │ one   │", "│     │ two   │"]
-
-
-def test_overlapping_spans_combine_their_styles() -> None:
-    """Bold over a highlighted word writes both codes once; outside it only bold."""
-    assert paint("ab", [Span(0, 2, BOLD), Span(1, 2, "1;7")]) == "\x1b[1ma\x1b[0m\x1b[1;7mb\x1b[0m"
+    columns = (Column("a", "", priority=1), Column("b", "", prose=True, priority=1))
+    listing = Listing("t", columns, ("a", "b"), [{"a": "x", "b": "one two three four five six seven"}])
+    body = [line for line in to_table(listing, width=30).splitlines() if line.startswith("│")]
+    assert body[0].startswith("│ x │ one") and body[1].startswith("│   │ ") and len(body) == 2
 
 
 def test_record_blocks_in_colour_have_a_dim_heading_and_bold_labels() -> None:
