@@ -11,7 +11,7 @@ from conftest import BUNDLED, TESTS
 from silkcli.check.claims import find_claims
 from silkcli.check.report import Report, Verdict
 from silkcli.check.run import check_text
-from silkcli.check.sentences import sentences
+from silkcli.check.sentences import MAX_SENTENCE, sentences
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
 
@@ -99,6 +99,18 @@ def test_a_draft_is_split_into_sentences_with_their_lines() -> None:
         ("Ten documents were signed.", 3),
         ("22 documents in all", 4),
     ]
+
+
+def test_a_sentence_keeps_the_line_it_starts_on_and_a_run_on_text_is_cut() -> None:
+    """A sentence that starts a new line of its paragraph is on that line; a text with no full stop comes in pieces."""
+    assert [(s.text, s.line) for s in sentences("Ten documents.\nSigned in Seoul. On 3 December.\n")] == [
+        ("Ten documents.", 1),
+        ("Signed in Seoul.", 2),
+        ("On 3 December.", 2),
+    ]
+    pieces = sentences("12 agreements " * 1000)
+    assert len(pieces) > 10 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(p.text.endswith("agreements") for p in pieces)
 
 
 def test_claims_are_read_in_the_three_languages() -> None:
