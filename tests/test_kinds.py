@@ -14,8 +14,8 @@ from silkcli.cli.listing_cmds import kind_words
 from silkcli.dataset import kinds
 from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
+from silkcli.dataset.tables.rows import all_layouts
 from silkcli.publish import datasette
-from silkcli.publish.rows import all_layouts
 
 KINDS = kinds.all_kinds()
 

@@ -17,7 +17,7 @@ from silkcli.cli.commands import COMMANDS as REGISTRY
 #: command name (aliases too) to the module that defines it
 COMMANDS = {name: command.module for name, command in BY_NAME.items()}
 
-HEAVY = ("yaml", "rich", "msgspec", "silkcli.brief", "silkcli.cli.data_cmds")
+HEAVY = ("yaml", "rich", "msgspec", "sqlite3", "silkcli.brief", "silkcli.cli.data_cmds")
 
 
 def imported_by(args: list[str], cache: Path, env: dict[str, str] | None = None) -> tuple[str, list[str]]:

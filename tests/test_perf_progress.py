@@ -78,10 +78,10 @@ def test_progress_bar_on_a_terminal_only(big_yaml: Path, tmp_path: Path) -> None
 
 
 def test_json_first_load_shows_its_stages(big_files: tuple[Path, Path], tmp_path: Path) -> None:
-    """A JSON file decodes in one call, so its bar moves by stage: decoding, checking, then indexing each list."""
+    """A JSON file decodes in one call, so its bar moves by stage: decoding, checking, then indexing into the cache."""
     on_tty, drawn = run(big_files[1], tmp_path / "a", stderr_tty=True)
     piped, quiet = run(big_files[1], tmp_path / "b", stderr_tty=False)
-    for stage in (b"decoding ", b"checking ", b"indexing the documents of "):
+    for stage in (b"decoding ", b"checking ", b"indexing "):
         assert stage in drawn
     assert quiet == b""
     assert on_tty == piped and piped.startswith(b"[")

@@ -16,9 +16,9 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.dump import to_json
 from silkcli.dataset.load import load_dataset
-from silkcli.publish.layout import record_class, shape_of
+from silkcli.dataset.tables.layout import record_class, shape_of
+from silkcli.dataset.tables.rows import all_layouts
 from silkcli.publish.readback import dataset_from_tables, read_sqlite
-from silkcli.publish.rows import all_layouts
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,9 @@ from gen_data import generate
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
 from silkcli.dataset.cache import entries as cache
-from silkcli.dataset.cache import indexed
+from silkcli.dataset.cache import sqlite_store
 from silkcli.dataset.cache.unchecked import unchecked
+from silkcli.dataset.store import store_of
 
 
 def test_unchecked_types_are_model_subclasses_without_constraints() -> None:
@@ -43,8 +44,8 @@ def test_unchecked_types_are_model_subclasses_without_constraints() -> None:
 def test_large_cached_dataset_round_trips_to_equal_records(suffix: str, tmp_path: Path) -> None:
     """A dataset over the trusted size loads again, unchecked, as the same data and as model instances.
 
-    Whether the file is YAML or JSON, its entry holds the dataset compiled record by
-    record, and the long lists are read from it as they are asked for.
+    Whether the file is YAML or JSON, its entry is a SQLite database, and the long lists
+    are read from it as they are asked for.
     """
     path = tmp_path / f"big{suffix}"
     data = generate(8000, seed=3)
@@ -55,9 +56,8 @@ def test_large_cached_dataset_round_trips_to_equal_records(suffix: str, tmp_path
     os.utime(path, (1_600_000_000, 1_600_000_000))  # old enough to be cached
     assert path.stat().st_size > cache.TRUSTED_BYTES
     fresh = store.load_dataset(path)
-    entry = cache.get(path, path.stat())
-    assert isinstance(entry, m.Dataset) and isinstance(entry.documents, indexed.Records)
     cached = store.load_dataset(path)
+    assert isinstance(store_of(cached), sqlite_store.SqliteStore) and isinstance(cached.documents, sqlite_store.Rows)
     assert type(cached) is not type(fresh) and isinstance(cached, m.Dataset)
     assert isinstance(cached.documents[0], m.Document) and isinstance(cached.documents[0].signed, m.PartialDate)
     plain = msgspec.to_builtins(fresh, enc_hook=m.encode_hook)

@@ -142,7 +142,7 @@ def closed_values(ctx: typer.Context, command: str, parameter: str) -> list[str]
 def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
     """The field names of a listing command, with their help, from the listing it builds on no records."""
     from silkcli.cli.commands import BY_NAME
-    from silkcli.listings import figures, lookups, records, shares, subjects
+    from silkcli.listings import figures, lookups, records, search, shares, subjects
 
     topics = shares.mineral_topics(ds)
     builders = {
@@ -153,7 +153,7 @@ def _listing_fields(command: str, ds: "m.Dataset") -> list[tuple[str, str]]:
         "quotes": lambda: records.quote_listing(ds, ()),
         "sources": lambda: records.source_listing(ds),
         "sectors": lambda: lookups.sector_listing(ds),
-        "search": lambda: lookups.search_listing(ds, "\0", frozenset({"partnership"})),
+        "search": lambda: search.search_listing(ds, "\0", frozenset({"partnership"})),
         "stats": lambda: figures.key_figure_listing(ds, frozenset()),
         "reserves": lambda: figures.reserve_listing(ds, topics[0], countries=frozenset(), top=None),
         "discrepancies": lambda: subjects.discrepancy_listing(ds, ()),

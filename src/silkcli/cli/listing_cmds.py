@@ -322,7 +322,7 @@ def search(
     def build(ds: "m.Dataset") -> "Listing":
         from silkcli.dataset.kinds import all_kinds
         from silkcli.listings import select
-        from silkcli.listings.lookups import search_listing
+        from silkcli.listings.search import search_listing
 
         kinds = [select.Choice(k, aliases=kind_words(k)) for k in all_kinds()]
         return search_listing(ds, words, select.resolve(kind or [], kinds, "kind"))

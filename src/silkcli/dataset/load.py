@@ -188,20 +188,17 @@ def _shipped_copy(source: _Source) -> m.Dataset | None:
 
 
 def _cache_entry(source: _Source) -> m.Dataset | None:
-    """The user cache's entry for this file version: a compiled dataset, or a sealed stamp its bytes match."""
+    """The user cache's entry for this file version: a compiled dataset (SQLite for a large file), or a
+    stamp its bytes match."""
+    if not source.use_cache:
+        return None
     from silkcli.dataset.cache import entries as cache  # start-up: the bundled file's shipped copy needs no cache
 
-    found = (
-        cache.get(
-            source.path,
-            source.stat,
-            verify=_still_valid,
-            content=lambda: source.data,
-            reload=lambda: _parse(source.data, source.name)[0],
-        )
-        if source.use_cache
-        else None
-    )
+    if source.stat.st_size > cache.TRUSTED_BYTES:
+        from silkcli.dataset.cache import compiled
+
+        return compiled.open_entry(source.path, source.stat, lambda: _parse(source.data, source.name)[0])
+    found = cache.get(source.path, source.stat, verify=_still_valid, content=lambda: source.data)
     if isinstance(found, cache.Validated):
         return cache.decode_validated(source.data) if found.matches(source.data) else None
     return found
@@ -210,26 +207,27 @@ def _cache_entry(source: _Source) -> m.Dataset | None:
 def _parsed_file(source: _Source) -> m.Dataset:
     """The file read and validated in full; what was learnt is kept in the cache.
 
-    A large file's cache entry takes what it needs from the bytes first, and the parse lets them
-    go as soon as it can (once decoded to text, or once the JSON is checked), so they are not
-    held beside everything made from them.
+    A large file's entry takes what it needs from the bytes first, and the parse lets them go as
+    soon as it can (once decoded to text, or once the JSON is checked), so they are not held beside
+    everything made from them.
     """
     from silkcli.dataset.cache import entries as cache  # as in _cache_entry
 
     total = len(source.data)
     large = total > cache.TRUSTED_BYTES
-    writer = cache.indexed_writer(source.path, source.stat, source.data) if large and source.use_cache else None
+    head = None
+    if large and source.use_cache:
+        from silkcli.dataset.cache import compiled
+
+        head = compiled.header(source.path, source.stat, source.data)
     with _progress[0](total, source.name) as meter:
         _meter[:] = [meter]
         try:
             dataset, from_json = _parse(source.take() if large else source.data, source.name)
-            if writer is not None:
-
-                def stage(kind: str, done: float) -> None:
-                    meter.stage(f"indexing the {kind} of {source.name}")
-                    meter.read_to(int(total * (0.8 + 0.2 * done)))
-
-                writer(dataset, stage if meter.live else None)
+            if head is not None:
+                meter.stage(f"indexing {source.name}")
+                meter.read_to(total * 9 // 10)
+                compiled.write(source.path, source.stat, dataset, head)
             elif source.use_cache and not large:
                 cache.put(source.path, source.stat, dataset, source=source.data, json=from_json)
         finally:

@@ -15,7 +15,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Literal, TypeGuard
 
 import msgspec
@@ -238,7 +238,7 @@ def encode_hook(value: Any) -> Any:
     """msgspec enc_hook: a :class:`PartialDate` is written as its text."""
     if isinstance(value, PartialDate):
         return str(value)
-    if isinstance(value, Sequence):  # a record list read in part from a compiled entry
+    if isinstance(value, Sequence):  # a record list read from a compiled entry as it is used
         return tuple(value)
     raise NotImplementedError(f"cannot encode {type(value).__name__}")
 
@@ -597,51 +597,6 @@ def _holds_records(kind: Any) -> bool:
 RECORD_KINDS: tuple[str, ...] = tuple(name for name, kind in Dataset.__annotations__.items() if _holds_records(kind))
 
 
-R = typing.TypeVar("R", bound=Struct)
-
-
-#: A range of days, either end open (None): ``--since``/``--until`` as :func:`narrowed` takes them.
-Between = tuple[dt.date | None, dt.date | None]
-
-
-def narrowed(records: Sequence[R], between: Between | None = None, **wanted: Collection[object]) -> Sequence[R]:
-    """``records``, or only those that may hold, for each field of ``wanted``, one of its values
-    (and with ``between``, whose date starts in that range of days).
-
-    A list read in part from a compiled entry answers from its indexes (``where``); it may
-    return more than match, never fewer, so a caller still tests each record. Any other
-    sequence is returned as it is.
-    """
-    where = getattr(records, "where", None)
-    if where is None or (not any(wanted.values()) and between is None):
-        return records
-    return typing.cast("Sequence[R]", where(wanted, between))
-
-
-def named_in(records: Sequence[R], idents: Iterable[str], names: typing.Callable[[R], Collection[str]]) -> set[str]:
-    """The ``idents`` that ``names`` gives for some record (each an id the record names).
-
-    A list read in part looks for each in the records its index says name it, from the first
-    on, and stops at the first that does; any other sequence is read once.
-    """
-    finder = getattr(records, "first_naming", None)
-    if finder is None:
-        return {ident for record in records for ident in names(record)}.intersection(idents)
-    return {ident for ident in idents if finder(ident, lambda record, ident=ident: ident in names(record)) is not None}
-
-
-def by_id(records: Sequence[R], only: Collection[str] | None = None) -> Mapping[str, R]:
-    """The records by id (with ``only``: at least those of these ids).
-
-    A dict; or for a list read in part, a mapping that reads each one asked for, or
-    with ``only``, a dict of those read at once.
-    """
-    lookup = getattr(records, "by_id", None)
-    if lookup is not None:
-        return typing.cast("Mapping[str, R]", lookup(only))
-    return {record.id: record for record in records}  # type: ignore[attr-defined]
-
-
 def model_class(cls: type) -> type:
     """The model class a record's class is: itself, or the class a loose copy was derived from
     (``cache.unchecked``, whose fields carry no constraints and none of the model's metadata)."""
@@ -660,54 +615,15 @@ def record_kinds(*, sources: bool = False) -> tuple[str, ...]:
     return ("partnership", *RECORD_KINDS, *(("sources",) if sources else ()))
 
 
-def iter_records(
-    ds: Dataset, *, sources: bool = False, naming: str | None = None, holding: Sequence[str] = ()
-) -> Iterator[tuple[str, Record | Source]]:
-    """Every record with its kind, in file order: the partnership first, then each list (and the sources).
-
-    A list read in part from a compiled entry gives fewer, a superset of those that matter:
-    with ``naming``, the records its index says may refer to that id; with ``holding``, those
-    whose text may hold each of these words, case-insensitively. The caller still looks at each.
-    """
+def iter_records(ds: Dataset, *, sources: bool = False) -> Iterator[tuple[str, Record | Source]]:
+    """Every record with its kind, in file order: the partnership first, then each list (and the sources)."""
     yield "partnership", ds.partnership
-    for kind, records in _lists(ds, sources=sources):
-        if naming is not None:
-            records = narrowed(records, ref={naming})
-        if holding and hasattr(records, "holding"):
-            records = records.holding(holding)
-        for record in records:
+    for kind in RECORD_KINDS:
+        for record in getattr(ds, kind):
             yield kind, record
-
-
-def _lists(ds: Dataset, *, sources: bool) -> list[tuple[str, Sequence[Record | Source]]]:
-    """Each record list with its kind, in file order (then the sources, if asked)."""
-    lists: list[tuple[str, Sequence[Record | Source]]] = [(kind, getattr(ds, kind)) for kind in RECORD_KINDS]
-    return [*lists, ("sources", ds.sources)] if sources else lists
-
-
-def first_with_id(ds: Dataset, needle: str) -> tuple[str, Record | Source] | None:
-    """The first record (then source), in :func:`iter_records` order, whose id is ``needle`` in any case.
-
-    A list read in part from a compiled entry finds it from its list of ids.
-    """
-    if ds.partnership.id.lower() == needle:
-        return "partnership", ds.partnership
-    for kind, records in _lists(ds, sources=True):
-        found = first_in(records, needle)
-        if found is not None:
-            return kind, found
-    return None
-
-
-def first_in(records: Sequence[R], needle: str) -> R | None:
-    """The first of ``records`` whose id is ``needle`` (lower case) in any case.
-
-    A list read in part finds it from its list of ids.
-    """
-    finder = getattr(records, "find_folded", None)
-    if finder is not None:
-        return typing.cast("R | None", finder(needle))
-    return next((r for r in records if r.id.lower() == needle), None)  # type: ignore[attr-defined]
+    if sources:
+        for source in ds.sources:
+            yield "sources", source
 
 
 @functools.cache

@@ -9,6 +9,7 @@ import msgspec
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
+from silkcli.dataset.store import store_of
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 
 COLUMNS = (
@@ -54,7 +55,7 @@ def record_with_citations(ds: m.Dataset, kind: str, record: m.Record, flat: Any)
     rows += _citation_rows(record)
     rows += _evidence_rows(record)
     named = list(_source_ids(record))
-    sources = m.by_id(ds.sources, only=set(named))
+    sources = store_of(ds).by_ids("sources", set(named))
     used = [sources[sid] for sid in named if sid in sources]
     rows += _source_rows(used)
     document: dict[str, object] = {"kind": kind, **plain, "support": _support_document(support)}

@@ -12,6 +12,7 @@ import msgspec
 import msgspec.structs
 
 from silkcli.dataset import model as m
+from silkcli.dataset.store import store_of
 from silkcli.errors import UsageError
 from silkcli.listings.cited import record_with_citations
 from silkcli.listings.listing import Column, Layout, Listing, Row, Value
@@ -33,7 +34,7 @@ def label(record: m.Record | m.Source) -> str:
 
 def find_record(ds: m.Dataset, ident: str) -> Found:
     """The record (or source) an id, a name or an unambiguous id suffix names; case-insensitive."""
-    by_id = m.first_with_id(ds, ident.strip().lower())
+    by_id = store_of(ds).first_with_id(ident.strip().lower())
     if by_id is not None:  # what the choices below would find first, without building them
         return by_id
     found: dict[str, Found] = {}
@@ -88,7 +89,7 @@ class Referrer(msgspec.Struct, frozen=True):
 def referrers(ds: m.Dataset, kind: str, ident: str) -> list[Referrer]:
     """The records that name this one (once each, in file order), and the first field naming it."""
     found: dict[str, Referrer] = {}
-    for other_kind, record in m.iter_records(ds, naming=ident):
+    for other_kind, record in store_of(ds).naming(ident):
         for target, named, field in m.references(record):
             if named == ident and target in (kind, "records") and record.id not in found:
                 found[record.id] = Referrer(other_kind, record.id, label(record), field)

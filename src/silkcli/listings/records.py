@@ -13,6 +13,7 @@ from typing import Any
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
+from silkcli.dataset.store import ById, store_of
 from silkcli.listings.cited import CiteGetter
 from silkcli.listings.listing import Column, Entry, Listing
 
@@ -22,7 +23,7 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
 
     ``of(row)`` is the record a row is about.
     """
-    sources = m.by_id(ds.sources)  # a large dataset's sources are read as they are cited
+    sources = ById(store_of(ds), "sources")  # a large dataset's sources are read as they are cited
     return (
         Column(
             "source",
@@ -83,7 +84,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     # The signatories are looked up only if a party's text is made (json, jsonl and yaml never make it):
     # at 1,000,000 documents, reading them was 75 ms of a 1% selection's 400.
-    people = cache(lambda: m.by_id(ds.people, only={p.signatory for d in docs for p in d.parties if p.signatory}))
+    people = cache(lambda: store_of(ds).by_ids("people", {p.signatory for d in docs for p in d.parties if p.signatory}))
     columns = (
         _attr("id", "document id", priority=1),
         Column(
@@ -146,12 +147,10 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     if summit is None:
         return listing
     shown = {d.id for d in listing.rows}
-    counted = sum(d.summit for d in m.narrowed(ds.documents, summit=(True,)))
+    counted = len(store_of(ds).select("documents", {"summit": (True,)}))
     statuses = {s.id: s.name.lower() for s in ds.vocabulary.statuses}
     notes = []
-    for d in m.narrowed(ds.documents, at_summit=(True,)):
-        if d.summit or not d.at_summit:
-            continue
+    for d in store_of(ds).select("documents", {"at_summit": (True,), "summit": (False,)}):
         done = statuses.get(d.status, d.status)
         if d.id in shown:
             notes.append(f"{d.id} was {done} at the summit but is not one of the {counted} summit documents")
@@ -218,7 +217,7 @@ def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
 
 def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
-    people = m.by_id(ds.people, only={q.person for q in found})
+    people = store_of(ds).by_ids("people", {q.person for q in found})
     columns = (
         _attr("id", "quote id", priority=1),
         _attr("person", "who said it (id)", priority=3),

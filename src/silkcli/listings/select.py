@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import msgspec
 
 from silkcli.dataset import model as m
+from silkcli.dataset.store import Between, store_of
 from silkcli.errors import UsageError, suggest
 from silkcli.listings.names import (
     Choice,
@@ -49,14 +50,14 @@ COMMITMENT_KINDS = m.COMMITMENT_KINDS
 
 def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
     """``resolve(values, person_choices(ds), "person")``; when every value is a person's id, found
-    from the ids alone (a list read in part then reads only those people)."""
+    from the ids alone (a compiled entry then reads only those people)."""
     if not values:
         return frozenset()
     parts = split_values(values)
     if parts and all(value.replace(",", "").strip() for value in values):
-        found = [m.first_in(ds.people, part.lower()) for part in parts]
-        if all(person is not None for person in found):
-            return frozenset(person.id for person in found if person is not None)
+        found = [store_of(ds).first_with_id(part.lower()) for part in parts]
+        if all(hit is not None and hit[0] == "people" for hit in found):
+            return frozenset(hit[1].id for hit in found if hit is not None)
     return resolve(values, person_choices(ds), "person")
 
 
@@ -71,8 +72,8 @@ class Period(msgspec.Struct, frozen=True):
         return (self.start is None or first >= self.start) and (self.end is None or last <= self.end)
 
     @property
-    def bounds(self) -> m.Between | None:
-        """The range as :func:`~silkcli.dataset.model.narrowed` takes it; None when it is all time."""
+    def bounds(self) -> Between | None:
+        """The range as :meth:`~silkcli.dataset.store.Store.select` takes it; None when it is all time."""
         return None if self.start is None and self.end is None else (self.start, self.end)
 
 
@@ -114,29 +115,23 @@ def documents(
 ) -> list[m.Document]:
     """Documents in signing order (file order within a day); one dated only to a month comes after that month's days."""
     matchers = party_matchers(ds, parties)
-    # --party values that are all countries narrow by the index as the other filters do (a text
-    # matched in a ministry's name cannot, so then every document is read)
+    # --party values that are all countries are asked of the store as the other filters are (a text
+    # matched in a ministry's name is not, so then the documents the other filters leave are tested)
     countries = frozenset(p.country for p in matchers if p.country) if all(p.country for p in matchers) else ()
+    where = {
+        "sectors": sectors,
+        "type": types,
+        "status": statuses,
+        "parties.signatory": signatories,
+        "parties.country": countries,
+        "summit": () if summit is None else (summit,),
+    }
     unbounded = within == ALL_TIME  # no date to compute per document
     found = [
         d
-        for d in m.narrowed(
-            ds.documents,
-            within.bounds,
-            sector=sectors,
-            type=types,
-            status=statuses,
-            signatory=signatories,
-            party=countries,
-            summit=() if summit is None else (summit,),
-        )
-        if (not sectors or sectors.intersection(d.sectors))
-        and (not types or d.type in types)
-        and (not statuses or d.status in statuses)
-        and (summit is None or d.summit is summit)
-        and (unbounded or within.contains(*_dated(d.signed)))
-        and (not matchers or any(any(match(p) for p in d.parties) for match in matchers))
-        and (not signatories or any(p.signatory in signatories for p in d.parties))
+        for d in store_of(ds).select("documents", where, starting=within.bounds)
+        if (unbounded or within.contains(*_dated(d.signed)))
+        and (countries or not matchers or any(any(match(p) for p in d.parties) for match in matchers))
     ]
     return sorted(found, key=lambda d: d.signed.end_sort_key())
 
@@ -178,9 +173,8 @@ def party_matcher(ds: m.Dataset, value: str) -> _PartyMatch:
 
 
 def signing_countries(ds: m.Dataset) -> set[str]:
-    """The countries that sign some document (a list read in part finds, for each country, the first
-    document naming it as a party from its index, not by reading every one)."""
-    return m.named_in(ds.documents, (c.id for c in ds.countries), lambda d: [p.country for p in d.parties])
+    """The countries that sign some document."""
+    return {c.id for c in ds.countries}.intersection(store_of(ds).values("documents", "parties.country"))
 
 
 class _PartyMatch(msgspec.Struct, frozen=True):
@@ -198,11 +192,7 @@ def people(
     ds: m.Dataset, *, countries: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()
 ) -> list[m.Person]:
     """People in dataset order."""
-    return [
-        p
-        for p in m.narrowed(ds.people, country=countries, role=roles)
-        if (not countries or p.country in countries) and (not roles or p.role in roles)
-    ]
+    return store_of(ds).select("people", {"country": countries, "role": roles})
 
 
 def events(
@@ -216,10 +206,8 @@ def events(
     unbounded = within == ALL_TIME
     found = [
         e
-        for e in m.narrowed(ds.events, within.bounds, country=countries, kind=kinds)
-        if (unbounded or within.contains(*_dated(e.date, e.end)))
-        and (not countries or countries.intersection(e.countries))
-        and (not kinds or e.kind in kinds)
+        for e in store_of(ds).select("events", {"countries": countries, "kind": kinds}, starting=within.bounds)
+        if unbounded or within.contains(*_dated(e.date, e.end))
     ]
     return sorted(found, key=lambda e: e.date.sort_key())
 
@@ -232,15 +220,9 @@ def commitments(
     kinds: frozenset[str] = frozenset(),
 ) -> list[m.Commitment]:
     """Commitments in dataset order."""
-    return [
-        c
-        for c in m.narrowed(ds.commitments, sector=sectors, country=countries, kind=kinds)
-        if (not sectors or c.sector in sectors)
-        and (not countries or countries.intersection(c.countries))
-        and (not kinds or c.kind in kinds)
-    ]
+    return store_of(ds).select("commitments", {"sector": sectors, "countries": countries, "kind": kinds})
 
 
 def quotes(ds: m.Dataset, *, persons: frozenset[str] = frozenset()) -> list[m.Quote]:
     """Quotes in dataset order."""
-    return [q for q in m.narrowed(ds.quotes, person=persons) if not persons or q.person in persons]
+    return store_of(ds).select("quotes", {"person": persons})

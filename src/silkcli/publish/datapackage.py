@@ -15,9 +15,9 @@ import json
 from typing import Any
 
 from silkcli.dataset import model as m
+from silkcli.dataset.tables.layout import Column, TableLayout
+from silkcli.dataset.tables.rows import Row, Table, all_layouts, tables
 from silkcli.publish.describe import Helps, column_description, listing_helps, table_description
-from silkcli.publish.layout import Column, TableLayout
-from silkcli.publish.rows import Row, Table, all_layouts, tables
 
 DESCRIPTOR = "datapackage.json"
 _TYPES = {"text": "string", "integer": "integer", "number": "number", "boolean": "boolean", "date": "date"}

@@ -14,9 +14,9 @@ from typing import Any
 
 from silkcli.dataset import model as m
 from silkcli.dataset.kinds import all_kinds, label_field
+from silkcli.dataset.tables.rows import all_layouts
+from silkcli.dataset.tables.schema import VIEWS
 from silkcli.publish.describe import column_description, listing_helps, table_description
-from silkcli.publish.rows import all_layouts
-from silkcli.publish.sqlite import VIEWS
 
 DATABASE = "partnership"
 DB_FILE = f"{DATABASE}.db"

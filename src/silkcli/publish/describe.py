@@ -9,9 +9,9 @@ table they sit in, so a new field is described without an edit here.
 from __future__ import annotations
 
 from silkcli.dataset import model as m
+from silkcli.dataset.tables.layout import SINGULAR, TableLayout, record_class
 from silkcli.listings import figures, lookups, records
 from silkcli.listings.listing import Listing
-from silkcli.publish.layout import SINGULAR, TableLayout, record_class
 
 #: Column name to its ``--fields help`` text, by table.
 Helps = dict[str, dict[str, str]]

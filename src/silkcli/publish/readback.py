@@ -17,8 +17,8 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.publish.layout import Column, TableLayout
-from silkcli.publish.rows import all_layouts
+from silkcli.dataset.tables.layout import Column, TableLayout
+from silkcli.dataset.tables.rows import all_layouts
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -7,9 +7,8 @@ it is a regular file owned by this user, of bounded size, in a cache folder
 owned by this user that nobody else can write (the reasoning of OpenSSH and
 of Python's own caches); anything else is ignored silently. Entries are
 written with :func:`silkcli.files.atomic_write` (mode 0600), so concurrent
-writers never leave a broken one. Large entries are sealed with an HMAC whose
-key lives in a 0600 file of this user's cache folder, so only a validation
-run by this user can produce an entry that is used without checking it again.
+writers never leave a broken one. No entry is sealed: a key kept beside the
+entries would prove nothing that the owner and permission checks do not.
 """
 
 from __future__ import annotations
@@ -32,8 +31,6 @@ RACY_NS = 2_000_000_000
 #: Entries larger than this are never read (the compiled form of a YAML file at the default
 #: 768 MiB dataset limit is smaller; a larger file, allowed by --max-size, is simply not cached).
 ENTRY_LIMIT = 1024 * 1024 * 1024
-SEAL_BYTES = 32
-_SECRET = "key"
 
 
 class Key(Plain):
@@ -106,7 +103,8 @@ def entry_file(path: Path, suffix: str) -> Path:
     return cache_dir() / f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}{suffix}"
 
 
-def _private(info: os.stat_result, *, folder: bool) -> bool:
+def private(info: os.stat_result, *, folder: bool) -> bool:
+    """Whether a cache file (or, with ``folder``, the cache folder) can only have been written by this user."""
     kind_ok = stat_.S_ISDIR(info.st_mode) if folder else stat_.S_ISREG(info.st_mode)
     writable_by_others = info.st_mode & (stat_.S_IWGRP | stat_.S_IWOTH)
     return kind_ok and info.st_uid == os.geteuid() and not (folder and writable_by_others)
@@ -116,7 +114,7 @@ def _open_private(file: Path, limit: int | None) -> tuple[int, int] | None:
     """An open descriptor of a cache file only this user can have written, and its size; None otherwise."""
     limit = ENTRY_LIMIT if limit is None else limit
     try:
-        if not _private(os.lstat(file.parent), folder=True):
+        if not private(os.lstat(file.parent), folder=True):
             return None
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(file, flags)
@@ -127,7 +125,7 @@ def _open_private(file: Path, limit: int | None) -> tuple[int, int] | None:
     except OSError:
         os.close(fd)
         return None
-    if not _private(info, folder=False) or info.st_size > limit:
+    if not private(info, folder=False) or info.st_size > limit:
         os.close(fd)
         return None
     return fd, info.st_size
@@ -150,86 +148,11 @@ def read_private(file: Path, *, limit: int | None = None) -> bytes | None:
         os.close(fd)
 
 
-class Opened:
-    """A cache file :func:`read_private` would accept, open to be read in parts (``pread``): a large
-    entry is then read only where it is used. Entries are only ever replaced whole, by a rename,
-    so what this descriptor reads never changes."""
-
-    def __init__(self, fd: int, size: int) -> None:
-        self._fd: int | None = fd
-        self.size = size
-
-    def read(self, size: int, offset: int) -> bytes:
-        """``size`` bytes at ``offset`` (fewer at the end of the file)."""
-        if self._fd is None:
-            raise OSError("closed")
-        parts = []
-        while size > 0:
-            part = os.pread(self._fd, min(size, 1 << 30), offset)
-            if not part:
-                break
-            parts.append(part)
-            size -= len(part)
-            offset += len(part)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-
-    def close(self) -> None:
-        """Close the descriptor (also done when the object goes)."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    def __del__(self) -> None:
-        self.close()
-
-
-def open_private(file: Path) -> Opened | None:
-    """A cache file as :func:`read_private` would accept it, open to be read in parts; None otherwise."""
-    opened = _open_private(file, None)
-    return None if opened is None else Opened(*opened)
-
-
 def write_private(file: Path, data: Buffer | Sequence[Buffer]) -> None:
     """Write a cache file readable by this user only; any failure leaves the cache as it was."""
     try:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if _private(os.lstat(file.parent), folder=True):
+        if private(os.lstat(file.parent), folder=True):
             atomic_write(file, data, mode=0o600, follow=False)
     except OSError:
         return
-
-
-def secret(*, create: bool = False) -> bytes | None:
-    """This user's sealing key (made on first use if ``create``); None if it cannot be read (or made) safely."""
-    file = cache_dir() / _SECRET
-    found = read_private(file, limit=SEAL_BYTES)
-    if found is not None and len(found) == SEAL_BYTES:
-        return found
-    if not create:
-        return None
-    write_private(file, os.urandom(SEAL_BYTES))
-    found = read_private(file, limit=SEAL_BYTES)
-    return found if found is not None and len(found) == SEAL_BYTES else None
-
-
-def seal(*parts: bytes | memoryview, create: bool = False) -> bytes | None:
-    """An HMAC-SHA256 of the ``parts`` joined, under this user's key (None without a key)."""
-    key = secret(create=create)
-    if key is None:
-        return None
-    import hmac  # noqa: PLC0415 - start-up: it loads OpenSSL (~6 ms); only large datasets are sealed
-
-    mac = hmac.new(key, digestmod="sha256")
-    for part in parts:
-        mac.update(part)
-    return mac.digest()
-
-
-def sealed(mark: bytes | memoryview, *parts: bytes | memoryview) -> bool:
-    """Whether ``mark`` is this user's seal of the ``parts`` joined."""
-    expected = seal(*parts)
-    if expected is None:
-        return False
-    import hmac  # noqa: PLC0415 - loaded by seal() already
-
-    return hmac.compare_digest(expected, bytes(mark))

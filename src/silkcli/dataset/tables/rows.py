@@ -11,8 +11,8 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.publish.citations import CITATIONS, citation_rows
-from silkcli.publish.layout import RECORDS, Column, TableLayout, layout
+from silkcli.dataset.tables.citations import CITATIONS, citation_rows
+from silkcli.dataset.tables.layout import RECORDS, Column, TableLayout, layout
 
 #: Booleans are the integers 0 and 1 (as SQLite stores them); the column type says which are booleans.
 Value = str | int | float | None

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.publish.layout import Column, TableLayout, shape_of
+from silkcli.dataset.tables.layout import Column, TableLayout, shape_of
 
 CITATIONS = TableLayout(
     "citations",
