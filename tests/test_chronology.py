@@ -72,7 +72,7 @@ def test_undated_sources_read_nd_in_tables_and_null_in_json() -> None:
 
 def test_summit_filters_say_where_the_joint_statement_went() -> None:
     """--summit leaves the joint statement out and says so; --no-summit lists it and says it was adopted there."""
-    summit = run_cli("agreements", "--summit", "-f", "json")
+    summit = run_cli("agreements", "--summit", "-f", "json", env={"COLUMNS": "200"})  # the note on one line
     assert "doc-joint-statement" not in {r["id"] for r in json.loads(summit.stdout)}
     assert summit.stderr == (
         "note: doc-joint-statement, adopted at the summit, is not one of the 10 summit documents (see --no-summit)\n"

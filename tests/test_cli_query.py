@@ -100,26 +100,31 @@ def test_sort_desc_and_limit() -> None:
 
 
 def test_cite_adds_source_and_evidence_where_the_format_can_hold_it() -> None:
-    """--cite adds source and URL everywhere and the evidence quote in json."""
+    """--cite gives json the citations whole ({source, url, quote, fields, inferred}), tsv source and URL."""
     as_json = json.loads(run_cli("agreements", "--cite", "-f", "json", "-n", "1").stdout)[0]
-    assert {"source", "source_url", "evidence"} <= set(as_json)
+    assert not {"source", "source_url", "evidence"} & set(as_json)
+    cites = as_json["cite"]
+    assert cites and all(set(c) == {"source", "url", "quote", "fields", "inferred"} for c in cites)
+    assert any(c["inferred"] for c in cites) and all(isinstance(c["fields"], list) for c in cites)
+    assert all(c["url"].startswith("http") and c["quote"] for c in cites)
     header = run_cli("agreements", "--cite", "-f", "tsv", "-n", "1").stdout.splitlines()[0].split("\t")
     assert header[-2:] == ["source", "source_url"]
 
 
 def test_reserves_row_for_kyrgyzstan() -> None:
     """260,000 t, rank 4 and its share (an upper bound), with the note on stderr."""
-    result = run_cli("reserves", "--country", "KG", "-f", "json")
+    result = run_cli("reserves", "--country", "KG", "-f", "json", "--verbose", env={"COLUMNS": "200"})
     (row,) = [r for r in json.loads(result.stdout) if r["country"] == "KG"]
     assert (row["reserves_t"], row["rank"], row["share_pct"], row["share_bound"]) == (260000, 4, 13.0, "upper")
     assert "upper bounds" in result.stderr
 
 
 def test_reserves_table_shows_markers_bar_and_the_world_bound() -> None:
-    """The terminal table keeps e, NA, — and >2,000,000 visible and draws a bar."""
-    text = run_cli("reserves", "-f", "table", "--width", "160").stdout
-    assert "260,000" in text and ">2,000,000" in text and "62,300e" in text and " NA " in text and "—" in text
-    assert "█" in text
+    """The terminal table keeps units, (estimate), NA, — and >2,000,000 visible, a legend of the marks and a bar."""
+    text = run_cli("reserves", "-f", "table", "--width", "200").stdout
+    assert "260,000 t" in text and ">2,000,000 t" in text and "62,300 t (estimate)" in text and " NA " in text
+    assert "—" in text and "█" in text
+    assert text.splitlines()[-1] == "> more than; ≤ at most; NA not available; — zero"
 
 
 def test_top_keeps_the_world_total() -> None:

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from conftest import TINY, run_cli
 from silkcli.dataset.load import load_dataset
-from silkcli.formats.fit import plan
+from silkcli.formats.fit import FEW_RECORDS, choose, plan
 from silkcli.listings.listing import Shape, shape
 from silkcli.listings.records import document_listing
 
@@ -58,13 +58,31 @@ def test_every_listing_fits_every_width_with_ids_whole(dataset: object, command:
         assert missing == [], f"width {width}: ids broken or left out: {missing}"
 
 
-def test_the_first_readme_command_fits_80_columns_and_says_what_it_left_out() -> None:
-    """`agreements --sector mining` at 80 columns: the id whole, the title wrapped, one note naming what went."""
-    result = run_cli("agreements", "--sector", "mining", "-f", "table", "--width", "80")
+def test_a_table_that_hides_columns_says_what_it_left_out() -> None:
+    """`agreements --summit` at 80 columns: the ids whole in a table, one note naming the columns that went."""
+    result = run_cli("agreements", "--summit", "-f", "table", "--width", "80", env={"COLUMNS": "80"})
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
-    assert "│ doc-energy-minerals-mou │" in result.stdout
-    assert "1 record" in result.stdout.splitlines()[-1]
-    assert result.stderr == "note: 2 columns hidden: parties, sectors; use --fields or a wider terminal\n"
+    assert "│ doc-energy-minerals-mou " in result.stdout
+    assert "10 records" in result.stdout.splitlines()[-1]
+    assert result.stderr.startswith("note: doc-joint-statement")
+    assert result.stderr.splitlines()[-1] == "note: 2 notes in all; --verbose prints them"
+    full = run_cli("agreements", "--summit", "-f", "table", "--width", "80", "--verbose", env={"COLUMNS": "80"})
+    assert "note: 3 columns hidden: parties, sectors, type; use --fields or a wider terminal" in full.stderr
+
+
+def test_a_few_records_or_a_hidden_filter_column_become_blocks() -> None:
+    """A table that would hide columns becomes blocks for three records or fewer, or when it would hide a
+    column the answer is about; a table that hides nothing stays a table."""
+    listing = shape(document_listing(load_dataset(TINY), load_dataset(TINY).documents), Shape())
+    found = plan(listing, 66)
+    assert found is not None and found.hidden and len(listing.rows) > FEW_RECORDS
+    assert choose(listing, 66) == found
+    assert choose(listing._replace(asked=(found.hidden[0],)), 66) is None
+    assert choose(listing._replace(asked=("id",)), 66) == found
+    assert choose(listing._replace(rows=listing.rows[:FEW_RECORDS]), 66) is None
+    assert choose(listing._replace(rows=listing.rows[:FEW_RECORDS]), 200) == plan(
+        listing._replace(rows=listing.rows[:FEW_RECORDS]), 200
+    )
 
 
 def test_columns_are_left_out_highest_priority_number_first() -> None:
@@ -123,3 +141,12 @@ def test_prose_wraps_between_words_and_lists_between_items() -> None:
     assert cells[:2] == ["energy;", "mining"]
     title = " ".join(line.split("│")[3].strip() for line in result.stdout.splitlines() if line.startswith("│"))
     assert " ".join(title.split()) == "MOU on Cooperation in the Energy Sector and Critical Minerals"
+
+
+def test_a_filter_whose_column_a_table_would_hide_gives_blocks() -> None:
+    """`agreements --party KG` at 80 columns: blocks that show the parties; `--status signed` (its column not
+    shown anyway) stays a table that hides the parties."""
+    party = run_cli("agreements", "--party", "KG", "-f", "table", "--width", "80")
+    assert party.stdout.startswith("-[ 1 ]") and "\nparties: KR: " in party.stdout
+    status = run_cli("agreements", "--status", "signed", "-f", "table", "--width", "80")
+    assert status.stdout.startswith("┏") and "parties" in status.stderr

@@ -15,13 +15,14 @@ from silkcli.dataset import kinds
 from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
 from silkcli.dataset.tables.rows import all_layouts
+from silkcli.listings.by_kind import kind_listing
 from silkcli.publish import datasette
 
 KINDS = kinds.all_kinds()
 
 
-def _reference_targets(cls: type, seen: set[type]) -> Iterator[str]:
-    """Every ``refers_to`` target declared in ``cls`` and the Structs it holds."""
+def _reference_targets(cls: type, seen: set[type]) -> Iterator[tuple[str, str]]:
+    """Every ``refers_to`` target declared in ``cls`` and the Structs it holds, with its description."""
     if cls in seen:
         return
     seen.add(cls)
@@ -31,7 +32,7 @@ def _reference_targets(cls: type, seen: set[type]) -> Iterator[str]:
             kind = stack.pop()
             for meta in getattr(kind, "__metadata__", ()):
                 if isinstance(meta, msgspec.Meta) and meta.extra and "refers_to" in meta.extra:
-                    yield meta.extra["refers_to"]
+                    yield meta.extra["refers_to"], meta.description or ""
             stack.extend(typing.get_args(kind))
             if m.is_struct_type(kind):
                 yield from _reference_targets(kind, seen)
@@ -45,9 +46,11 @@ def test_every_list_of_the_dataset_is_a_kind() -> None:
 
 def test_every_kind_a_reference_names_has_a_singular() -> None:
     """Every target a model field refers to is named in the singular (an unknown one would be a KeyError)."""
-    targets = set(_reference_targets(m.Dataset, set()))
-    assert targets and targets <= set(kinds.SINGULAR)
-    assert all(kinds.SINGULAR[t] and kinds.SINGULAR[t] != t for t in targets)
+    found = dict(_reference_targets(m.Dataset, set()))
+    assert found and set(found) <= set(kinds.SINGULAR)
+    assert all(kinds.SINGULAR[t] and kinds.SINGULAR[t] != t for t in found)
+    # the schema's words for a reference agree with the singular derived from the model
+    assert [t for t, text in found.items() if f" {kinds.singular(t)}" not in text] == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -64,13 +67,12 @@ def test_child_tables_name_their_owner_in_the_singular() -> None:
     assert all(c.name != "owner" for t in tables for c in t.columns)
 
 
-def test_datasette_labels_every_record_table_that_has_no_name() -> None:
-    """Every record table without a ``name`` column gets one of its columns as its label in Datasette's metadata."""
+def test_datasette_labels_every_record_table() -> None:
+    """Every record table gets its kind's label field as its label column in Datasette's metadata."""
     tables = datasette.metadata(load_dataset(BUNDLED))["databases"]["partnership"]["tables"]
     for kind in KINDS:
-        has_name = "name" in tables[kind]["columns"]
-        assert ("label_column" not in tables[kind]) == has_name, kind
-        assert has_name or tables[kind]["label_column"] in tables[kind]["columns"]
+        assert tables[kind]["label_column"] == kinds.label_field(kind), kind
+        assert tables[kind]["label_column"] in tables[kind]["columns"]
 
 
 def test_every_kind_but_the_partnership_has_a_listing_command() -> None:
@@ -89,3 +91,13 @@ def test_search_kind_takes_each_word_for_a_kind(kind: str) -> None:
         assert set(result.stdout.splitlines()[1:]) <= {kind}
     others = {w for k in KINDS if k != kind for w in (k, *kind_words(k))}
     assert not others & set(words)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_but_the_partnership_has_a_listing(kind: str) -> None:
+    """Each kind's listing (read for --fields completion and the published descriptions) exists, with columns."""
+    listing = kind_listing(load_dataset(BUNDLED), kind, empty=True)
+    if kind == "partnership":
+        assert listing is None
+    else:
+        assert listing is not None and listing.columns

@@ -56,5 +56,26 @@ class Counted(Pair):
 
 
 def test_a_subclass_adds_fields_after_its_base_and_class_variables_are_not_fields() -> None:
-    assert Counted._fields == ("left", "right", "extra")
+    """A subclass's fields follow its base's; a ClassVar is not a field."""
+    assert tuple(Counted("a", 1, True)) == ("a", 1, True)
     assert Counted("a", 1, True).extra is True and Counted.limit == 3
+    with pytest.raises(TypeError, match="'limit'"):
+        Counted("a", limit=4)  # type: ignore[call-arg]
+
+
+def test_a_misspelt_field_is_an_error() -> None:
+    """`View(widht=100)` fails at once instead of leaving `width` unset."""
+    with pytest.raises(TypeError, match="unknown or repeated field 'widht'"):
+        View(widht=100)  # type: ignore[call-arg]
+
+
+def test_a_field_given_twice_is_an_error() -> None:
+    """A field given by position and again by name is refused."""
+    with pytest.raises(TypeError, match="unknown or repeated field 'left'"):
+        Pair("a", left="b")  # type: ignore[misc]
+
+
+def test_a_field_without_default_must_be_given() -> None:
+    """Leaving out a field that has no default is refused, by position or by name."""
+    with pytest.raises(TypeError, match="missing field 'left'"):
+        Pair(right=3)  # type: ignore[call-arg]

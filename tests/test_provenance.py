@@ -186,8 +186,10 @@ def test_cite_names_the_sources_of_the_fields_shown() -> None:
     out = run_cli(
         "timeline", "--since", "2024-12-04", "--until", "2024-12-04", "--fields", "date", "--cite", "-f", "json"
     )
-    rows = {r["date"] + r["source"] for r in json.loads(out.stdout)}
-    assert "2024-12-0424kg-313131 (inferred); vesti-133154 (inferred)" in rows
+    rows = {r["date"]: [(c["source"], c["fields"], c["inferred"]) for c in r["cite"]] for r in json.loads(out.stdout)}
+    assert rows["2024-12-04"] == [("24kg-313131", ["date"], True), ("vesti-133154", ["date"], True)]
+    tsv = run_cli("timeline", "--since", "2024-12-04", "--until", "2024-12-04", "--fields", "date", "--cite")
+    assert "2024-12-04\t24kg-313131 (inferred); vesti-133154 (inferred)\t" in tsv.stdout
 
 
 def test_show_marks_an_inferred_value() -> None:

@@ -118,13 +118,13 @@ def test_table_prints_markup_and_emoji_codes_literally() -> None:
 
 
 def test_table_right_aligns_numbers_shows_markers_and_counts_rows() -> None:
-    """4,500e is right-aligned under its header; NA shows for a missing value; caption counts."""
-    text = render_table(LISTING, width=60)
-    assert "4,500e" in text and " NA " in text
-    assert text.rstrip().endswith("2 records")
+    """4,500 (estimate) is right-aligned under its header; NA shows for a missing value; caption counts."""
+    text = render_table(LISTING, width=80)
+    assert "4,500 (estimate)" in text and " NA " in text
+    assert text.splitlines()[-1].strip() == "2 records"
     header = next(line for line in text.splitlines() if "tons" in line)
-    value = next(line for line in text.splitlines() if "4,500e" in line)
-    assert header.index("tons") + len("tons") == value.index("4,500e") + len("4,500e")
+    value = next(line for line in text.splitlines() if "4,500 (estimate)" in line)
+    assert header.index("tons") + len("tons") == value.index("(estimate)") + len("(estimate)")
 
 
 def test_table_wraps_instead_of_cutting_on_narrow_terminals() -> None:

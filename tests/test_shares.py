@@ -47,7 +47,7 @@ def test_a_column_within_100_percent_has_no_note(tmp_path: Path) -> None:
 
 def test_reserves_listing_names_the_production_share_year_and_marks_estimates() -> None:
     """The production share column is prod_2024_share_pct, 'e' where it rests on an estimate; stderr says why >100%."""
-    result = run_cli("reserves", "--country", "KG", "-f", "json")
+    result = run_cli("reserves", "--country", "KG", "-f", "json", "--verbose", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     (row,) = json.loads(result.stdout)
     assert "prod_share_pct" not in row
@@ -59,12 +59,12 @@ def test_reserves_listing_names_the_production_share_year_and_marks_estimates() 
     assert "production shares 2024e add up to 104.0%, not 100%" in result.stderr
     assert "reserve shares add up to 112.8%, not 100%" in result.stderr
     table = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "160").stdout
-    assert "prod 2024 share pct" in table and "0.02e" in table
+    assert "prod 2024 share pct" in table and "0.02 % (estimate)" in table
 
 
 def test_stats_say_when_the_data_was_published_after_the_claim() -> None:
     """The article's 'as of January' claims meet MCS 2025, published later; an undated claim's order is unknown."""
-    result = run_cli("stats", "--topic", "antimony", "-f", "json")
+    result = run_cli("stats", "--topic", "antimony", "-f", "json", env={"COLUMNS": "200"})  # the note on one line
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     share = rows["sb-claim-reserves-share-kg-article"]
     assert (share["computed_later"], share["as_of"]) == (True, "2024-01")

@@ -8,10 +8,13 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import TINY, run_cli
+from silkcli.dataset.load import load_dataset
 from silkcli.formats import Format, View, render
 from silkcli.formats.expanded import value_lines
 from silkcli.formats.table import to_table
-from silkcli.listings.listing import Column, Listing
+from silkcli.listings import records
+from silkcli.listings.listing import Column, Entry, Listing, Shape, shape
+from silkcli.listings.records import document_listing
 
 COLUMNS = (
     Column("id", "id", priority=1),
@@ -175,3 +178,19 @@ def test_record_blocks_in_colour_have_a_dim_heading_and_bold_labels() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("\x1b[2m-[ 1 ]--") and lines[1].startswith("\x1b[1mid:\x1b[0m ")
     assert re.fullmatch(r"\x1b\[2m1 of \d+ records\x1b\[0m", lines[-1])
+
+
+def test_rows_hold_what_they_print_when_they_leave_the_listing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once shaped, an agreements listing draws its parties (signatories' names included) without the dataset."""
+    ds = load_dataset(TINY)
+    shaped = shape(document_listing(ds, ds.documents), Shape(fields="id,parties"))
+
+    def no_lookups(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the dataset was read while the table was drawn")
+
+    monkeypatch.setattr(records, "store_of", no_lookups)
+    parties = [entry for row in shaped.rows for entry in row["parties"]]
+    assert parties and all(isinstance(e, Entry) and isinstance(e.text, str) for e in parties)
+    assert any("(" in e.text for e in parties)  # a signatory's name, looked up when the row was built
+    drawn = render(shaped, Format.table, View(200))
+    assert all(e.text.split(" (")[0] in " ".join(drawn.split()) for e in parties)

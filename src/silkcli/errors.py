@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterable, Mapping
 
@@ -50,7 +51,6 @@ def suggest(word: str, choices: Iterable[str], *, spelled: Mapping[str, str] | N
 
     ``spelled`` maps a choice to how it is shown (the choices may be lower-cased keys).
     """
-    import difflib  # noqa: PLC0415 - start-up: only error paths need it
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:

@@ -82,7 +82,7 @@ def atomic_build(path: Path, fill: Callable[[Path], None], *, mode: int = 0o666)
 
 def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:
     """Build ``path`` under a temporary name in its folder with ``fill``, give it ``mode``, rename it over."""
-    import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
+    import tempfile  # noqa: PLC0415 - 2 ms of every start-up (it imports random); only writers need it
 
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

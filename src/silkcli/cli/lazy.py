@@ -44,7 +44,7 @@ class LazyCommands(Mapping[str, Any]):
         function: Callable[..., None] = getattr(importlib.import_module(f"{self._package}.{spec.module}"), spec.name)
         text = inspect.getdoc(function) or ""
         if spec.listing:
-            from silkcli.cli.listing_run import listing_help  # noqa: PLC0415 - the module just imported it
+            from silkcli.cli.listing_run import listing_help  # noqa: PLC0415 - 3 ms of `silkcli --help`, which builds no listing command
 
             text = f"{text}\n\n{listing_help(inspect.signature(function).parameters)}"
         staging = typer.Typer()
@@ -78,10 +78,11 @@ class ValuesInHelp(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The usual help, each closed filter's help ending with its values."""
-        from silkcli.cli.complete import closed_values  # noqa: PLC0415 - start-up: only --help needs the values
 
         command = BY_NAME[ctx.info_name].name if ctx.info_name in BY_NAME else ""
         for param in self.params:
+            from silkcli.cli.complete import closed_values  # noqa: PLC0415 - 2.5 ms with usage (see _fail_usage in app.py)
+
             values = closed_values(ctx, command, param.name or "")
             text = getattr(param, "help", None)
             if values and isinstance(text, str) and "Values:" not in text:

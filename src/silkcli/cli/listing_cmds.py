@@ -9,29 +9,46 @@ the listing (``listings.records``, ``listings.figures``, ``listings.lookups``).
 Those modules are imported inside the builders, so ``--help`` and completion
 load none of them.
 """
-# ruff: noqa: PLC0415 - every import inside a function here is for start-up (see above)
+# ruff: noqa: PLC0415 - 15 ms of every --help and completion: the listings import msgspec and the model
 
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from silkcli.cli import complete
+from silkcli.cli.commands import COMMANDS
 from silkcli.cli.listing_run import Build, listing_command, record_command
 from silkcli.cli.options import CountryOpt, Many, SectorOpt, SinceOpt, UntilOpt, option
 from silkcli.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from silkcli.dataset import model as m
     from silkcli.listings.listing import Listing
+
+
+PersonOpt = Annotated[Many, option("--person", help="Person id, name or surname (repeatable).", values=complete.people)]
+
+
+def _countries(ds: "m.Dataset", given: Many) -> frozenset[str]:
+    """The codes of the countries ``given`` names (codes, alpha-3 codes or names); a usage error for others."""
+    from silkcli.listings import select
+
+    return select.resolve(given or [], select.country_choices(ds), "country")
+
+
+def _terms(given: Many, terms: "Iterable[m.VocabTerm | m.Sector]", what: str) -> frozenset[str]:
+    """The ids of the ``terms`` that ``given`` names (ids or names); a usage error for others."""
+    from silkcli.listings import select
+
+    return select.resolve(given or [], select.term_choices(terms), what)
 
 
 @listing_command
 def agreements(
     sector: SectorOpt = None,
-    type_: Annotated[
-        Many,
-        option("--type", help="Document type (repeatable).", values=complete.types),
-    ] = None,
+    type_: Annotated[Many, option("--type", help="Document type (repeatable).", values=complete.types)] = None,
     party: Annotated[
         Many,
         option(
@@ -44,10 +61,7 @@ def agreements(
         Many,
         option("--signatory", help="Who signed: person id, name or surname (repeatable).", values=complete.people),
     ] = None,
-    status: Annotated[
-        Many,
-        option("--status", help="Status (repeatable).", values=complete.statuses),
-    ] = None,
+    status: Annotated[Many, option("--status", help="Status (repeatable).", values=complete.statuses)] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     summit: Annotated[
@@ -75,11 +89,11 @@ def agreements(
 
         found = select.documents(
             ds,
-            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
-            types=select.resolve(type_ or [], select.term_choices(ds.vocabulary.document_types), "type"),
+            sectors=_terms(sector, ds.sectors, "sector"),
+            types=_terms(type_, ds.vocabulary.document_types, "type"),
             parties=party or [],
             signatories=select.resolve_people(ds, signatory or []),
-            statuses=select.resolve(status or [], select.term_choices(ds.vocabulary.statuses), "status"),
+            statuses=_terms(status, ds.vocabulary.statuses, "status"),
             within=select.period(since, until),
             summit=summit,
         )
@@ -105,11 +119,7 @@ def leaders(
         from silkcli.listings import select
         from silkcli.listings.records import people_listing
 
-        found = select.people(
-            ds,
-            countries=select.resolve(country or [], select.country_choices(ds), "country"),
-            roles=select.resolve(role or [], select.term_choices(ds.vocabulary.roles), "role"),
-        )
+        found = select.people(ds, countries=_countries(ds, country), roles=_terms(role, ds.vocabulary.roles, "role"))
         return people_listing(ds, found)
 
     return build
@@ -120,10 +130,7 @@ def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     country: CountryOpt = None,
-    kind: Annotated[
-        Many,
-        option("--kind", help="Event kind (repeatable).", values=complete.event_kinds),
-    ] = None,
+    kind: Annotated[Many, option("--kind", help="Event kind (repeatable).", values=complete.event_kinds)] = None,
 ) -> Build:
     """List dated events, oldest first (alias: dates).
 
@@ -140,8 +147,8 @@ def timeline(
         found = select.events(
             ds,
             within=select.period(since, until),
-            countries=select.resolve(country or [], select.country_choices(ds), "country"),
-            kinds=select.resolve(kind or [], select.term_choices(ds.vocabulary.event_kinds), "kind"),
+            countries=_countries(ds, country),
+            kinds=_terms(kind, ds.vocabulary.event_kinds, "kind"),
         )
         return event_listing(ds, found)
 
@@ -203,8 +210,8 @@ def commitments(
 
         found = select.commitments(
             ds,
-            sectors=select.resolve(sector or [], select.term_choices(ds.sectors), "sector"),
-            countries=select.resolve(country or [], select.country_choices(ds), "country"),
+            sectors=_terms(sector, ds.sectors, "sector"),
+            countries=_countries(ds, country),
             kinds=select.resolve(kind or [], select.COMMITMENT_KINDS, "kind"),
         )
         return commitment_listing(ds, found)
@@ -243,9 +250,7 @@ def reserves(
         if mineral is None and len(topics) != 1:
             raise UsageError(f"choose a mineral with --mineral: {', '.join(topics) or 'none in this dataset'}")
         (topic,) = select.resolve([mineral], topics, "mineral") if mineral else topics
-        return reserve_listing(
-            ds, topic, countries=select.resolve(country or [], select.country_choices(ds), "country"), top=top
-        )
+        return reserve_listing(ds, topic, countries=_countries(ds, country), top=top)
 
     return build
 
@@ -265,21 +270,15 @@ def stats(
     """
 
     def build(ds: "m.Dataset") -> "Listing":
-        from silkcli.listings import select
         from silkcli.listings.figures import key_figure_listing
 
-        return key_figure_listing(ds, select.resolve(topic or [], select.term_choices(ds.vocabulary.topics), "topic"))
+        return key_figure_listing(ds, _terms(topic, ds.vocabulary.topics, "topic"))
 
     return build
 
 
 @listing_command
-def quotes(
-    person: Annotated[
-        Many,
-        option("--person", help="Person id, name or surname (repeatable).", values=complete.people),
-    ] = None,
-) -> Build:
+def quotes(person: PersonOpt = None) -> Build:
     """List the words the sources quote.
 
     \b
@@ -333,7 +332,6 @@ def search(
 def kind_words(kind: str) -> tuple[str, ...]:
     """The other words ``search --kind`` takes for ``kind``: the names of the commands that list it, each also
     in the singular, and what one record of it is called."""
-    from silkcli.cli.commands import COMMANDS
     from silkcli.dataset.kinds import one_of, singular
 
     names = [name for c in COMMANDS if c.lists == kind for name in (c.name, *c.aliases)]

@@ -19,7 +19,7 @@ from silkcli.cli.options import (
     stdout_is_terminal,
     terminal_width,
 )
-from silkcli.cli.output import emit, emit_all, file_format, note, write_atomic
+from silkcli.cli.output import emit, emit_all, file_format, note, notes, write_atomic
 from silkcli.errors import ExitCode, OutputError, UsageError
 from silkcli.formats import FILE_WIDTH, TABLE_FILES, Format, View, format_names, format_of, iter_format, render
 
@@ -88,7 +88,8 @@ def _with_output_options(command: Callable[..., Build], *, taken: Collection[str
     @functools.wraps(command)
     def run(**given: Any) -> None:
         options = {name: given.pop(name) for name in Output._fields if name in taken}
-        run_listing(command(**given), Output(**options))
+        filters = [name for name, value in given.items() if value not in (None, (), [])]
+        run_listing(command(**given), Output(**options), asked=filters)
 
     own = list(inspect.signature(command).parameters.values())
     run.__signature__ = inspect.Signature([*own, *outputs])  # type: ignore[attr-defined]  # what Typer reads
@@ -96,27 +97,45 @@ def _with_output_options(command: Callable[..., Build], *, taken: Collection[str
     return run
 
 
-def run_listing(build: Callable[[m.Dataset], Listing], output: Output) -> None:
-    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks."""
+def run_listing(build: Callable[[m.Dataset], Listing], output: Output, *, asked: Collection[str] = ()) -> None:
+    """Load the dataset, build the listing with ``build``, and write it as ``output`` asks; ``asked``: the
+    filters given (a terminal shows blocks rather than a table that hides their columns)."""
     from silkcli.listings.select import take_readings  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
 
     take_readings()  # what a run before this one in the same process read and did not print
     listing = build(state.load())
-    for text in take_readings():  # how a short name was read, even when nothing matches
-        note(f"note: {text}")
-    emit_listing(listing, output)
+    notes([f"note: {text}" for text in take_readings()])  # how a short name was read, even when nothing matches
+    emit_listing(listing._replace(asked=asked_columns(listing, asked)), output)
 
 
-def default_format() -> Format:
-    """table for a person at a terminal, tsv for a pipe or file."""
+#: The columns a filter is about where its name does not say it (``--sector`` is about ``sector`` or ``sectors``).
+_FILTER_COLUMNS = {"party": ("parties",), "signatory": ("parties",), "since": ("signed", "date")}
+_FILTER_COLUMNS["until"] = _FILTER_COLUMNS["since"]
+
+
+def asked_columns(listing: Listing, filters: Collection[str]) -> tuple[str, ...]:
+    """The listing's columns that the given ``filters`` (parameter names) are about."""
+    names = {c.name for c in listing.columns}
+    wanted = []
+    for given in filters:
+        base = given.rstrip("_")
+        wanted += [n for n in (base, f"{base}s", *_FILTER_COLUMNS.get(base, ())) if n in names]
+    return tuple(dict.fromkeys(wanted))
+
+
+def default_format(output: Output | None = None) -> Format:
+    """table for a person at a terminal, tsv for a pipe or file; table wherever ``--layout`` asks for one of its
+    layouts (``--layout records | head`` is plain text blocks)."""
+    if output is not None and output.layout is not TableLayout.auto:
+        return Format.table
     return Format.table if stdout_is_terminal() else Format.tsv
 
 
 def emit_listing(listing: Listing, output: Output) -> None:
     """Shape, render and write a listing (to stdout, or atomically to ``-o FILE``); notes and counts go to stderr."""
-    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout, fields_help  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
-    fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format())
+    fmt = output.fmt or (file_format(output.output, None, tuple(Format)) if output.output else default_format(output))
     if output.output is not None:
         file_format(output.output, fmt, tuple(Format))
     if output.fields == "help":
@@ -128,13 +147,15 @@ def emit_listing(listing: Listing, output: Output) -> None:
         if target is not None:
             _check_folder(target)
     shaped = _shaped(listing, output, fmt, drawn=not fmt.machine or (export is not None and not export.machine))
-    for text in shaped.notes if shaped.rows else ():
-        note(f"note: {text}")
+    said = [f"note: {text}" for text in shaped.notes] if shaped.rows else []
     view = _view(output, fmt)
     if fmt is Format.table and shaped.layout is not Layout.record:
-        _note_fit(shaped, view)
+        said += _fit_notes(shaped, view)
     if fmt is Format.table and len(shaped.rows) > TABLE_WARN_ROWS:
-        note(f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv")
+        said.append(
+            f"note: drawing {len(shaped.rows)} rows as a table is slow; use -n N or a machine format such as -f tsv"
+        )
+    notes(said, width=view.width)
     # an empty table on a terminal would only repeat the "0 records match" note below
     empty = fmt is Format.table and not shaped.rows and output.output is None
     chunks = iter(()) if empty else _chunks(shaped, fmt, view)
@@ -153,14 +174,25 @@ def emit_listing(listing: Listing, output: Output) -> None:
 def _shaped(listing: Listing, output: Output, fmt: Format, *, drawn: bool) -> Listing:
     """The listing shaped by --fields, --cite, --sort, --desc and -n (a reference format takes every field);
     ``drawn`` if a table, HTML or SVG is drawn from it (which shows markers with their values)."""
-    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Shape, shape  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     fields = output.fields
     if fmt.kinds:  # a reference format writes whole records (it is for the sources listing only)
         if fields is not None:
             raise UsageError(f"--fields does not apply to -f {fmt.value}: it writes every field of each source")
         fields = ",".join(c.name for c in listing.columns)
-    options = Shape(fields, output.sort, output.desc, output.limit, output.cite, evidence=fmt.evidence, markers=drawn)
+    whole = fmt.evidence or not fmt.machine  # json, jsonl, yaml write them; a table, HTML, SVG draw notes
+    options = Shape(
+        fields,
+        output.sort,
+        output.desc,
+        output.limit,
+        output.cite,
+        evidence=fmt.evidence,
+        markers=drawn,
+        whole_cites=whole,
+        texts=drawn or not fmt.evidence,  # json, jsonl and yaml write a party as its object
+    )
     return shape(listing, options)
 
 
@@ -174,25 +206,29 @@ def _check_options(output: Output, fmt: Format) -> None:
         raise UsageError(f"--layout applies to -f table, not -f {fmt.value}")
 
 
-def _note_fit(listing: Listing, view: View) -> None:
-    """One note when a table left columns out, shortened values, or became records for want of room."""
-    from silkcli.formats.fit import fit_note, plan  # noqa: PLC0415 - start-up: tables only
+def _fit_notes(listing: Listing, view: View) -> list[str]:
+    """A note when a table left columns out, shortened values, or became records for want of room."""
+    from silkcli.formats.fit import choose, fit_note, plan  # noqa: PLC0415 - start-up: tables only
+    from silkcli.formats.footnotes import footnoted  # noqa: PLC0415 - as above
 
     if view.layout != "auto" or not listing.rows:
-        return
-    found = plan(listing, view.width or 80)
+        return []
+    drawn = footnoted(listing)
+    found = choose(drawn, view.width or 80)
+    if found is None and plan(drawn, view.width or 80) is not None:  # a few records, or one the filter is about
+        return []
     if found is None:
-        note("note: the table is too wide for this terminal, so each record is a block; use --fields to choose fewer")
-    elif text := fit_note(found):
-        note(text)
+        return ["note: each record is a block: the table is wider than the terminal (--fields chooses fewer columns)"]
+    text = fit_note(found)
+    return [text] if text else []
 
 
 def _chunks(listing: Listing, fmt: Format, view: View) -> Iterator[str]:
     """The listing in ``fmt``; one record in full (``show``) on a terminal is a block of lines, not a table."""
-    from silkcli.listings.listing import Layout  # noqa: PLC0415 - start-up: --help and completion build the command, never run it
+    from silkcli.listings.listing import Layout  # noqa: PLC0415 - 15 ms of --help (it imports msgspec)
 
     if fmt is Format.table and listing.layout is Layout.record:
-        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - start-up: only show needs it
+        from silkcli.formats.record_block import iter_record_block  # noqa: PLC0415 - 2 ms; only show needs it
 
         return iter_record_block(listing, view)
     return iter_format(listing, fmt, view)

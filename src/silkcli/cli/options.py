@@ -12,13 +12,11 @@ import enum
 import os
 import shutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import Annotated
 
 from silkcli.cli import complete
+from silkcli.cli.option import option as option  # re-exported: the commands' one way to declare an option
 from silkcli.errors import UsageError
 from silkcli.formats import Format
 from silkcli.plain import Plain
@@ -99,12 +97,6 @@ def stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def option(*flags: str, help: str, values: Callable[..., list[str]] | None = None, **more: Any) -> Any:
-    """A Typer option with ``help`` and, where ``values`` is given, completion of its values; no default shown
-    unless ``more`` asks (``show_default=True``)."""
-    return typer.Option(*flags, help=help, autocompletion=values, **{"show_default": False, **more})
 
 
 # Filters shared by several commands.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import os
+import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, TextIO, TypeVar
 
+from silkcli.cli import state
 from silkcli.errors import OutputError, PipeClosed, UsageError
 from silkcli.files import atomic_write
 
@@ -76,7 +79,66 @@ def _writer(stream: TextIO, *, for_person: bool) -> Callable[[str], object]:
 
 
 def note(text: str) -> None:
-    """A hint or count for people, on stderr (nothing if stderr is closed); never fails."""
+    """An error, hint or count for people, on stderr, as one line (scripts read an error's one line); nothing if
+    stderr is closed; never fails. Notes about an answer go through :func:`notes`, which wraps them."""
+    _write(text)
+
+
+#: Notes print at most this many lines unless --verbose asks for all of them.
+NOTE_LINES = 2
+
+
+def notes(texts: Sequence[str], *, width: int | None = None) -> None:
+    """Notes on stderr, each wrapped to ``width``: at most :data:`NOTE_LINES` lines of them, the last of
+    which then says how many more ``--verbose`` prints; all of them with ``--verbose``."""
+    room = width or note_width()
+    wrapped = [wrap_note(text, room) for text in texts]
+    lines = [line for block in wrapped for line in block]
+    if len(lines) <= NOTE_LINES or state.verbose():
+        for line in lines:
+            _write(line)
+        return
+    whole = len(wrapped[0]) == 1
+    first = wrapped[0][0] if whole else _cut(wrapped[0][0], room)
+    more = len(texts) - 1 if whole else len(texts)
+    if len(texts) == 1:
+        tail = "note: --verbose prints the whole note"
+    elif whole:
+        tail = f"note: {more} more {'note' if more == 1 else 'notes'}; --verbose prints them"
+    else:
+        tail = f"note: {more} notes in all; --verbose prints them"
+    _write("\n".join([first, *wrap_note(tail, room)]))
+
+
+def wrap_note(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` cells broken between words, the lines after the first indented."""
+    from silkcli.formats.display import cell_width, wrap_cells  # noqa: PLC0415 - start-up: most notes fit a line
+
+    lines = text.split("\n")
+    if all(len(line) <= width and cell_width(line) <= width for line in lines):
+        return lines
+    return [part for line in lines for part in (wrap_cells(line, width, rest="  ") or [""])]
+
+
+def _cut(line: str, width: int) -> str:
+    """A note's first line, marked with … as continued (the last word gives way if the line is full)."""
+    return line + " …" if len(line) + 2 <= width else line.rsplit(" ", 1)[0] + " …"
+
+
+def note_width() -> int:
+    """The width notes wrap at: COLUMNS, else the terminal's (80 when neither says)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) >= MIN_NOTE_WIDTH:
+        return int(given)
+    return max(MIN_NOTE_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+
+
+#: Notes never wrap narrower than this (the narrowest terminal silkcli draws for).
+MIN_NOTE_WIDTH = 40
+
+
+def _write(text: str) -> None:
+    """``text`` and a newline on stderr (nothing if stderr is closed); never fails."""
     stream = sys.stderr
     if stream is None:
         return
@@ -85,7 +147,7 @@ def note(text: str) -> None:
         stream.flush()
     except UnicodeEncodeError:
         encoding = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
-        note(text.encode(encoding, "backslashreplace").decode(encoding))
+        _write(text.encode(encoding, "backslashreplace").decode(encoding))
     except (OSError, ValueError):
         pass
 

@@ -1,5 +1,5 @@
 """The publishing edge: the man page command, and export's SQLite, Datasette and Data Package writers."""
-# ruff: noqa: PLC0415 - start-up: each writer imports what it needs when it runs
+# ruff: noqa: PLC0415 - each writer imports what it needs when it runs (sqlite3 and the publish modules; the man page Typer's tree)
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperOption
 
 from silkcli.dataset.paths import bundled_path
+from silkcli.errors import suggest
 
 if TYPE_CHECKING:
     from silkcli.cli.options import ColorMode
@@ -18,6 +19,18 @@ if TYPE_CHECKING:
 _data: Path | None = None
 _color: str = "auto"
 _max_bytes: int | None = None
+_verbose = False
+
+
+def set_verbose(on: bool) -> None:
+    """Print every note (``--verbose``), not only the first two lines of them."""
+    global _verbose
+    _verbose = _verbose or on
+
+
+def verbose() -> bool:
+    """Whether ``--verbose`` asked for every note."""
+    return _verbose
 
 
 def set_data_path(path: Path) -> None:
@@ -39,10 +52,11 @@ def color(given: ColorMode) -> ColorMode:
 
 def reset() -> None:
     """Forget the previous run's options (tests run many commands in one process)."""
-    global _data, _color, _max_bytes
+    global _data, _color, _max_bytes, _verbose
     _data = None
     _color = "auto"
     _max_bytes = None
+    _verbose = False
 
 
 def max_bytes() -> int | None:
@@ -74,8 +88,8 @@ def data_path() -> Path:
 
 def load(path: Path | None = None, *, use_cache: bool = True) -> m.Dataset:
     """The dataset this run reads (or ``path``), with a progress bar for a person watching a slow load."""
-    from silkcli.cli.progress import meter  # noqa: PLC0415 - start-up: --help and completion load no data
-    from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above
+    from silkcli.cli.progress import meter  # noqa: PLC0415 - 46 ms (it imports the loader, the model, msgspec)
+    from silkcli.dataset.load import load_dataset  # noqa: PLC0415 - as above: --help and completion load no data
 
     return load_dataset(path or data_path(), use_cache=use_cache, progress=meter, max_bytes=_max_bytes)
 
@@ -86,7 +100,6 @@ COLOR_MODES = ("auto", "always", "never")
 
 def color_mode(value: str) -> str:
     """The ``--color`` value ``value`` names, case-insensitively; a usage error with a did-you-mean otherwise."""
-    from silkcli.errors import suggest  # noqa: PLC0415 - start-up: only a --color given needs it
 
     if value.lower() in COLOR_MODES:
         return value.lower()
@@ -115,12 +128,17 @@ def _set_max_size(ctx: Any, param: Any, value: str | None) -> None:
     set_max_size(value)
 
 
+def _set_verbose(ctx: Any, param: Any, value: bool | None) -> None:
+    set_verbose(bool(value))
+
+
 def command_options(present: set[str]) -> list[TyperOption]:
     """The global options as options of a command too (``agreements --data copy.yaml``), unless it has its own."""
     options = [
         _also_after("--data", "<path>", _set_data, "Dataset file instead of the bundled one"),
         _also_after("--color", "<auto|always|never>", _set_color, "Colour what is drawn"),
         _also_after("--max-size", "<size>", _set_max_size, "Largest dataset file to read, e.g. 2G"),
+        _also_after("--verbose", None, _set_verbose, "Print every note, not only the first two lines"),
         _also_after("--debug", None, None, "Show a traceback for internal errors"),
     ]
     return [option for option in options if not set(option.opts) & present]

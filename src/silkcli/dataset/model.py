@@ -80,22 +80,19 @@ Evidence = Annotated[
         extra={"says": "a text that is not blank"},
     ),
 ]
-CountryCode = Annotated[
-    str,
-    Meta(
-        pattern=r"^[A-Z]{2}" + END,
-        description="ISO 3166-1 alpha-2 code.",
-        extra={"says": "an ISO 3166 alpha-2 code such as 'FR'"},
-    ),
-]
-CountryCode3 = Annotated[
-    str,
-    Meta(
-        pattern=r"^[A-Z]{3}" + END,
-        description="ISO 3166-1 alpha-3 code.",
-        extra={"says": "an ISO 3166 alpha-3 code such as 'FRA'"},
-    ),
-]
+
+
+def _iso_code(letters: int, example: str) -> Meta:
+    """An ISO 3166-1 code of ``letters`` capital letters (alpha-2 or alpha-3), such as ``example``."""
+    return Meta(
+        pattern=rf"^[A-Z]{{{letters}}}" + END,
+        description=f"ISO 3166-1 alpha-{letters} code.",
+        extra={"says": f"an ISO 3166 alpha-{letters} code such as '{example}'"},
+    )
+
+
+CountryCode = Annotated[str, _iso_code(2, "FR")]
+CountryCode3 = Annotated[str, _iso_code(3, "FRA")]
 #: Whole numbers are bounded as fractional ones are: a 400-digit integer would pass and
 #: then overflow wherever it meets a float (shares, sorting, charts).
 Number = Annotated[float, Meta(ge=-1e15, le=1e15)] | Annotated[int, Meta(ge=-(10**15), le=10**15)]

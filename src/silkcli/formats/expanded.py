@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from rich.style import Style
 from rich.text import Text
 
+from silkcli.errors import visible
 from silkcli.formats.console import LINKABLE, printed
 from silkcli.formats.display import cell_width, wrap_cells
 from silkcli.formats.fit import caption, cell_text, shown_fields
 from silkcli.formats.view import View
-from silkcli.listings.listing import Listing, Value
+from silkcli.listings.listing import Entry, Listing, Value
 
 #: The value column of a block starts at most this far in (a third of the width at most).
 HEADING = 40
@@ -52,7 +53,11 @@ def _field_lines(
     """One field's lines: the label, then the value beside it or, when it does not fit there, on lines below."""
     link = listing.column(name).link and links
     head = Text.assemble((f"{name}:", "bold"))
-    paragraphs = cell_text(listing, row, name).split("\n")  # control characters already escaped
+    value = row.get(name)
+    if isinstance(value, tuple) and any(isinstance(item, Entry) for item in value):  # a party, a milestone a line
+        paragraphs = [visible(str(item)) for item in value]
+    else:
+        paragraphs = cell_text(listing, row, name).split("\n")  # control characters already escaped
     if label and (listing.column(name).prose or all(cell_width(p) <= width - label for p in paragraphs)):
         parts = [line for p in paragraphs for line in value_lines(p, width - label, link=link)]
         if not parts:

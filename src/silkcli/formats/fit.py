@@ -54,20 +54,52 @@ class _Measure(msgspec.Struct, frozen=True):
 
 
 def shown_fields(listing: Listing) -> tuple[str, ...]:
-    """The fields a table draws as columns: markers are drawn into the values they qualify (4,500e)."""
+    """The fields a table draws as columns: markers and units are drawn into the values they qualify
+    (``4,500 t (estimate)``)."""
     fields = listing.fields
     if listing.explicit:
         return fields
-    merged = {listing.column(f).marker for f in fields}
+    merged = {name for f in fields for name in (listing.column(f).marker, listing.column(f).unit_field)}
     return tuple(f for f in fields if f not in merged)
 
 
+#: How a table spells a marker after a value (the symbols before one are explained by :func:`legend`).
+SPELLED = {"estimated": "(estimate)"}
+#: Units written before the value: ``rank 4``.
+UNIT_FIRST = frozenset({"rank"})
+#: What the marks a table writes before a value, or instead of one, mean.
+LEGEND = {">": "more than", "≈": "about", "≤": "at most", "NA": "not available", "—": "zero"}
+
+
 def cell_text(listing: Listing, row: dict[str, Value], name: str) -> str:
-    """A cell as a table shows it: thousands separators, markers, lines split at ``\n``, control characters escaped."""
+    """A cell as a table shows it: thousands separators, its unit and markers (``≤13 %``, ``60,000 t
+    (estimate)``), lines split at ``\n``, control characters escaped."""
     column = listing.column(name)
     marker = row.get(column.marker) if column.marker else None
-    text = display(row.get(name), marker).replace("\u2028", "\n").replace("\u2029", "\n")
+    value = row.get(name)
+    text = display(value, None if marker in SPELLED else marker)
+    unit = column.unit or (row.get(column.unit_field) if column.unit_field else None)
+    if unit and value is not None and marker not in ("not_available", "zero"):
+        text = f"{unit} {text}" if unit in UNIT_FIRST else f"{text} {unit}"
+    if isinstance(marker, str) and marker in SPELLED and value is not None:
+        text = f"{text} {SPELLED[marker]}"
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def legend(listing: Listing) -> str | None:
+    """``≤ at most; NA not available``: what the marks that the table's cells carry mean, once."""
+    marks = {"lower_bound": ">", "approximate": "≈", "upper": "≤", "not_available": "NA", "zero": "—"}
+    shown = shown_fields(listing)
+    used = {
+        marks[str(row.get(c.marker))]
+        for c in map(listing.column, shown)
+        if c.marker
+        for row in listing.rows
+        if str(row.get(c.marker)) in marks
+    }
+    parts = [f"{mark} {meaning}" for mark, meaning in LEGEND.items() if mark in used]
+    return "; ".join(parts) if parts else None
 
 
 def caption(listing: Listing) -> str:
@@ -116,11 +148,27 @@ def plan(listing: Listing, width: int) -> Plan | None:
     widths = _spread([measures[n] for n in shown], room - _PER_COLUMN * len(shown))
     at_full = all(w >= measures[n].natural for n, w in zip(shown, widths, strict=True))
     spare = room - _PER_COLUMN * len(shown) - sum(widths)
-    bar = bool(listing.bar in shown and at_full and spare >= BAR_WIDTH + _PER_COLUMN)
+    bar = bool(listing.bar in shown and not hidden and at_full and spare >= BAR_WIDTH + _PER_COLUMN)
     shortened = tuple(
         n for n, w in zip(shown, widths, strict=True) if listing.column(n).link and w < measures[n].natural
     )
     return Plan(tuple(shown), tuple(widths), tuple(hidden), shortened, bar)
+
+
+#: An answer of this many records or fewer is shown as blocks rather than as a table that hides columns.
+FEW_RECORDS = 3
+
+
+def choose(listing: Listing, width: int) -> Plan | None:
+    """The table a terminal of ``width`` shows (``--layout auto``), or None for blocks: when even the essential
+    columns do not fit, or when the table would hide a column the answer is about or the answer is a few records
+    (blocks show every field)."""
+    found = plan(listing, width)
+    if found is None or not found.hidden:
+        return found
+    if len(listing.rows) <= FEW_RECORDS or set(found.hidden) & set(listing.asked):
+        return None
+    return found
 
 
 def squeeze(listing: Listing, width: int) -> Plan:

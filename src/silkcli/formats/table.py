@@ -17,13 +17,15 @@ from collections.abc import Iterator, Mapping, Sequence
 import msgspec
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from silkcli.formats.console import link, picture_console, printed
+from silkcli.formats.console import LINKABLE, link, picture_console, printed
 from silkcli.formats.display import bar
 from silkcli.formats.expanded import block_lines, iter_blocks
-from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, plan, squeeze
+from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, choose, plan, squeeze
+from silkcli.formats.footnotes import footnote_lines, footnoted
 from silkcli.formats.view import FILE_WIDTH, View
 from silkcli.listings.listing import Listing, Value
 
@@ -35,19 +37,54 @@ UNFRAMED = 2
 
 
 def iter_table(listing: Listing, view: View) -> Iterator[str]:
-    """The table as a terminal shows it (escape codes only with ``view.color``), or records when it cannot fit."""
+    """The table as a terminal shows it (escape codes only with ``view.color``), or records when it cannot fit;
+    then its footnotes (``--cite``'s sources)."""
+    listing = footnoted(listing)
     width = view.width or DEFAULT_WIDTH
-    found = None if view.layout == "records" else plan(listing, width)
+    if view.layout == "auto":
+        found = choose(listing, width)
+    else:
+        found = plan(listing, width) if view.layout == "table" else None
     if found is None and view.layout != "table":
         yield from iter_blocks(listing, view._replace(width=width))
-        return
-    yield to_table(listing, width=width, color=view.color, links=view.links, found=found)
+    else:
+        yield to_table(listing, width=width, color=view.color, links=view.links, found=found)
+    if listing.footnotes:
+        yield printed(footnotes(listing, width, links=view.links), width=width, color=view.color)
+
+
+def footnotes(listing: Listing, width: int, *, links: bool = False) -> Text:
+    """The listing's footnotes as lines of at most ``width`` cells after a blank line; with ``links`` each
+    source's URL (every piece of it, when it folds) links to the whole URL."""
+    lines = [Text("")]
+    for note, text in zip(footnote_lines(listing, width), listing.footnotes, strict=True):
+        drawn = [Text(line, style="dim" if text.startswith("*") else "") for line in note]
+        url = text.rsplit(" ", 1)[-1]
+        if links and LINKABLE.fullmatch(url):
+            _link_tail(drawn, url)
+        lines += drawn
+    return Text("\n").join(lines)
+
+
+def _link_tail(lines: list[Text], url: str) -> None:
+    """Link the pieces of ``url`` that end ``lines`` (a URL folded over lines) to the whole URL."""
+    rest = url
+    for line in reversed(lines):
+        piece = line.plain.lstrip()
+        size = len(piece) if rest.endswith(piece) else len(rest) if piece.endswith(rest) else 0
+        line.stylize(Style(link=url), len(line.plain) - size)
+        rest = rest[: len(rest) - size]
+        if not rest or not size:
+            return
 
 
 def _recorded(listing: Listing, view: View) -> Console:
     """A recording Rich console holding the table, drawn in colour (a bold header, a dim caption)."""
     console = picture_console(view.width or FILE_WIDTH)
+    listing = footnoted(listing)
     console.print(listing_table(listing, width=console.width))
+    if listing.footnotes:
+        console.print(footnotes(listing, console.width))
     return console
 
 

@@ -10,7 +10,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.store import store_of
-from silkcli.listings.listing import Column, Layout, Listing, Row, Value
+from silkcli.listings.listing import Column, Entry, Layout, Listing, Row, Value
 
 COLUMNS = (
     Column("field", "field name", priority=1),
@@ -163,7 +163,7 @@ class CiteGetter:
         return CiteGetter(self.of, self.sources, self.part, fields)
 
     def __call__(self, row: Any) -> Value:
-        """The source ids, their URLs or the quotes, joined with '; ' (quotes with ' | ')."""
+        """The source ids, their URLs or the quotes, joined with '; ' (quotes with ' | '); or the citations."""
         record = self.of(row)
         if not isinstance(record, msgspec.Struct):
             return None
@@ -174,9 +174,33 @@ class CiteGetter:
             cites = [first] if first is not None else []
         if not cites:
             return None
+        if self.part == "cite":
+            return tuple(CiteEntry(c, self.sources.get(c.source)) for c in cites)
         if self.part == "source":
             return cited_as(tuple(cites))
         if self.part == "source_url":
             found = (self.sources.get(s) for s in dict.fromkeys(c.source for c in cites))
             return "; ".join(source.url if source is not None else "" for source in found)
         return " | ".join(c.quote for c in cites)
+
+
+class CiteEntry(Entry):
+    """One citation of a row: ``{source, url, quote, fields, inferred}`` in json/jsonl/yaml; in a table a note
+    mark on the cells it supports, and its source as a numbered note after the table (:attr:`note`)."""
+
+    __slots__ = ("source", "fields", "inferred", "note")
+
+    def __init__(self, cite: m.Cite, source: m.Source | None) -> None:
+        url = source.url if source is not None else ""
+        data = {"source": cite.source, "url": url, "quote": cite.quote, "fields": list(cite.fields)}
+        super().__init__(
+            f"{cite.source} (inferred)" if cite.inferred else cite.source, {**data, "inferred": cite.inferred}
+        )
+        self.source, self.fields, self.inferred = cite.source, cite.fields, cite.inferred
+        self.note = cite.source if source is None else source_note(source)
+
+
+def source_note(source: m.Source) -> str:
+    """``Title. Publisher, 2024-12-03. URL`` (``n.d.`` where the date is not known), as a note names a source."""
+    title = source.title if source.title.endswith((".", "?", "!")) else f"{source.title}."
+    return f"{title} {source.publisher}, {source.published or 'n.d'}. {source.url}"

@@ -37,6 +37,7 @@ def _year_columns(year: str) -> tuple[Column, Column]:
             numeric=True,
             marker=f"prod_{year}_marker",
             get=lambda r: s.value if (s := stat(r)) else None,
+            unit="t",
         ),
         Column(f"prod_{year}_marker", f"marker of the {year} figure", get=lambda r: _marker(stat(r))),
     )
@@ -48,7 +49,13 @@ def _production_share_columns(basis: shares.ShareBasis, latest: str) -> tuple[Co
     what = f"share of world mine production {basis.period or latest}, % of {basis.denominator} (computed)"
     return (
         Column(
-            share, what, numeric=True, marker=f"{share}_marker", get=lambda r: _round(r.production_share), priority=4
+            share,
+            what,
+            numeric=True,
+            marker=f"{share}_marker",
+            get=lambda r: _round(r.production_share),
+            priority=4,
+            unit="%",
         ),
         Column(
             f"{share}_marker",
@@ -84,6 +91,7 @@ def reserve_listing(
             marker="reserves_marker",
             get=lambda r: r.reserves.value if r.reserves else None,
             priority=1,
+            unit="t",
         ),
         Column("reserves_marker", "estimated, not_available, zero or lower_bound", get=lambda r: _marker(r.reserves)),
         Column(
@@ -92,6 +100,7 @@ def reserve_listing(
             numeric=True,
             marker="share_bound",
             get=lambda r: _round(r.reserves_share),
+            unit="%",
         ),
         Column(
             "share_bound",
@@ -152,7 +161,9 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
         _stat("metric", "what is measured", priority=3),
         _stat("country", "country code (empty for a world total)", priority=3),
         Column("period", "year the figure is for", get=lambda f: text_of(f.stat.period), priority=3),
-        _stat("value", "the figure as the source gives it", numeric=True, marker="marker", priority=1),
+        _stat(
+            "value", "the figure as the source gives it", numeric=True, marker="marker", priority=1, unit_field="unit"
+        ),
         Column("marker", "estimated, approximate, lower_bound, not_available or zero", get=lambda f: _marker(f.stat)),
         _stat("unit", "unit", priority=3),
         Column("as_of", "when the source published it", get=lambda f: text_of(f.stat.as_of), priority=5),
@@ -164,6 +175,7 @@ def _key_figure_columns(ds: m.Dataset) -> tuple[Column, ...]:
             numeric=True,
             marker="computed_bound",
             get=lambda f: _round(f.computed.value),
+            unit_field="unit",
         ),
         Column(
             "computed_bound",

@@ -21,18 +21,12 @@ from silkcli.plain import Plain
 class Entry:
     """One structured item of a list value (a party, a claim): an object in json/jsonl/yaml, its text elsewhere."""
 
-    __slots__ = ("_text", "data")
+    __slots__ = ("data", "text")
 
-    def __init__(self, text: str | Callable[[], str], data: Mapping[str, object]) -> None:
-        self._text = text  # or what makes it, called when it is first wanted: json/jsonl/yaml never want it
+    def __init__(self, text: str, data: Mapping[str, object]) -> None:
+        #: the entry as one line of text (``KR: Ministry of Education (Choi Sang-mok)``)
+        self.text = text
         self.data = data
-
-    @property
-    def text(self) -> str:
-        """The entry as one line of text (``KR: Ministry of Education (Choi Sang-mok)``)."""
-        if not isinstance(self._text, str):
-            self._text = self._text()
-        return self._text
 
     def __str__(self) -> str:
         return self.text
@@ -52,6 +46,8 @@ Getter = Callable[[Any], Value]
 
 CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"
+#: What ``--cite`` adds where citations are drawn or written whole (a table's notes; json, jsonl, yaml).
+CITE_FIELD = "cite"
 
 
 class Column(Plain):
@@ -70,6 +66,9 @@ class Column(Plain):
     priority: int = 2
     #: a source's validated URL: a hyperlink on terminals that support them, shortened with … when narrow
     link: bool = False
+    #: the unit a table writes after the value (``260,000 t``); ``unit_field`` names the field that holds it
+    unit: str | None = None
+    unit_field: str | None = None
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
@@ -105,6 +104,10 @@ class Listing(Plain):
     record: Mapping[str, object] | None = None
     #: how many records matched before ``-n`` cut the list (None: not shaped yet)
     total: int | None = None
+    #: lines a table or its blocks end with: the numbered sources of ``--cite``, a legend of markers
+    footnotes: tuple[str, ...] = ()
+    #: the fields the answer is about (a filter's own): a terminal shows blocks rather than hide them
+    asked: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -172,13 +175,17 @@ class Shape(Plain):
     #: whether the rows carry the marker columns their values are drawn with (4,500e, 2024-12 (day
     #: unknown)): a table, HTML or SVG draws them, the machine formats leave them out
     markers: bool = True
+    #: ``--cite`` adds the citations whole (one field), not their sources and URLs as text
+    whole_cites: bool = False
+    #: structured entries (parties) need their text; json, jsonl and yaml write their data only
+    texts: bool = True
 
 
 def shape(listing: Listing, options: Shape) -> Listing:
     """Apply --fields, --cite, --sort/--desc and -n; build the rows of the records that remain."""
     chosen = parse_fields(options.fields, listing) if options.fields is not None else listing.default
     if options.cite:
-        extra = CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
+        extra = (CITE_FIELD,) if options.whole_cites else CITE_FIELDS + ((EVIDENCE_FIELD,) if options.evidence else ())
         known = {c.name for c in listing.columns}  # one record in full (show) already holds its source
         chosen = chosen + tuple(f for f in extra if f not in chosen and f in known)
     records = list(listing.rows)
@@ -196,9 +203,10 @@ def shape(listing: Listing, options: Shape) -> Listing:
         if options.limit < 0:
             raise UsageError("-n/--limit must be 0 or more")
         records = records[: options.limit]
-    wanted = [_bound(listing.column(name), chosen) for name in chosen]
+    wanted = [_bound(listing.column(name), chosen, texts=options.texts) for name in chosen]
     if options.markers:
-        wanted += [listing.column(c.marker) for c in wanted if c.marker and c.marker not in chosen]
+        drawn_with = {name for c in wanted for name in (c.marker, c.unit_field) if name and name not in chosen}
+        wanted += [listing.column(name) for name in sorted(drawn_with)]
     getters = [(c.name, c.get or _by_name(c.name)) for c in wanted]
     rows: list[Row] = [{name: get(r) for name, get in getters} for r in records]
     return listing._replace(rows=rows, selected=chosen, explicit=options.fields is not None, total=total)
@@ -209,7 +217,11 @@ def _by_name(name: str) -> Getter:
     return lambda record: record.get(name) if isinstance(record, Mapping) else None
 
 
-def _bound(column: Column, chosen: tuple[str, ...]) -> Column:
-    """A ``--cite`` column told which fields the rows show (its getter has ``for_fields``); others as they are."""
+def _bound(column: Column, chosen: tuple[str, ...], *, texts: bool) -> Column:
+    """A ``--cite`` column told which fields the rows show (its getter has ``for_fields``), a column of entries
+    whether they need their text (``for_text``); others as they are."""
     bind = getattr(column.get, "for_fields", None)
-    return column._replace(get=bind(chosen)) if bind is not None else column
+    if bind is not None:
+        return column._replace(get=bind(chosen))
+    text = getattr(column.get, "for_text", None)
+    return column._replace(get=text(texts)) if text is not None else column

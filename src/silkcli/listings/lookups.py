@@ -16,7 +16,7 @@ def sector_listing(ds: m.Dataset) -> Listing:
     """Every sector with its counts."""
     documents = {s.id: sum(s.id in d.sectors for d in ds.documents) for s in ds.sectors}
     commitments = {s.id: sum(c.sector == s.id for c in ds.commitments) for s in ds.sectors}
-    source, _, evidence = cite_columns(ds)
+    source, _, evidence, cite = cite_columns(ds)
     columns = (
         Column("id", "sector id", get=attrgetter("id"), priority=1),
         Column("name", "sector name", get=attrgetter("name"), prose=True, priority=1),
@@ -24,6 +24,7 @@ def sector_listing(ds: m.Dataset) -> Listing:
         Column("commitments", "commitments in the sector", numeric=True, get=lambda s: commitments[s.id]),
         source._replace(help="id of the source naming the sector"),
         evidence._replace(help="verbatim quote"),
+        cite,
     )
     return Listing("sectors", columns, ("id", "name", "documents", "commitments"), ds.sectors)
 

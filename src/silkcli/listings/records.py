@@ -19,7 +19,8 @@ from silkcli.listings.listing import Column, Entry, Listing
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
-    """The columns ``--cite`` adds: the sources supporting the fields a row shows, their URLs and the quotes.
+    """The columns ``--cite`` adds: the sources supporting the fields a row shows, their URLs and the quotes
+    (csv, tsv, markdown), or the citations whole (json, jsonl, yaml, a table's notes).
 
     ``of(row)`` is the record a row is about.
     """
@@ -38,6 +39,13 @@ def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -
             get=CiteGetter(of, sources, "evidence"),
             prose=True,
             priority=5,
+        ),
+        Column(
+            "cite",
+            "the citations supporting the fields shown: source, url, quote, fields, inferred (--cite in "
+            "json, jsonl and yaml; a table marks its cells with notes)",
+            get=CiteGetter(of, sources, "cite"),
+            priority=1,
         ),
     )
 
@@ -60,15 +68,35 @@ def party_text(party: m.Party, people: Mapping[str, m.Person]) -> str:
     return f"{party.country}: {body}{who}"
 
 
-def party_entry(party: m.Party, people: Callable[[], Mapping[str, m.Person]]) -> Entry:
-    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats,
-    which alone ask ``people()`` for the signatories' names."""
+def party_entry(party: m.Party, people: Mapping[str, m.Person] | None) -> Entry:
+    """A party as ``show`` gives it (``country``, ``body``, ``signatory``), and as text for text formats
+    (none without ``people``: json, jsonl and yaml write the object)."""
     data = {"country": party.country, "body": party.body}
     if party.native_body is not None:
         data["native_body"] = party.native_body
     if party.signatory is not None:
         data["signatory"] = party.signatory
-    return Entry(lambda: party_text(party, people()), data)
+    return Entry(party_text(party, people) if people is not None else "", data)
+
+
+class PartiesGetter:
+    """The getter of a document's parties: with their text (the signatories' names, read when the first row
+    is built) or, told by :func:`~silkcli.listings.listing.shape` that the format writes objects, without.
+
+    At 1,000,000 documents, reading the signatories was 75 ms of a 1% selection's 400 in JSON.
+    """
+
+    def __init__(self, people: Callable[[], Mapping[str, m.Person]], *, text: bool = True) -> None:
+        self.people, self.text = people, text
+
+    def for_text(self, wanted: bool) -> PartiesGetter:
+        """This getter for rows whose entries need their text (``wanted``) or only their data."""
+        return PartiesGetter(self.people, text=wanted)
+
+    def __call__(self, document: m.Document) -> tuple[Entry, ...]:
+        """The document's parties as entries."""
+        people = self.people() if self.text else None
+        return tuple(party_entry(p, people) for p in document.parties)
 
 
 def _attr(name: str, help_text: str, **options: Any) -> Column:
@@ -82,8 +110,8 @@ def _amount(part: str) -> Any:
 
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
-    # The signatories are looked up only if a party's text is made (json, jsonl and yaml never make it):
-    # at 1,000,000 documents, reading them was 75 ms of a 1% selection's 400.
+    # The signatories are read when the first row is built, so each row holds its parties' text as it leaves
+    # the listing; a listing that shows no parties, or writes them as objects, never reads them.
     people = cache(lambda: store_of(ds).by_ids("people", {p.signatory for d in docs for p in d.parties if p.signatory}))
     columns = (
         _attr("id", "document id", priority=1),
@@ -100,7 +128,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
         Column(
             "parties",
             "signing ministries or agencies by country; 'unknown' where the sources do not say",
-            get=lambda d: tuple(party_entry(p, people) for p in d.parties),
+            get=PartiesGetter(people),
             prose=True,
             priority=6,
         ),
@@ -166,9 +194,9 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     columns = (
         _attr("id", "person id", priority=1),
         _attr("name", "name as the sources write it", prose=True, priority=1),
-        _attr("country", "country code", priority=3),
+        _attr("country", "country code", priority=2),  # two letters: kept before the title, which needs room
         _attr("role", "role", priority=4),
-        _attr("title", "title or office", prose=True, priority=2),
+        _attr("title", "title or office", prose=True, priority=3),
         _attr("native_name", "name in the original script", prose=True),
         _attr("note", "caveats", prose=True, priority=6),
         *cite_columns(ds),

@@ -40,6 +40,13 @@ FACETS = {
 }
 
 
+def _label_column(table: str) -> str | None:
+    """The column that names a row of ``table`` for a person: a record's label field, a vocabulary's name."""
+    if table in all_kinds():
+        return label_field(table)
+    return "name" if table in m.Vocabulary.__annotations__ else None
+
+
 def metadata(ds: m.Dataset) -> dict[str, Any]:
     """The metadata document for a database exported as ``partnership.db``."""
     info = ds.meta
@@ -52,8 +59,8 @@ def metadata(ds: m.Dataset) -> dict[str, Any]:
         }
         if spec.name in FACETS:
             entry["facets"] = FACETS[spec.name]
-        if spec.name in all_kinds() and (label := label_field(spec.name)) != "name":
-            entry["label_column"] = label  # the column a foreign key's link shows, where it is not ``name``
+        if label := _label_column(spec.name):
+            entry["label_column"] = label  # the text a link to a row shows (Datasette 1.0 guesses none)
         tables[spec.name] = entry
     for view, (text, _) in VIEWS.items():
         tables[view] = {"description": text}

@@ -9,9 +9,10 @@ table they sit in, so a new field is described without an edit here.
 from __future__ import annotations
 
 from silkcli.dataset import model as m
+from silkcli.dataset.kinds import all_kinds
 from silkcli.dataset.tables.layout import SINGULAR, TableLayout, record_class
-from silkcli.listings import figures, lookups, records
-from silkcli.listings.listing import Listing
+from silkcli.listings import records
+from silkcli.listings.by_kind import kind_listing
 
 #: Column name to its ``--fields help`` text, by table.
 Helps = dict[str, dict[str, str]]
@@ -38,17 +39,8 @@ _NOTE = {"note": "caveats and unknowns"}
 
 def listing_helps(ds: m.Dataset) -> Helps:
     """The ``--fields help`` texts of the listings that show each table's records (the listings of ``ds``)."""
-    listings: dict[str, Listing] = {
-        "documents": records.document_listing(ds, ds.documents),
-        "people": records.people_listing(ds, ds.people),
-        "events": records.event_listing(ds, ds.events),
-        "commitments": records.commitment_listing(ds, ds.commitments),
-        "quotes": records.quote_listing(ds, ds.quotes),
-        "sources": records.source_listing(ds),
-        "statistics": figures.key_figure_listing(ds),
-        "sectors": lookups.sector_listing(ds),
-    }
-    helps = {table: {c.name: c.help for c in listing.columns} for table, listing in listings.items()}
+    listings = {kind: found for kind in all_kinds() if (found := kind_listing(ds, kind)) is not None}
+    helps = {kind: {c.name: c.help for c in listing.columns} for kind, listing in listings.items()}
     helps[""] = {c.name: c.help for c in records.cite_columns(ds)} | _NOTE  # columns every record table has
     return helps
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -13,14 +12,14 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset.tables.citations import CITATIONS, citation_rows
 from silkcli.dataset.tables.layout import RECORDS, Column, TableLayout, layout
+from silkcli.plain import Plain
 
 #: Booleans are the integers 0 and 1 (as SQLite stores them); the column type says which are booleans.
 Value = str | int | float | None
 Row = tuple[Value, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Plain):
     """A table's layout and its rows, in the dataset's order."""
 
     layout: TableLayout

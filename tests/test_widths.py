@@ -1,0 +1,130 @@
+"""Every terminal view at 40-200 columns: no line wider, no date of the data cut, --cite's sources and units shown."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+import pytest
+from rich.cells import cell_len
+
+from conftest import BUNDLED, run_cli
+
+WIDTHS = (40, 60, 80, 100, 120, 200)
+#: Each listing and record command, as a person types it on a terminal.
+VIEWS = (
+    ["agreements"],
+    ["agreements", "--sector", "mining"],
+    ["agreements", "--summit", "--cite"],
+    ["leaders"],
+    ["timeline"],
+    ["sectors"],
+    ["sectors", "mining", "--cite"],
+    ["commitments", "--sector", "hydropower", "--cite"],
+    ["reserves"],
+    ["reserves", "--country", "KG"],
+    ["stats"],
+    ["discrepancies"],
+    ["countries"],
+    ["quotes"],
+    ["search", "antimony"],
+    ["show", "doc-energy-minerals-mou"],
+    ["sources"],
+)
+#: A run of digits and hyphens that starts like a date (a year and a hyphen), not inside an id or a URL.
+_DATE_LIKE = re.compile(r"(?<![\w/=.-])\d{4}-[\d-]*")
+#: A day range's end (``2013-11-18–20``) and a precision's words (``(day unknown)``) cut at a line's end.
+_CUT_RANGE = re.compile(r"\d{4}-\d{2}-\d{2}–\d?$")
+_CUT_WORDS = re.compile(r"\((day|month|year)\s*$")
+
+
+@cache
+def data_dates() -> frozenset[str]:
+    """Every date the dataset's text holds (``2024``, ``2024-12``, ``2024-12-03``)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    return frozenset(re.findall(r"\b\d{4}(?:-\d{2}){0,2}\b", text))
+
+
+def _cut_dates(text: str) -> list[str]:
+    """The dates in ``text`` that are not whole dates of the data, and lines that end inside a date or range."""
+    bad = [d for d in _DATE_LIKE.findall(text) if d.rstrip("-") not in data_dates() or d.endswith("-")]
+    bad += [line for line in text.splitlines() if _CUT_RANGE.search(line.rstrip()) or _CUT_WORDS.search(line)]
+    return bad
+
+
+def _too_wide(text: str, width: int) -> list[str]:
+    return [line for line in text.splitlines() if cell_len(line) > width]
+
+
+def _check(args: list[str], width: int) -> str:
+    """Run ``silkcli ARGS`` at ``width``; assert nothing is too wide or cut; the output."""
+    result = run_cli(*args, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    assert _too_wide(result.stdout, width) == [] and _too_wide(result.stderr, width) == []
+    assert _cut_dates(result.stdout) == []
+    return result.stdout
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+def test_every_view_fits_and_cuts_no_date(args: list[str], width: int) -> None:
+    """A listing, record, search or show on a terminal of ``width`` columns: no line wider, every date whole."""
+    _check([*args, "-f", "table", "--width", str(width)], width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_brief_fits_and_cuts_no_date(width: int) -> None:
+    """The terminal brief, one page and --full, at ``width`` columns: no line wider, every date whole (the full
+    brief's timeline above all)."""
+    _check(["brief", "-f", "terminal", "--width", str(width)], width)
+    full = _check(["brief", "--full", "-f", "terminal", "--width", str(width)], width)
+    assert "2013-11-18–20" in full and "2024-12-03" in full
+
+
+@cache
+def _cited_sources(args: tuple[str, ...]) -> frozenset[str]:
+    """The URLs of the sources that ``--cite`` gives for the rows of ``args``, from its JSON."""
+    rows = json.loads(run_cli(*args, "--cite", "-f", "json").stdout)
+    return frozenset(c["url"] for row in rows for c in row["cite"])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    "args", [("agreements", "--summit"), ("sectors", "mining"), ("commitments", "--sector", "hydropower")], ids=" ".join
+)
+def test_cited_sources_are_shown_at_every_width(args: tuple[str, ...], width: int) -> None:
+    """``--cite`` on a terminal gives every source it cites, whatever the width (as notes after the table)."""
+    out = _check([*args, "--cite", "-f", "table", "--width", str(width)], width)
+    flat = "".join(out.split())
+    missing = [s for s in _cited_sources(args) if s not in flat]
+    assert missing == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_units_are_shown_at_every_width(width: int) -> None:
+    """stats and reserves keep each value with its unit at every width (``500,000,000 USD``, ``260,000 t``)."""
+    stats = _check(["stats", "-f", "table", "--width", str(width)], width)
+    assert "500,000,000 USD" in stats
+    reserves = _check(["reserves", "-f", "table", "--width", str(width)], width)
+    assert "260,000 t" in reserves
+
+
+def test_notes_wrap_between_words_and_stop_at_two_lines_unless_verbose() -> None:
+    """reserves --country KG has five notes: two lines at 60 columns, the second saying --verbose prints them all."""
+    short = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "60")
+    lines = short.stderr.splitlines()
+    assert len(lines) == 2 and "--verbose" in lines[1] and max(map(len, lines)) <= 60
+    full = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "60", "--verbose").stderr
+    assert len(full.splitlines()) > 2 and max(map(len, full.splitlines())) <= 60
+    words = " ".join(full.split())
+    assert "reserve shares are upper bounds: the source gives the world total only as a lower bound" in words
+    wide = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "200", "--verbose").stderr
+    assert " ".join(wide.split()) in words  # the same words: broken between them, never inside one
+
+
+def test_layout_records_in_a_pipe_is_plain_text_blocks() -> None:
+    """``--layout records`` without -f in a pipe gives blocks of plain text (no escape), as ``| head`` reads them."""
+    result = run_cli("agreements", "--layout", "records")
+    assert result.exit_code == 0 and result.stdout.startswith("-[ 1 ]--") and "\x1b" not in result.stdout
+    assert "\nid:      doc-mofa-cooperation-program\n" in result.stdout
