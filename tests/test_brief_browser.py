@@ -149,7 +149,7 @@ def test_html_brief_prints_on_its_number_of_a4_pages(
     _run_chromium(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
     assert _pages(pdf.read_bytes()) == pages
     text = subprocess.run(
-        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
+        [pdftotext, "-raw", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
     ).stdout
     flat = " ".join(text.split())
     brief = build_brief(load_dataset(data), full=bool(options))

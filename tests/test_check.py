@@ -11,7 +11,7 @@ from conftest import BUNDLED, TESTS
 from silkcli.check.claims import find_claims
 from silkcli.check.report import Report, Verdict
 from silkcli.check.run import check_text
-from silkcli.check.sentences import sentences
+from silkcli.check.sentences import MAX_SENTENCE, sentences
 from silkcli.dataset import load as store
 from silkcli.dataset import model as m
 
@@ -61,6 +61,20 @@ def test_no_contradicted_verdict_is_wrong_over_the_whole_corpus(ds: m.Dataset) -
     assert sorted(wrong) == sorted(expected)
 
 
+def test_every_verdict_but_not_covered_names_its_sources(ds: m.Dataset) -> None:
+    """A supported, contradicted, disputed or imprecise claim always has a source note with a URL and a quote."""
+    report = check_text(ds, "\n\n".join(item["text"] for item in CORPUS))
+    bare = [
+        f.text
+        for f in report.findings
+        if f.verdict is not Verdict.not_covered
+        and not all(e.url and e.quote for e in (*f.evidence, *(s.evidence for s in f.sides)))
+        or f.verdict is not Verdict.not_covered
+        and not (f.evidence or f.sides)
+    ]
+    assert bare == []
+
+
 def test_the_issue_example_gives_the_right_values_and_their_sources(ds: m.Dataset) -> None:
     """13% is of reserves and an upper bound; 10 (or 22) documents; 3 December, from named sources."""
     share, count, place, date = check_text(ds, EXAMPLE).findings
@@ -85,6 +99,18 @@ def test_a_draft_is_split_into_sentences_with_their_lines() -> None:
         ("Ten documents were signed.", 3),
         ("22 documents in all", 4),
     ]
+
+
+def test_a_sentence_keeps_the_line_it_starts_on_and_a_run_on_text_is_cut() -> None:
+    """A sentence that starts a new line of its paragraph is on that line; a text with no full stop comes in pieces."""
+    assert [(s.text, s.line) for s in sentences("Ten documents.\nSigned in Seoul. On 3 December.\n")] == [
+        ("Ten documents.", 1),
+        ("Signed in Seoul.", 2),
+        ("On 3 December.", 2),
+    ]
+    pieces = sentences("12 agreements " * 1000)
+    assert len(pieces) > 10 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert " ".join(p.text for p in pieces) == ("12 agreements " * 1000).strip()
 
 
 def test_claims_are_read_in_the_three_languages() -> None:

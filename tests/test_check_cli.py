@@ -14,6 +14,7 @@ import pytest
 from conftest import run_cli
 from silkcli.check.draft import MAX_BYTES
 from silkcli.check.output import CheckFormat
+from silkcli.formats.display import cell_width
 
 EXAMPLE = (
     "Kyrgyzstan, which holds 13% of the world's antimony, signed 12 agreements with Korea in Seoul on 4 December 2024."
@@ -104,6 +105,14 @@ def test_terminal_output_never_breaks_a_date_or_a_number(width: str) -> None:
     assert all(len(line) <= int(width) or "://" in line for line in result.stdout.splitlines())
 
 
+def test_korean_lines_fit_the_terminal_in_cells() -> None:
+    """A Korean sentence at 40 columns: no line takes more than 40 cells (a Hangul letter takes two)."""
+    text = "윤석열 대통령은 2024년 12월 3일 서울에서 사디르 자파로프 키르기스스탄 대통령과 정상회담을 했다."
+    result = run_cli("check", text, "-f", "terminal", "--color", "never", env={"COLUMNS": "40"})
+    assert "2024년 12월 3일: supported" in result.stdout
+    assert all(cell_width(line) <= 40 or "://" in line for line in result.stdout.splitlines())
+
+
 def test_colour_marks_only_the_verdict_and_data_never_escapes() -> None:
     """--color always colours verdicts; an escape in the text is shown, not sent to the terminal."""
     text = "The summit of Yoon and Japarov\x1b[2J was on 4 December 2024."
@@ -158,3 +167,11 @@ def test_check_is_in_the_help_the_man_page_and_completion(tmp_path: Path) -> Non
     assert ".SS check\n.B silkcli check\n[OPTIONS] [TEXT...]" in run_cli("man").stdout
     assert offered("silkcli che") == ["check"]
     assert offered("silkcli check -f ") == [f.value for f in CheckFormat]
+
+
+def test_closed_standard_input_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check -` with standard input closed says so on one line, exit 2 (never a traceback)."""
+    monkeypatch.setattr(sys, "stdin", None)
+    result = run_cli("check", "-")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: standard input is closed: give the text, a .txt or .md file, or '-' with a pipe\n"

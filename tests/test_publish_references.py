@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 
+import bibtexparser
+import msgspec
 import pytest
+import rispy
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
 from conftest import run_cli
+from silkcli.dataset import model as m
+from silkcli.publish import references
 
 
 def _bibliography(items: list[dict[str, object]], ids: list[str]) -> list[str]:
@@ -90,3 +95,110 @@ def test_reference_formats_take_no_field_list() -> None:
     result = run_cli("sources", "-f", "bibtex", "--fields", "id")
     assert result.exit_code == 2 and result.stdout == ""
     assert "--fields does not apply to -f bibtex" in result.stderr
+
+
+#: Values that BibTeX, RIS and JSON must carry as they are: LaTeX's specials, paired braces, an entry inside a
+#: value, quotes and field syntax, and text beyond ASCII (one line each, with single spaces, as all three write).
+HOSTILE = [
+    "a & b % c # d _ e $ f ^ g ~ h \\ i",
+    "{x} and {y {z}}",
+    "see @misc{x, title={y}} here",
+    '"quoted" , = @ ) (',
+    "Ünïcödé — 한국어 ER - TY - ELEC",
+]
+#: Values whose braces do not pair up: one closes its field and opens another entry if written as it is.
+UNPAIRED = ["}, note = {x}}\n@misc{evil, title={x", "x \\{y", "ends with \\"]
+#: A value that would end an RIS record and start another if its line break were kept.
+RIS_BREAK = "a\r\nER  - \r\nTY  - ELEC"
+
+
+def _archive(text: str) -> str:
+    """``text`` as an archive's file name: no slash, backslash or line break, single spaces."""
+    return " ".join(text.translate({ord(c): "-" for c in "/\\\r\n"}).split())
+
+
+def _source(text: str, ident: str = "s1") -> m.Source:
+    """A source whose every text field is ``text`` (its address too, after a scheme)."""
+    raw = {
+        "id": ident,
+        "title": text,
+        "publisher": text,
+        "url": "https://example.org/" + "".join(text.split()),
+        "published": "2024-12",
+        "author": text,
+        "language": "en",
+        "archive": _archive(text),
+    }
+    return msgspec.convert(raw, m.Source, dec_hook=m.decode_hook)
+
+
+def _bibtexparser_fields(text: str) -> dict[str, dict[str, str]]:
+    """Each entry's fields as bibtexparser 2 reads them (it keeps a field's text as written, braces removed)."""
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_bibtex_values_read_back_exactly_through_pybtex_and_bibtexparser(text: str) -> None:
+    """Every value of a hostile source comes back exactly, title and author inside their one protecting pair."""
+    source = _source(text)
+    written = references.to_bibtex([source, _source("plain", "s2")])
+    expected = {
+        "title": "{" + text + "}",
+        "publisher": text,
+        "url": source.url,
+        "howpublished": "\\url{" + source.url + "}",
+        "note": f"Archived copy: {_archive(text)} ({references.ARCHIVE})",
+    }
+    pybtex_entries = parse_string(written, "bibtex").entries
+    assert list(pybtex_entries) == ["s1", "s2"]
+    fields = dict(pybtex_entries["s1"].fields)
+    assert {k: fields[k] for k in expected} == expected
+    assert [str(p) for p in pybtex_entries["s1"].persons["author"]] == ["{" + text + "}"]
+    parsed = _bibtexparser_fields(written)
+    assert list(parsed) == ["s1", "s2"]
+    assert {k: parsed["s1"][k] for k in expected} | {"author": parsed["s1"]["author"]} == expected | {
+        "author": "{" + text + "}"
+    }
+
+
+@pytest.mark.parametrize("text", UNPAIRED)
+def test_bibtex_values_with_unpaired_braces_cannot_break_the_entry(text: str) -> None:
+    """A value whose braces do not pair up stays inside its field: one entry each, no field or entry added."""
+    written = references.to_bibtex([_source(text), _source("plain", "s2")])
+    entries = parse_string(written, "bibtex").entries
+    assert list(entries) == ["s1", "s2"]
+    names = {"title", "publisher", "year", "date", "url", "howpublished", "language", "note", "month"}
+    assert set(entries["s1"].fields) == names
+    assert list(_bibtexparser_fields(written)) == ["s1", "s2"]
+    assert "\\textbraceleft{}" in written or "\\textbackslash{}" in written
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, *UNPAIRED, RIS_BREAK])
+def test_ris_values_read_back_exactly_through_rispy(text: str) -> None:
+    """rispy reads each tag back as the value on one line (RIS is a line format), and one record per source."""
+    line = " ".join(text.split())
+    source = _source(text)
+    records = rispy.loads(references.to_ris([source, _source("plain", "s2")]))
+    assert [r["id"] for r in records] == ["s1", "s2"]
+    first = records[0]
+    assert (first["title"], first["publisher"], first["authors"], first["accession_number"]) == (
+        line,
+        line,
+        [line],
+        _archive(text),
+    )
+    assert first["urls"] == [source.url]
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, *UNPAIRED, RIS_BREAK])
+def test_csl_json_values_read_back_exactly(text: str) -> None:
+    """CSL-JSON is JSON: every value, line breaks and all, comes back as it was."""
+    (item,) = json.loads(references.to_csl_json([_source(text)]))
+    assert (item["title"], item["publisher"], item["author"], item["archive_location"]) == (
+        text,
+        text,
+        [{"literal": text}],
+        _archive(text),
+    )

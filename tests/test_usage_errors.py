@@ -113,7 +113,8 @@ def test_no_match_on_a_terminal_is_one_line() -> None:
 
 @pytest.mark.parametrize("command", [c.name for c in COMMANDS])
 def test_help_fits_80_columns(command: str) -> None:
-    """Every command's --help at 80 columns has no line wider than 80 (the -f choices once made 84)."""
+    """Every command's --help at 80 columns has no line wider than 80 (the -f choices of every listing once
+    made 84)."""
     result = run_cli(command, "--help", env={"COLUMNS": "80"})
     assert result.exit_code == 0
     wide = [line for line in result.stdout.splitlines() if len(line) > 80]

@@ -11,8 +11,10 @@ terminal, ``/dev/stdout``) is written straight into, never replaced.
 from __future__ import annotations
 
 import os
+import signal
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -80,35 +82,66 @@ def atomic_build(path: Path, fill: Callable[[Path], None], *, mode: int = 0o666)
     _replace(real, fill, mode=stat.S_IMODE(existing.st_mode) if existing is not None else mode & ~umask())
 
 
-def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:
-    """Build ``path`` under a temporary name in its folder with ``fill``, give it ``mode``, rename it over."""
+def temporary_file(folder: Path | None, name: str) -> str:
+    """A new empty file named after ``name`` in ``folder`` (None: the system's).
+
+    Call it inside :func:`held_signals` and keep the name before the block ends: a signal
+    that came between the file's making and the caller's knowing its name would leave it behind.
+    """
     import tempfile  # noqa: PLC0415 - 2 ms of every start-up (it imports random); only writers need it
 
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    os.close(fd)
+    return tmp
+
+
+#: The signals that end a run (see ``cli.app``), held back while a temporary file is made or files are renamed.
+ENDING_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP back for the block; one that came is acted on as it ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
     try:
-        os.close(fd)
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:
+    """Build ``path`` under a temporary name in its folder with ``fill``, give it ``mode``, rename it over."""
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp = ""
+    try:
+        with held_signals():
+            tmp = temporary_file(folder, path.name)
         fill(Path(tmp))
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        _discard(tmp)
+        if tmp:
+            _discard(tmp)
         raise
 
 
 def _build_then_copy(path: Path, fill: Callable[[Path], None]) -> None:
     """Build the content in a temporary file of its own, then write it into ``path`` (a device or pipe)."""
     import shutil  # noqa: PLC0415 - start-up: only writers need it
-    import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
 
-    fd, tmp = tempfile.mkstemp(prefix=".silkcli.", suffix=".tmp")
+    tmp = ""
     try:
-        os.close(fd)
+        with held_signals():
+            tmp = temporary_file(None, "silkcli")
         fill(Path(tmp))
         with open(tmp, "rb") as source, open(path, "wb") as target:  # its reader takes the bytes as they come
             shutil.copyfileobj(source, target, 1 << 20)
     finally:
-        _discard(tmp)
+        if tmp:
+            _discard(tmp)
 
 
 def _write(handle: BinaryIO, data: Buffer | Sequence[Buffer]) -> None:

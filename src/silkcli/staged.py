@@ -12,16 +12,12 @@ write are left alone.
 from __future__ import annotations
 
 import os
-import signal
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from silkcli.files import Buffer, umask
-
-#: The signals held back while the files are put in place (those that end a run).
-_HELD = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+from silkcli.files import Buffer, held_signals, temporary_file, umask
 
 
 class StagedFolder:
@@ -33,16 +29,14 @@ class StagedFolder:
 
     def build(self, name: str, fill: Callable[[Path], None]) -> None:
         """Build the file ``name`` with ``fill``, which writes the temporary file it is given."""
-        import tempfile  # noqa: PLC0415 - start-up: it imports random; only writers need it
-
         target = self.folder / name
         try:
             mode = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
             mode = 0o666 & ~umask()
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-        os.close(fd)
-        self._pending.append((tmp, target))
+        with held_signals():  # made and known together: a signal between would leave it behind
+            self._pending.append((temporary_file(self.folder, name), target))
+        tmp = self._pending[-1][0]
         fill(Path(tmp))
         os.chmod(tmp, mode)
 
@@ -58,15 +52,11 @@ class StagedFolder:
 
     def commit(self) -> None:
         """Rename every built file over its target, with the ending signals held back meanwhile."""
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if hasattr(signal, "pthread_sigmask") else None
-        try:
+        with held_signals():
             while self._pending:
                 tmp, target = self._pending[0]
                 os.replace(tmp, target)
                 self._pending.pop(0)
-        finally:
-            if held is not None:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def discard(self) -> None:
         """Remove every temporary file not yet put in place."""

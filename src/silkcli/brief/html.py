@@ -126,22 +126,25 @@ def _commitments(brief: Brief) -> str:
 
 
 def _figures(brief: Brief) -> str:
-    parts = []
-    for chart in brief.reserves:
-        summary = f"<strong>{_e(w.chart_title(chart))}:</strong> {_e(w.chart_summary(chart))}"
-        table = f'<div class="table">\n{_chart(chart)}\n{_context(chart, full=brief.full)}\n</div>'
-        block = f"<p>{summary}{_refs(chart.notes, chart.disputes)}</p>\n{table}{_claims(chart)}"
-        parts.append(f'<div class="reserves">\n{block}\n</div>')
     items = "".join(
         f"<li><strong>{_e(f.label)}:</strong> {_e(f.value)} ({_e(f.detail)}){_refs(f.notes, f.disputes)}</li>"
         for f in brief.figures
     )
-    if items:
-        parts.append(f"<ul>{items}</ul>")
+    figures = f'<ul class="figures">{items}</ul>' if items else ""
+    beside = not brief.full and len(brief.reserves) == 1  # one page: the other figures go beside the chart
+    parts = []
+    for chart in brief.reserves:
+        context = _context(chart, full=brief.full, more=figures if beside else "")
+        summary = f"<strong>{_e(w.chart_title(chart))}:</strong> {_e(w.chart_summary(chart))}"
+        table = f'<div class="table">\n{_chart(chart)}\n{context}\n</div>'
+        block = f"<p>{summary}{_refs(chart.notes, chart.disputes)}</p>\n{table}{_claims(chart)}"
+        parts.append(f'<div class="reserves">\n{block}\n</div>')
+    if figures and not beside:
+        parts.append(figures)
     return _section("figures", w.KEY_FIGURES, "\n".join(parts))
 
 
-def _context(chart: ReserveChart, *, full: bool) -> str:
+def _context(chart: ReserveChart, *, full: bool, more: str = "") -> str:
     """What the rank is out of, why shares are bounds, the production share, and the claims beside the data."""
     lines = [f'<p class="caveat">{_e(w.chart_coverage(chart))}{_refs(chart.coverage.notes)}</p>'] if full else []
     caveat = w.chart_caveat(chart)
@@ -150,7 +153,7 @@ def _context(chart: ReserveChart, *, full: bool) -> str:
     if chart.production:
         p = chart.production
         lines.append(f"<p>{_e(w.production_line(chart, p))}{_refs(p.notes, p.disputes)}</p>")
-    return '<div class="context">\n' + "\n".join(lines) + "\n</div>"
+    return '<div class="context">\n' + "\n".join([*lines, *([more] if more else [])]) + "\n</div>"
 
 
 def _claims(chart: ReserveChart) -> str:

@@ -63,6 +63,7 @@ q { font-style: italic; }
   .chart td.bar { width: auto; }
 }
 @page { size: A4; margin: 8mm 10mm 8mm; }
+@page one-page { margin: 6mm 8mm; }
 @media print {
   body { font-size: 7.2pt; line-height: 1.13; }
   main { max-width: none; padding: 0; }
@@ -81,7 +82,10 @@ q { font-style: italic; }
   .chart caption { display: none; }
   a { color: inherit; text-decoration: none; }
   tr, li, .reserves { break-inside: avoid; }
-  .one-page { font-size: 7pt; }
+  .one-page { font-size: 7pt; page: one-page; }
+  .one-page .lead { display: inline; }
+  .one-page .lead + .lead::before { content: " "; }
+  .one-page .figures { padding-left: 1em; }
   .one-page .leaders { columns: 2; column-gap: 12pt; }
   .one-page .docs { font-size: 6.6pt; }
   .one-page .docs .c1 { width: 14%; } .one-page .docs .c2 { width: 31%; }

@@ -55,10 +55,12 @@ class Context(Plain):
     mentions: tuple[Mention, ...]
     frames: frozenset[str]
     claims: tuple[Claim, ...]
+    #: the ids of the entities of each kind, in order, once each (the judges ask for them again and again)
+    by_kind: dict[str, list[str]]
 
     def named(self, kind: str) -> list[str]:
         """The ids of the entities of ``kind`` the sentence names, in order, once each."""
-        return list(dict.fromkeys(n.id for n in self.mentions if n.kind == kind))
+        return self.by_kind.get(kind, [])
 
     def has(self, frame: str) -> bool:
         """Whether the sentence speaks of ``frame`` (see :data:`FRAMES`)."""
@@ -71,9 +73,10 @@ class Context(Plain):
 
 def read_sentence(text: str, names: Names) -> Context:
     """A sentence's context: what it names, what it speaks of, what it claims."""
-    return Context(
-        text,
-        tuple(names.find(text)),
-        frames_of(text),
-        tuple(find_claims(text)),
-    )
+    mentions = tuple(names.find(text))
+    by_kind: dict[str, list[str]] = {}
+    for mention in mentions:
+        ids = by_kind.setdefault(mention.kind, [])
+        if mention.id not in ids:
+            ids.append(mention.id)
+    return Context(text, mentions, frames_of(text), tuple(find_claims(text)), by_kind)

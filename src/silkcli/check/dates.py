@@ -23,7 +23,6 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
     """The verdict on a date; None for a year or month the sentence gives no dated record for."""
     span = claim.date
     assert span is not None
-    text = ctx.text[claim.start : claim.end]
     found = ev.targets(ds, ctx)
     if span.month is None and (not found or _in_range(ctx.text, claim)):
         return None
@@ -34,29 +33,27 @@ def judge_date(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Findi
     narrowed = ev.narrowed(found, span.year, ds)
     if span.day is None and not narrowed:
         return None  # "since 2013", "in June": a year no record of the sentence's kind has is context, not a claim
-    results = [(t, ev.compare(span.year, span.month, span.day, t)) for t in narrowed]
+    return _decide(claim, ctx, src, [(t, ev.compare(span.year, span.month, span.day, t)) for t in narrowed])
+
+
+def _decide(claim: Claim, ctx: Context, src: Sources, results: list[tuple[ev.Target, str]]) -> Finding:
+    """Supported by any record of the same date; disputed if a side of a discrepancy writes it; contradicted
+    only by the one record meant, and firmly; not covered otherwise."""
+    span, text = claim.date, ctx.text[claim.start : claim.end]
+    assert span is not None
     for target, result in results:
         if result == "same":
             why = f"{target.what}: {ev.written(target.start, target.end)}."
-            return finding(
-                claim, ctx, Verdict.supported, why, evidence=src.cited(target.record, target.field), records=target.ids
-            )
+            evidence = src.cited(target.record, target.field)
+            return finding(claim, ctx, Verdict.supported, why, evidence=evidence, records=target.ids)
     for target, _ in results:
-        said = m.PartialDate(span.year or target.start.year, span.month, span.day)
-        disc = src.holding_date(target.ids, said)
+        disc = src.holding_date(target.ids, m.PartialDate(span.year or target.start.year, span.month, span.day))
         if disc is not None:
-            why = f"{disc.topic}: {disc.resolution}"
-            right = ev.written(target.start, target.end)
+            why, right = f"{disc.topic}: {disc.resolution}", ev.written(target.start, target.end)
             return finding(
-                claim,
-                ctx,
-                Verdict.disputed,
-                why,
-                right=right,
-                discrepancy=disc.id,
-                sides=src.sides(disc),
+                claim, ctx, Verdict.disputed, why, right=right, discrepancy=disc.id, sides=src.sides(disc),
                 records=target.ids,
-            )
+            )  # fmt: skip
     unknown = [t for t, r in results if r == "unknown"]
     if unknown:
         dates = "; ".join(f"{t.what}: {ev.written(t.start, t.end)}" for t in unknown)
@@ -135,27 +132,26 @@ def judge_years(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Find
     if gap is None:
         return None
     person, right, previous = gap
-    why = f"{person.name}'s visit came {right} years after the previous Kyrgyz president's, in {previous}."
+    why = f"{person.name}'s visit came {right} years after the previous president's visit, in {previous}."
     quotes = [e for e in src.cited(person) if states_number(e.quote, right)]
     visits = [e for e in ds.events if person.id in e.people and e.kind == "visit"]
     return _versus(claim, ctx, said, right, why, tuple(quotes) or src.cited(visits[0], "date"))
 
 
 def _visit_gap(ds: m.Dataset, ctx: Context) -> tuple[m.Person, int, int] | None:
-    """The Kyrgyz president whose visit the sentence speaks of, the years since the one before, and that year."""
-    presidents = {p.id: p for p in ds.people if p.country == "KG" and p.role == "president"}
+    """The visiting party's president whose visit the sentence speaks of, the years since the visit of a
+    president before, and that year (the host is the partnership's first party, the visitor its second)."""
+    if len(ds.partnership.parties) < 2:
+        return None
+    host, guest = ds.partnership.parties[:2]
+    presidents = {p.id: p for p in ds.people if p.country == guest and p.role == "president"}
     visits = sorted(
-        {
-            (e.date.year, pid)
-            for e in ds.events
-            if e.kind == "visit" and "KR" in e.countries
-            for pid in e.people
-            if pid in presidents
-        }
+        {(e.date.year, p) for e in ds.events if e.kind == "visit" and host in e.countries for p in e.people}
     )
+    visits = [(year, p) for year, p in visits if p in presidents]
     named = [p for p in ctx.named("person") if p in presidents]
     summit = next((e for e in ds.events if e.id == ds.partnership.summit), None)
-    if not named and "KG" in ctx.named("country") and summit:
+    if not named and guest in ctx.named("country") and summit:
         named = [p for p in summit.people if p in presidents]
     for position, (year, pid) in enumerate(visits):
         if position and named and pid == named[0]:

@@ -7,6 +7,7 @@ white space. A file must be ``.txt`` or ``.md`` (a Markdown draft).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from silkcli.errors import UsageError
@@ -53,3 +54,21 @@ def read_file(path: Path) -> str:
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     return decode(data, str(path))
+
+
+def read_stdin(*, asked: bool) -> bytes:
+    """Standard input's bytes (up to one more than the limit); a usage error when it is closed, or when
+    it is a terminal and ``-`` was not given (``silkcli check`` alone would otherwise wait for typing)."""
+    stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        raise UsageError("standard input is closed: give the text, a .txt or .md file, or '-' with a pipe")
+    try:
+        interactive = stream.isatty()
+    except (AttributeError, ValueError):
+        interactive = False
+    if interactive and not asked:
+        raise UsageError("nothing to check: give the text, a .txt or .md file, or '-' to read standard input")
+    try:
+        return stream.buffer.read(MAX_BYTES + 1)
+    except (AttributeError, OSError) as exc:
+        raise UsageError(f"cannot read standard input: {exc}") from None

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from silkcli.check.context import Context
+from silkcli.check.names import RECORDS
 from silkcli.dataset import model as m
 from silkcli.plain import Plain
-
-DTA = "doc-dta-protocol"
 
 
 class Target(Plain):
@@ -41,36 +40,38 @@ def targets(ds: m.Dataset, ctx: Context) -> list[Target]:
     """The dated records the sentence may speak of, most specific first (empty when none)."""
     events = {e.id: e for e in ds.events}
     summit = events.get(ds.partnership.summit)
-    documents = [d for d in ctx.named("document") if d != "doc-joint-statement"]
+    documents = [d for d in ctx.named("document") if d != RECORDS["joint_statement"]]
     if ctx.has("relations"):
         relations = events.get(ds.partnership.relations)
         return [_event(relations)] if relations else []
-    if DTA in documents:
+    if RECORDS["treaty"] in documents:
         return _double_taxation(ds, ctx)
     if documents and ctx.has("signing"):
         by_id = {d.id: d for d in ds.documents}
         return [Target(by_id[d].title, by_id[d], by_id[d].signed, None, "signed", None, (d,)) for d in documents]
-    bulk = any(c.kind == "count" for c in ctx.claims) or "doc-joint-statement" in ctx.named("document")
-    ours = not set(ctx.named("country")) - {"KR", "KG"}  # another country's signings are not in the data
+    bulk = any(c.kind == "count" for c in ctx.claims) or RECORDS["joint_statement"] in ctx.named("document")
+    parties = set(ds.partnership.parties)
+    ours = not set(ctx.named("country")) - parties  # another country's signings are not in the data
     if ctx.has("signing") and summit and ours and (bulk or "partnership" in ctx.named("topic")):
         return [_event(summit)]
     for frame, kinds in (("summit", ("summit",)), ("meeting", ("summit", "meeting")), ("visit", ("visit",))):
         if ctx.has(frame):
-            found = [_event(e, firm=frame != "meeting") for e in ds.events if e.kind in kinds and _fits(e, ctx)]
+            host = ds.partnership.parties[0]
+            found = [_event(e, firm=frame != "meeting") for e in ds.events if e.kind in kinds and _fits(e, ctx, host)]
             if found:
                 return found
     if "partnership" in ctx.named("topic"):
         p = ds.partnership
         return [Target(p.name, p, p.date, None, "date", p.venue, (p.id,))]
-    if ctx.has("signing") and ours and {"KR", "KG"} & set(ctx.named("country")):
+    if ctx.has("signing") and ours and parties & set(ctx.named("country")):
         return [Target(d.title, d, d.signed, None, "signed", None, (d.id,), False) for d in ds.documents]
     return []
 
 
-def _fits(e: m.Event, ctx: Context) -> bool:
-    """Whether the event has every person the sentence names, and every country but South Korea."""
+def _fits(e: m.Event, ctx: Context, host: str) -> bool:
+    """Whether the event has every person the sentence names, and every country but the host (the first party)."""
     people = set(ctx.named("person"))
-    countries = set(ctx.named("country")) - {"KR"}
+    countries = set(ctx.named("country")) - {host}
     if not people and not countries:
         return False
     return people <= set(e.people) and countries <= set(e.countries)
@@ -80,12 +81,12 @@ def _double_taxation(ds: m.Dataset, ctx: Context) -> list[Target]:
     """The agreement (signed 2012, in force 2013) or its protocol (signed 2024, in force 2025)."""
     events = {e.id: e for e in ds.events}
     if ctx.has("protocol"):
-        wanted = "ev-2025-07-05-dta-protocol-in-force" if ctx.has("force") else None
+        wanted = RECORDS["protocol_in_force"] if ctx.has("force") else None
         if wanted is None:
-            doc = next(d for d in ds.documents if d.id == DTA)
+            doc = next(d for d in ds.documents if d.id == RECORDS["treaty"])
             return [Target(doc.title, doc, doc.signed, None, "signed", None, (doc.id,))]
     else:
-        wanted = "ev-2013-11-22-dta-in-force" if ctx.has("force") else "ev-2012-12-11-dta-signed"
+        wanted = RECORDS["treaty_in_force"] if ctx.has("force") else RECORDS["treaty_signed"]
     return [_event(events[wanted])] if wanted in events else []
 
 

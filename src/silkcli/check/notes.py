@@ -31,11 +31,13 @@ class Sources:
             self._rows[topic] = {r.code: r for r in shares.reserve_rows(ds, topic)}
         return self._rows[topic]
 
-    def evidence(self, source_id: str, quote: str) -> Evidence:
-        """One source's note for ``quote``."""
+    def evidence(self, source_id: str, quote: str, *, inferred: bool = False) -> Evidence:
+        """One source's note for ``quote`` (``inferred``: the value follows from it, unwritten)."""
         source = self._sources.get(source_id)
         if source is None:
-            return Evidence(source=source_id, title=source_id, publisher="", published=None, url="", quote=quote)
+            return Evidence(
+                source=source_id, title=source_id, publisher="", published=None, url="", quote=quote, inferred=inferred
+            )
         published = str(source.published) if source.published else None
         return Evidence(
             source=source.id,
@@ -44,15 +46,18 @@ class Sources:
             published=published,
             url=source.url,
             quote=quote,
+            inferred=inferred,
         )
 
     def cited(self, struct: msgspec.Struct, *fields: str) -> tuple[Evidence, ...]:
-        """The evidence for ``fields`` of a record (its general citations when no field is named)."""
-        cites: dict[tuple[str, str], None] = {}
+        """The evidence for ``fields`` of a record (its general citations when no field is named): the quotes that
+        state the value, else those the value is inferred from (marked so)."""
+        cites: dict[tuple[str, str], bool] = {}
         for name in fields or ("",):
             found = pv.supporting(struct, name) if name else pv.citations(struct)[:1]
-            cites.update(((c.source, c.quote), None) for c in found if not c.inferred)
-        return tuple(self.evidence(source, quote) for source, quote in cites)
+            stated = [c for c in found if not c.inferred]
+            cites.update(((c.source, c.quote), c.inferred) for c in stated or found)
+        return tuple(self.evidence(source, quote, inferred=inferred) for (source, quote), inferred in cites.items())
 
     def disputes(self, record_ids: Iterable[str]) -> list[m.Discrepancy]:
         """The discrepancies that relate to any of these records, once each: those relating to most of them

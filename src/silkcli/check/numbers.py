@@ -14,12 +14,12 @@ import re
 from silkcli.check.claims import Claim
 from silkcli.check.context import Context
 from silkcli.check.finding import finding
+from silkcli.check.names import RECORDS
 from silkcli.check.notes import Sources
 from silkcli.check.report import Finding, Verdict
 from silkcli.dataset import model as m
 
 _VISIT_SCOPE = ("visit", "방한", "방문", "визит")
-_COUNT_DISPUTE = "disc-document-count"
 #: Words that say the amount is the EDCF framework's own (not one project's loan).
 _FRAMEWORK = re.compile(r"framework|arrangement|ceiling|기본\s*약정|한도|2025|рамочн", re.I)
 
@@ -28,11 +28,12 @@ def judge_count(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Find
     """``12 agreements``: the documents signed at the summit (10) or over the visit (22, by another count)."""
     said = claim.number
     assert said is not None
-    others = set(ctx.named("country")) - {"KR", "KG"}
-    if others or not ({"KR", "KG"} & set(ctx.named("country")) or ctx.named("person") or ctx.has("summit")):
+    parties = set(ds.partnership.parties)
+    others = set(ctx.named("country")) - parties
+    if others or not (parties & set(ctx.named("country")) or ctx.named("person") or ctx.has("summit")):
         return finding(claim, ctx, Verdict.not_covered, "The data counts only the documents of the 2024 summit.")
     at_summit = [d for d in ds.documents if d.summit]
-    disc = next((d for d in ds.discrepancies if d.id == _COUNT_DISPUTE), None)
+    disc = next((d for d in ds.discrepancies if d.id == RECORDS["document_count"]), None)
     summit = len(at_summit)
     visit = next((n for n in (22.0,) if disc and src.holding_number((disc.related[0],), n)), None)
     sides = src.sides(disc) if disc else ()
@@ -88,7 +89,7 @@ def judge_amount(claim: Claim, ctx: Context, ds: m.Dataset, src: Sources) -> Fin
         why = f"{stat.note or money}"
         return finding(claim, ctx, Verdict.supported, why, evidence=src.cited(stat, "value"), records=(stat.id,))
     ceiling_stat = next((s for s in loans if s.metric == "loan-ceiling"), None)
-    framework = "doc-edcf-framework-arrangement" in ctx.named("document") and _FRAMEWORK.search(ctx.text)
+    framework = RECORDS["loan_framework"] in ctx.named("document") and _FRAMEWORK.search(ctx.text)
     if ceiling_stat is None or not framework:
         return finding(claim, ctx, Verdict.not_covered, "The data records no such amount.")
     right = f"up to US${(ceiling_stat.value or 0) / 1e6:g} million"

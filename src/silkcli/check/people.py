@@ -28,15 +28,9 @@ OFFICES = {
     "first lady": "first-lady", "영부인": "first-lady", "여사": "first-lady",
 }  # fmt: skip
 _WORDS = "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
-_ADJECTIVES = {"kyrgyz": "KG", "korean": "KR", "south korean": "KR", "kazakh": "KZ", "uzbek": "UZ", "turkmen": "TM"}
-_BEFORE = re.compile(
-    rf"(?:\b(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?\b({_WORDS})\s+(?:[А-ЯЁ][а-яё]+\s+)?$", re.I
-)
-_AFTER = re.compile(
-    rf"(?:\s*,\s*(?:the\s+)?(?:(south korean|korean|kyrgyz|kazakh|uzbek|turkmen)\s+)?({_WORDS})\b"
-    rf"|\s+(?:\S+\s+)?({_WORDS}))",
-    re.I,
-)
+_BEFORE = re.compile(rf"\b({_WORDS})\s+(?:[А-ЯЁ][а-яё]+\s+)?$", re.I)
+_AFTER = re.compile(rf"(?:\s*,\s*(?:the\s+)?(?:\w+\s+)?({_WORDS})\b|\s+(?:\S+\s+)?({_WORDS}))", re.I)
+_GAP = re.compile(r"\s*")
 
 
 def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) -> Finding | None:
@@ -47,13 +41,16 @@ def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) ->
     if person is None or not (before or after):
         return None
     if before:
-        adjective, word, start, end = before[1], before[2], before.start(), mention.end
+        word, start, end = before[1], before.start(), mention.end
     else:
         assert after is not None
-        adjective, word, start, end = after[1], after[2] or after[3], mention.start, after.end()
+        word, start, end = after[1] or after[2], mention.start, after.end()
+    title = before.start(1) if before else ctx.text.lower().index(word.lower(), mention.end)
+    country = _country_before(ctx, title, after_name=mention.end if not before else None)
+    if before and country is not None:
+        start = next(n.start for n in ctx.mentions if n.kind == "country" and n.id == country and n.end <= title)
     claim = Claim("office", start, end)
     role = OFFICES[word.lower()]
-    country = _ADJECTIVES.get((adjective or "").lower())
     evidence = src.cited(person, "title")
     if role == person.role and (country is None or country == person.country):
         return finding(
@@ -65,6 +62,15 @@ def judge_office(mention: Mention, ctx: Context, ds: m.Dataset, src: Sources) ->
         return finding(claim, ctx, Verdict.not_covered, why, records=(person.id,))
     why = f"{person.name} is {person.title}."
     return finding(claim, ctx, Verdict.contradicted, why, right=person.title, evidence=evidence, records=(person.id,))
+
+
+def _country_before(ctx: Context, title: int, *, after_name: int | None) -> str | None:
+    """The country whose name or adjective stands just before an office word (``Kyrgyz President``), if any."""
+    for n in ctx.mentions:
+        if n.kind == "country" and n.end <= title and _GAP.fullmatch(ctx.text, n.end, title):
+            if after_name is None or n.start >= after_name:
+                return n.id
+    return None
 
 
 _SIGNED = re.compile(r"\bsign\w*|\binked?\b|서명|체결|подпис\w*", re.I)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from silkcli.check.ledger import Notes, cited_as
 from silkcli.check.report import Finding, Report, Sentence, Verdict
 from silkcli.errors import visible
+from silkcli.formats.display import cell_width
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NBSP = "\u00a0"
@@ -29,7 +30,7 @@ def marked(sentence: Sentence, numbers: list[int], *, fmt: str = "[{text}]{n}") 
     out, at = [], 0
     for found, number in zip(sentence.findings, numbers, strict=True):
         out.append(sentence.text[at : found.start])
-        text = found.text.replace(" ", _NBSP)
+        text = _hold(found.text)
         out.append(fmt.format(text=text, n=str(number).translate(_SUPERSCRIPT), number=number))
         at = found.end
     out.append(sentence.text[at:])
@@ -37,19 +38,22 @@ def marked(sentence: Sentence, numbers: list[int], *, fmt: str = "[{text}]{n}") 
 
 
 def _wrap(text: str, width: int, indent: str = "", *, first: str | None = None) -> list[str]:
-    """``text`` in lines of at most ``width`` (a longer word, a URL, keeps its own line), greedily.
+    """``text`` in lines of at most ``width`` cells (a Hangul letter takes two; a longer word, a URL, keeps its
+    own line), greedily.
 
     A word is what spaces separate: a claim's own spaces are no-break spaces until the lines are made,
     so a date or a value with its unit never breaks (textwrap did the same in 5x the time).
     """
     lines: list[str] = []
     line = indent if first is None else first
-    bare = True
-    for word in text.split():
-        if not bare and len(line) + 1 + len(word) > width:
+    used, bare = cell_width(line), True
+    for word in filter(None, text.split(" ")):  # split() would also split at the no-break spaces
+        cells = cell_width(word)
+        if not bare and used + 1 + cells > width:
             lines.append(line)
-            line, bare = indent, True
+            line, used, bare = indent, len(indent), True
         line += word if bare else " " + word
+        used += cells if bare else 1 + cells
         bare = False
     if not bare:
         lines.append(line)
@@ -57,8 +61,9 @@ def _wrap(text: str, width: int, indent: str = "", *, first: str | None = None) 
 
 
 def _hold(text: str) -> str:
-    """A value's spaces made unbreakable, so ``3 December 2024`` or ``US$500 million`` stays on one line."""
-    return text.replace(" ", _NBSP)
+    """A value's spaces made unbreakable, so ``3 December 2024`` or ``US$500 million`` stays on one line
+    (a long claim, a name with its office, may still break: it would not fit a narrow terminal)."""
+    return text.replace(" ", _NBSP) if cell_width(text) <= 20 else text
 
 
 def to_text(report: Report, *, width: int = 80, color: bool = False) -> str:
@@ -81,7 +86,8 @@ def to_text(report: Report, *, width: int = 80, color: bool = False) -> str:
         lines.append("Sources")
         for number, evidence in enumerate(notes.notes, start=1):
             lines += _wrap(visible(cited_as(evidence)), width, indent="     ", first=f"[{number}]".ljust(5))
-            lines += _wrap(visible(f"“{evidence.quote}”"), width, indent="     ")
+            inferred = " (the value is inferred from this quote)" if evidence.inferred else ""
+            lines += _wrap(visible(f"“{evidence.quote}”{inferred}"), width, indent="     ")
     return "\n".join(lines).rstrip() + "\n" if lines else ""
 
 
@@ -90,15 +96,19 @@ def _finding_lines(number: int, found: Finding, notes: Notes, *, width: int, col
     if color:
         verdict = f"\x1b[{_COLORS[found.verdict]}m{verdict}\x1b[0m"
     refs = "".join(f"[{n}]" for n in notes.of(found))
-    head = f"{str(number).translate(_SUPERSCRIPT)} {visible(found.text)}: {verdict}"
-    lines = [head]
+    head = _wrap(f"{_hold(visible(found.text))}: {found.verdict.value}", width, "    ", first=f"  {_sup(number)} ")
+    lines = [*head[:-1], head[-1].removesuffix(found.verdict.value) + verdict]
     lines += _wrap(visible(found.why) + (f" {refs}" if refs else ""), width, indent="    ")
     if found.right and found.verdict is not Verdict.supported:
         right = visible(found.right)
         lines += _wrap(f"data: {_hold(right) if len(right) <= 30 else right}", width, indent="    ")
     for side in found.sides:
         lines += _wrap(f"- {visible(side.says)} [{notes.number(side.evidence)}]", width, indent="      ", first="    ")
-    return ["  " + line if not line.startswith("  ") else line for line in lines[:1]] + lines[1:]
+    return lines
+
+
+def _sup(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)
 
 
 def summary(report: Report) -> str:
@@ -136,7 +146,8 @@ def to_markdown(report: Report) -> str:
         out.append("")
     for number, evidence in enumerate(notes.notes, start=1):
         link = f" <{evidence.url}>" if evidence.url and not set(evidence.url) & set("<> ") else ""
-        out.append(f"[^{number}]: {_md(cited_as(evidence, url=False))}{link} “{_md(evidence.quote)}”")
+        inferred = " (the value is inferred from this quote)" if evidence.inferred else ""
+        out.append(f"[^{number}]: {_md(cited_as(evidence, url=False))}{link} “{_md(evidence.quote)}”{inferred}")
     return "\n".join(out).rstrip() + "\n"
 
 

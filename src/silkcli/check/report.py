@@ -40,6 +40,8 @@ class Evidence(msgspec.Struct, frozen=True, kw_only=True):
     published: str | None
     url: str
     quote: str
+    #: the value follows from the quote without being written in it (the dataset says how)
+    inferred: bool = False
 
 
 class Side(msgspec.Struct, frozen=True, kw_only=True):

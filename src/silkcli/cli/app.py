@@ -16,6 +16,7 @@ from silkcli.cli.option import option
 from silkcli.cli.output import emit, note
 from silkcli.cli.shells import Shell
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
+from silkcli.files import held_signals
 
 app = typer.Typer(
     name="silkcli",
@@ -149,15 +150,25 @@ def main(argv: list[str] | None = None) -> None:
     """
     if argv is None:
         gc.disable()
-    saved = _catch_signals()
+    saved: dict[int, Any] = {}
     try:
-        _run(sys.argv[1:] if argv is None else argv)
+        try:
+            with held_signals():  # a signal that came just before is acted on in the run, not while they are set
+                _catch_signals(saved)
+            _run(sys.argv[1:] if argv is None else argv)
+        except Interrupted as exc:  # a signal just before or after the run's own error edge
+            _fail(exc)
     except SystemExit as exc:
         if argv is not None:
             raise
         raise SystemExit(_flushed(exc.code)) from None
     finally:
-        _restore_signals(saved)
+        while True:  # a signal acted on as this begins (the run is over) must not leave Interrupted's handler
+            try:
+                _restore_signals(saved)
+                break
+            except Interrupted:
+                continue
 
 
 #: The signals that end a run the way Ctrl-C does: nothing half-written is left, and the exit code says which.
@@ -168,23 +179,31 @@ def _stop(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-def _catch_signals() -> dict[int, Any]:
-    """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped."""
-    saved: dict[int, Any] = {}
-    for name in _SIGNALS:
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        try:
-            saved[signum] = signal.signal(signum, _stop)
-        except (ValueError, OSError):  # not the main thread: leave the signals alone
-            break
+def _catch_signals(saved: dict[int, Any]) -> dict[int, Any]:
+    """Turn Ctrl-C, SIGTERM and SIGHUP into :class:`Interrupted`, the one way a run is stopped.
+
+    Every handler there now is kept in ``saved`` before any is replaced, so that a signal
+    acted on while they are being set (one that came just before) still has them all put back.
+    """
+    try:
+        signums = [s for s in (getattr(signal, name, None) for name in _SIGNALS) if s is not None]
+        saved.update((signum, signal.getsignal(signum)) for signum in signums)
+        for signum in signums:
+            signal.signal(signum, _stop)
+    except (ValueError, OSError):  # not the main thread: leave the signals alone
+        saved.clear()
     return saved
 
 
 def _restore_signals(saved: dict[int, Any]) -> None:
+    """Put ``saved`` back; a signal acted on meanwhile (the run is over) does not stop that."""
     for signum, handler in saved.items():
-        signal.signal(signum, handler)
+        while handler is not None:  # None: not set from Python (it cannot be put back from here)
+            try:
+                signal.signal(signum, handler)
+                break
+            except Interrupted:
+                continue
 
 
 def _flushed(code: object) -> int:

@@ -1,6 +1,5 @@
 """``silkcli check``: read the text, check it against the dataset, render the verdicts, write them."""
 
-import sys
 from typing import Annotated
 
 import typer
@@ -32,7 +31,10 @@ TextArg = Annotated[
 ]
 ContradictedOpt = Annotated[bool, typer.Option("-e", "--exit-status", help="Exit 1 when a claim is contradicted.")]
 UrlOpt = Annotated[
-    str, typer.Option("--url", help="claimreview and html: the page the reviews are published at (URL#claim-N).")
+    str,
+    typer.Option(
+        "--url", metavar="<url>", help="claimreview and html: the page the reviews are published at (URL#claim-N)."
+    ),
 ]
 
 
@@ -61,7 +63,7 @@ def check(
     pbpaste | silkcli check - -f markdown
     silkcli check draft.md -f claimreview --url https://example.org/factcheck
     """
-    from silkcli.check.draft import decode, names_file, read_file  # noqa: PLC0415 - start-up: --help needs none
+    from silkcli.check.draft import decode, names_file, read_file, read_stdin  # noqa: PLC0415 - start-up: --help needs none
     from silkcli.check.output import render_check  # noqa: PLC0415 - as above
     from silkcli.check.render import summary  # noqa: PLC0415 - as above
     from silkcli.check.report import Verdict  # noqa: PLC0415 - as above
@@ -72,7 +74,7 @@ def check(
     if path is not None:
         draft = read_file(path)
     elif args == ["-"] or not args:
-        draft = decode(sys.stdin.buffer.read(1024 * 1024 + 1), "standard input")
+        draft = decode(read_stdin(asked=bool(args)), "standard input")
     else:
         draft = decode(" ".join(args).encode("utf-8", "surrogateescape"), "the text")
     report = check_text(state.load(), draft)

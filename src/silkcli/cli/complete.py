@@ -26,9 +26,17 @@ def _data_path(ctx: typer.Context) -> Path:
 
 
 def _dataset(path: Path) -> "m.Dataset | None":
+    """The dataset at ``path``, or None: completion offers nothing rather than print an error or wait.
+
+    A FIFO or device given to ``--data`` is never opened (reading one would freeze TAB until a writer came).
+    """
+    import stat
+
     from silkcli.dataset.load import load_dataset
 
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         return load_dataset(path)
     except Exception:  # noqa: BLE001 - completion must never print an error into the shell
         return None

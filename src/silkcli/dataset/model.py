@@ -474,7 +474,11 @@ class Amount(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit
     """Money a document commits, as sourced."""
 
     value: Annotated[float, Meta(ge=-1e15, le=1e15), FACT] | Annotated[int, Meta(ge=-(10**15), le=10**15), FACT]
-    currency: Annotated[str, Meta(pattern=r"^[A-Z]{3}" + END, extra={"says": "a currency code such as 'USD'"}), FACT]
+    # Written apart from the alpha-3 pattern (^[A-Z]{3}$) that it matches the same way: problems are
+    # described by their pattern, and one pattern had one description ('a currency code' for an alpha3).
+    currency: Annotated[
+        str, Meta(pattern=r"^[A-Z][A-Z][A-Z]" + END, extra={"says": "a currency code such as 'USD'"}), FACT
+    ]
     ceiling: Annotated[bool, FACT] = False
     period: Annotated[Text, FACT] | None = None
     source: SourceRef

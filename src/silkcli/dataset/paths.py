@@ -21,8 +21,13 @@ def bundled_path() -> Path:
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/silkcli`` (default ``~/.cache/silkcli``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """``$XDG_CACHE_HOME/silkcli`` (default ``~/.cache/silkcli``).
+
+    A relative ``XDG_CACHE_HOME`` is ignored, as the XDG Base Directory rules say: it would
+    put the cache under whatever folder the command happens to run in.
+    """
+    given = os.environ.get("XDG_CACHE_HOME", "")
+    base = given if os.path.isabs(given) else os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "silkcli"
 
 

@@ -73,7 +73,7 @@ def display(value: Value, marker: Value = None) -> str:
     if isinstance(value, int):
         text = f"{value:,}"
     elif isinstance(value, float):
-        text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+        text = f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) <= 1e15 else repr(value)
     elif isinstance(value, str) and str(marker) in UNKNOWN_PART:  # a date's precision: 2024-12 (day unknown)
         return f"{value}\n({UNKNOWN_PART[str(marker)]})"  # on its own line, so the column stays narrow
     else:

@@ -32,7 +32,7 @@ def iter_record_block(listing: Listing, view: View) -> Iterator[str]:
 def record_block(record: Mapping[str, object], *, width: int) -> str:
     """The heading, every field (with its citations where they differ from the record's), the sources,
     then what refers to the record."""
-    lines = [f"{visible(str(record.get('id', '')))} ({visible(str(record.get('kind', '')))})"]
+    lines = _heading(visible(str(record.get("id", ""))), visible(str(record.get("kind", ""))), width=width)
     support = record.get("support")
     support = support if isinstance(support, Mapping) else {}
     for name, value in record.items():
@@ -126,17 +126,29 @@ def _source_lines(detail: Mapping[str, object], *, width: int) -> list[str]:
     return lines + (wrap_cells(url, width) or [""])  # from the margin; cut only if wider than the whole line
 
 
+def _heading(ident: str, kind: str, *, width: int) -> list[str]:
+    """``ID (kind)``, or the id and then its kind below when the two do not fit (the id is never cut)."""
+    line = f"{ident} ({kind})"
+    return [line] if cell_width(line) <= width else [ident, f"({kind})"]
+
+
+def _alone(ident: str, *, width: int) -> str:
+    """An id on its own line, indented as deep as it fits (an id wider than the line is never cut)."""
+    room = max(width - cell_width(ident), 0)
+    return " " * min(room, 2 * len(_INDENT)) + ident
+
+
 def referrer_lines(referrers: object, *, width: int) -> list[str]:
     """``referred to by N records:`` and one line each: kind, id, and as much of its label as fits."""
     if not isinstance(referrers, Sequence) or not referrers:
         return ["", "referred to by: nothing"]
     rows = [(str(r["kind"]), str(r["id"]), str(r["label"])) for r in referrers if isinstance(r, Mapping)]
     kind_w, id_w = (max(len(row[i]) for row in rows) for i in (0, 1))
-    lines = ["", f"referred to by {len(rows)} {'record' if len(rows) == 1 else 'records'}:"]
+    lines = ["", *wrap_cells(f"referred to by {len(rows)} {'record' if len(rows) == 1 else 'records'}:", width)]
     for kind, ident, text in rows:
         start = f"{_INDENT}{visible(kind).ljust(kind_w)}  {visible(ident).ljust(id_w)}  "
         if len(start.rstrip()) > width:  # a narrow terminal: the kind, then the id whole on its own line
-            lines += [f"{_INDENT}{visible(kind)}", f"{_INDENT}{_INDENT}{visible(ident)}"]
+            lines += [f"{_INDENT}{visible(kind)}", _alone(visible(ident), width=width)]
             continue
         room = width - len(start)
         shown = visible(text)

@@ -51,25 +51,34 @@ def to_csl_json(sources: Sequence[m.Source]) -> str:
     return json.dumps([csl_item(s) for s in sources], indent=2, ensure_ascii=False) + "\n"
 
 
-_BIBTEX_ESCAPES = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        "{": r"\{",
-        "}": r"\}",
-        "&": r"\&",
-        "%": r"\%",
-        "$": r"\$",
-        "#": r"\#",
-        "_": r"\_",
-        "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}",
-    }
-)
+#: What stands for a brace or backslash in a value BibTeX cannot hold as written (LaTeX prints the character).
+_BIBTEX_FALLBACK = str.maketrans({"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}"})
+
+
+def _bibtex_holds(text: str) -> bool:
+    """Whether ``text`` can stand as it is inside a BibTeX field's braces.
+
+    BibTeX ends a field where its braces balance, counting every brace (pybtex does too),
+    while bibtexparser skips a brace after a backslash: so the braces must pair up, none may
+    follow a backslash, and the text may not end with one.
+    """
+    depth = 0
+    for char in text:
+        depth += (char == "{") - (char == "}")
+        if depth < 0:
+            return False
+    return depth == 0 and "\\{" not in text and "\\}" not in text and not text.endswith("\\")
 
 
 def bibtex_text(text: str) -> str:
-    """Text with BibTeX's special characters escaped, on one line."""
-    return " ".join(text.split()).translate(_BIBTEX_ESCAPES)
+    """``text`` for a BibTeX field, on one line: as it is, so that BibTeX readers give back exactly it.
+
+    Where its braces do not pair up (a value that could otherwise close its field and add
+    entries), its braces and backslashes become ``\textbraceleft{}``, ``\textbraceright{}`` and
+    ``\textbackslash{}``: the entry stays whole, and LaTeX prints the characters.
+    """
+    line = " ".join(text.split())
+    return line if _bibtex_holds(line) else line.translate(_BIBTEX_FALLBACK)
 
 
 def bibtex_entry(source: m.Source) -> str:
@@ -82,8 +91,8 @@ def bibtex_entry(source: m.Source) -> str:
     if date is not None:
         fields.append(("year", str(date.year)))
         fields.append(("date", str(date)))
-    fields.append(("url", source.url.replace("%", r"\%")))
-    fields.append(("howpublished", r"\url{" + source.url.replace("%", r"\%") + "}"))
+    fields.append(("url", bibtex_text(source.url)))
+    fields.append(("howpublished", r"\url{" + bibtex_text(source.url) + "}"))
     if source.language:
         fields.append(("language", source.language))
     if source.archive:
