@@ -25,8 +25,8 @@ _INDENT = "  "
 def iter_record_block(listing: Listing, view: View) -> Iterator[str]:
     """The listing's one record as a block of lines, at the view's width (80 when none), then the date of the data."""
     yield record_block(listing.record or {}, width=view.width or 80)
-    if listing.as_of:
-        yield f"\n{listing.as_of}\n"
+    if listing.as_of:  # wrapped like the fields, so a narrow terminal gets it whole
+        yield "\n" + "\n".join(wrap_cells(listing.as_of, view.width or 80)) + "\n"
 
 
 def record_block(record: Mapping[str, object], *, width: int) -> str:
