@@ -6,8 +6,8 @@ Gothic on Windows), so Korean names print in a real Hangul font rather than
 as boxes. On a phone the wide tables stack their
 cells under labels, and long URLs may break anywhere, so nothing scrolls
 sideways. In print the type shrinks to 7.2pt, lists run in two columns and the
-reserves chart sits beside the claims about it, so the whole brief fits on
-two A4 pages.
+reserves chart sits beside the claims about it, so the brief fits on one A4
+page (the bundled data's --full brief on three).
 """
 
 CSS = """\

@@ -48,7 +48,7 @@ BriefWidthOpt = Annotated[
 FullOpt = Annotated[
     bool,
     typer.Option(
-        "--full", help="Two pages: add the commitments, the claims beside the figures, quotes and the timeline."
+        "--full", help="Add the commitments, the claims beside the figures, quotes and the timeline."
     ),
 ]
 
@@ -66,13 +66,12 @@ def brief(
     """Print a one-page brief: what was signed, by whom and when, the sectors, the key figures with their bounds.
 
     Every fact points to a numbered source note ([3]) and, where the sources
-    disagree, to a one-line explanation ([D1]). --full gives two pages: the
-    commitments, the claims beside the figures, quotes, the timeline and each
-    disagreement in full. --sector focuses the documents and commitments on
+    disagree, to a one-line explanation ([D1]). --full adds the commitments,
+    the claims beside the figures, quotes, the timeline and each disagreement
+    in full. --sector focuses the documents and commitments on
     those sectors (repeatable); --since/--until bound the timeline (--full
-    only). HTML is one standalone file that prints on one A4 page (two with
-    --full) for a small dataset; the bundled one, with what came of the
-    summit, takes one page more.
+    only). HTML is one standalone file that prints on one A4 page (the
+    bundled data's --full brief, with what came of the summit, on three).
 
     \b
     Examples:
