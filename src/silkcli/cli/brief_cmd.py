@@ -47,9 +47,7 @@ BriefWidthOpt = Annotated[
 
 FullOpt = Annotated[
     bool,
-    typer.Option(
-        "--full", help="Add the commitments, the claims beside the figures, quotes and the timeline."
-    ),
+    typer.Option("--full", help="Add the commitments, the claims beside the figures, quotes and the timeline."),
 ]
 
 
