@@ -32,6 +32,18 @@ class Result:
     stderr: str
 
 
+def system_tool(name: str, package: str | None = None) -> str:
+    """The program ``name`` on PATH; skip without it, or fail in CI (where .ci/run installs Debian's ``package``)."""
+    import shutil  # noqa: PLC0415 - only tests of real system tools need it
+
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(f"no {name} found: .ci/run should install Debian's {package or name}")
+    pytest.skip(f"no {name} found: install Debian's {package or name} package")
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run ``silkcli ARGS`` in this process, as a user's shell would."""
     out, err = io.StringIO(), io.StringIO()

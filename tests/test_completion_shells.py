@@ -12,20 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import system_tool
 from silkcli.cli.shells import Shell
 
 SCRIPTS = Path(sysconfig.get_path("scripts"))
 SILKCLI = shutil.which("silkcli", path=str(SCRIPTS)) or "silkcli"
-
-
-def _tool(name: str) -> str:
-    """``name`` on PATH; skip without it, or fail in CI (where .ci/run installs it)."""
-    found = shutil.which(name)
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail(f"no {name} found: .ci/run should install Debian's {name}")
-    pytest.skip(f"no {name} found: install Debian's {name} package")
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -58,7 +49,7 @@ class Pane:
     """An interactive shell in a tmux session of its own (its own server socket)."""
 
     def __init__(self, socket: Path, command: list[str], env: dict[str, str]) -> None:
-        self.tmux = [_tool("tmux"), "-S", str(socket)]
+        self.tmux = [system_tool("tmux"), "-S", str(socket)]
         subprocess.run(
             [*self.tmux, "new-session", "-d", "-s", "t", "-x", "200", "-y", "50", *command],
             env=env,
@@ -108,7 +99,7 @@ _SHELLS = {
 def shell_pane(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Shell, Pane, Path]]:
     """A real shell, started as a new login would, after `silkcli --install-completion SHELL`."""
     shell: Shell = request.param
-    _tool(shell.value)
+    system_tool(shell.value)
     home = tmp_path / "home"
     home.mkdir()
     assert _install(home, shell).returncode == 0

@@ -5,28 +5,17 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import silkcli
-from conftest import run_cli
+from conftest import run_cli, system_tool
 from silkcli.cli.commands import COMMANDS
 from silkcli.environment import ENVIRONMENT
 from silkcli.errors import ExitCode
 from silkcli.publish.manpage import help_paragraphs, roff_text
-
-
-def _tool(name: str, package: str) -> str:
-    """``name`` on PATH; skip without it, or fail when running in CI (where .ci/run installs it)."""
-    found = shutil.which(name)
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail(f"no {name} found: .ci/run should install Debian's {package}")
-    pytest.skip(f"no {name} found: install Debian's {package} package")
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +34,14 @@ def _squash(text: str) -> str:
 
 def test_groff_reads_the_page_without_a_warning(page: Path) -> None:
     """`groff -ww -z -man silkcli.1` prints nothing and exits 0."""
-    groff = _tool("groff", "groff-base")
+    groff = system_tool("groff", "groff-base")
     done = subprocess.run([groff, "-ww", "-z", "-man", str(page)], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_man_renders_every_command_with_its_help_summary_and_options(page: Path) -> None:
     """`man -l` shows each visible command's --help summary and its options, and not the hidden `man`."""
-    man = _tool("man", "man-db")
+    man = system_tool("man", "man-db")
     env = {**os.environ, "MANWIDTH": "100", "MANPAGER": "cat", "PAGER": "cat", "LC_ALL": "C.UTF-8"}
     done = subprocess.run([man, "-l", str(page)], capture_output=True, text=True, env=env, check=False, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
@@ -81,7 +70,7 @@ def test_roff_escapes_leave_no_request_in_data() -> None:
 
 
 def _rendered(page: Path) -> str:
-    man = _tool("man", "man-db")
+    man = system_tool("man", "man-db")
     env = {**os.environ, "MANWIDTH": "200", "MANPAGER": "cat", "PAGER": "cat", "LC_ALL": "C.UTF-8"}
     done = subprocess.run([man, "-l", str(page)], capture_output=True, text=True, env=env, check=False, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
@@ -147,7 +136,7 @@ def test_title_line_is_dated_and_whatis_shows_a_plain_summary(page: Path, tmp_pa
     """`.TH` carries the data's date, and `whatis` (from a real mandb index) prints the summary in plain text."""
     updated = run_cli("--version").stdout.split("updated ")[1].split(")")[0]
     assert page.read_text(encoding="utf-8").startswith(f'.TH SILKCLI 1 "{updated}" ')
-    mandb, whatis = _tool("mandb", "man-db"), _tool("whatis", "man-db")
+    mandb, whatis = system_tool("mandb", "man-db"), system_tool("whatis", "man-db")
     (tmp_path / "man1").mkdir()
     (tmp_path / "man1" / "silkcli.1").write_bytes(page.read_bytes())
     subprocess.run([mandb, "-q", str(tmp_path)], check=True, capture_output=True, timeout=60)

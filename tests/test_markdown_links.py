@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import shutil
 import subprocess
 
-import pytest
-
-from conftest import run_cli
+from conftest import run_cli, system_tool
 from silkcli.formats.display import markdown_value
-
-
-def _pandoc() -> str:
-    found = shutil.which("pandoc")
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail("no pandoc found: .ci/run should install Debian's pandoc")
-    pytest.skip("no pandoc found: install Debian's pandoc package")
 
 
 def _links(markdown: str) -> list[str]:
     """The link targets pandoc's GFM reader (autolinking included) finds in ``markdown``."""
     done = subprocess.run(
-        [_pandoc(), "-f", "gfm", "-t", "html", "--wrap=none"],
+        [system_tool("pandoc"), "-f", "gfm", "-t", "html", "--wrap=none"],
         input=markdown,
         capture_output=True,
         text=True,
