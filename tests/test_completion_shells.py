@@ -171,3 +171,24 @@ def test_a_home_that_cannot_be_written_is_one_line_and_exit_4(tmp_path: Path) ->
     done = _install(home, Shell.bash)
     assert done.returncode == 4 and done.stdout == ""
     assert done.stderr.startswith("error: cannot install bash completion: ") and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "offered"),
+    [("agreements", ["csv"]), ("sources", ["csv", "csl-json"]), ("show", ["csv"])],
+)
+def test_format_completion_offers_only_the_commands_own_formats(
+    tmp_path: Path, command: str, offered: list[str]
+) -> None:
+    """In bash, `-f c<TAB>` offers csl-json only where it applies (the sources listing), as -f accepts it."""
+    bash = system_tool("bash")
+    home = tmp_path / "home"
+    home.mkdir()
+    assert _install(home, Shell.bash).returncode == 0
+    program = (
+        f"source {home}/.bash_completions/silkcli.sh\n"
+        f"COMP_WORDS=(silkcli {command} -f c); COMP_CWORD=3; _silkcli_completion silkcli\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    done = subprocess.run([bash, "--norc", "-c", program], env=_env(home), capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == offered

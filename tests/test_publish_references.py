@@ -202,3 +202,11 @@ def test_csl_json_values_read_back_exactly(text: str) -> None:
         [{"literal": text}],
         _archive(text),
     )
+
+
+@pytest.mark.parametrize("fmt", ["csl-json", "bibtex", "ris"])
+def test_show_of_one_source_refuses_reference_formats_in_one_line(fmt: str) -> None:
+    """`show SOURCE -f bibtex` is a usage error naming the sources listing (it was an internal error, exit 70)."""
+    result = run_cli("show", "koreaherald-20241203", "-f", fmt)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: -f {fmt} is for `silkcli sources` only (it formats references)\n"

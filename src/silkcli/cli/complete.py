@@ -177,3 +177,14 @@ def fields(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     complete = _from(f"fields-{command}", lambda ds: _listing_fields(command, ds))
     given = set(done.split(",")) if done else set()
     return [(f"{done},{v}" if done else v, h) for v, h in complete(ctx, last) if v not in given]
+
+
+def formats(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The -f values this command writes: the reference formats only where they apply (``sources``)."""
+    from silkcli.formats import Format
+
+    command = ctx.info_name or ""
+    offered = [
+        (f.value, f"-o FILE{f.suffixes[0]}" if f.suffixes else "") for f in Format if not f.kinds or command in f.kinds
+    ]
+    return _matching(offered, incomplete)

@@ -138,6 +138,7 @@ class Output(Plain):
             metavar="<format>",
             help=f"Output format: {', '.join(f.value for f in Format)} "
             "[default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
+            values=complete.formats,
         ),
     ] = None
     fields: Annotated[

@@ -171,7 +171,8 @@ def format_names() -> str:
 
 def iter_format(listing: Listing, fmt: Format, view: View = PLAIN) -> Iterator[str]:
     """The listing in ``fmt``, in chunks, so large outputs stream; a usage error where ``fmt`` does not apply."""
-    if fmt.kinds and listing.kind not in fmt.kinds:
+    # one record in full (``show``) is not the listing a reference format reads, even when it is a source
+    if fmt.kinds and (listing.kind not in fmt.kinds or listing.layout.value == "record"):
         raise UsageError(f"-f {fmt.value} is for `silkcli {' / '.join(fmt.kinds)}` only (it formats references)")
     return fmt.renderer(listing, view)
 
