@@ -128,3 +128,19 @@ def test_layout_records_in_a_pipe_is_plain_text_blocks() -> None:
     result = run_cli("agreements", "--layout", "records")
     assert result.exit_code == 0 and result.stdout.startswith("-[ 1 ]--") and "\x1b" not in result.stdout
     assert "\nid:      doc-mofa-cooperation-program\n" in result.stdout
+
+
+#: Click lays help out at 50 columns at the least, so --help is held to the rule from 50 up.
+HELP_WIDTHS = (50, 60, 80, 100, 120, 200)
+
+
+@pytest.mark.parametrize("width", HELP_WIDTHS)
+def test_every_help_fits_the_terminal(width: int) -> None:
+    """`silkcli --help` and every command's --help have no line wider than the terminal; long examples continue."""
+    from silkcli.cli.commands import COMMANDS  # noqa: PLC0415 - the registry, only for this test
+
+    for args in (["--help"], *([c.name, "--help"] for c in COMMANDS)):
+        result = run_cli(*args, env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, result.stderr
+        wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
+        assert wide == [], (args, wide)

@@ -15,6 +15,7 @@ from silkcli.cli.lazy import LazyGroup
 from silkcli.cli.option import option
 from silkcli.cli.output import emit, note
 from silkcli.cli.shells import Shell
+from silkcli.cli.typer_paths import help_text
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
 from silkcli.files import held_signals
 
@@ -133,7 +134,7 @@ def root(
         emit(about, for_person=True)
         raise typer.Exit()
     if ctx.invoked_subcommand is None:
-        emit(ctx.get_help() + "\n", for_person=True)
+        emit(help_text(ctx) + "\n", for_person=True)
 
 
 def _debugging(argv: list[str]) -> bool:

@@ -16,6 +16,7 @@ CheckFormatOpt = Annotated[
         "-f",
         "--format",
         case_sensitive=False,
+        metavar="<format>",  # the choices are in the help, where they wrap
         help="terminal (default on a terminal), text (default in a pipe), json, jsonl, markdown, html or "
         "claimreview (schema.org ClaimReview JSON-LD, one per claim).",
         show_default=False,

@@ -82,7 +82,15 @@ def schema() -> None:
 
 
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("-f", "--format", help="Output format.")] = ExportFormat.yaml,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "-f",
+            "--format",
+            metavar="<format>",  # the choices are in the help, where they wrap
+            help="Output format: " + ", ".join(f.value for f in ExportFormat) + ".",
+        ),
+    ] = ExportFormat.yaml,
     out: Annotated[
         Path | None,
         typer.Option(

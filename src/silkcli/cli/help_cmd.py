@@ -8,6 +8,7 @@ import typer
 
 from silkcli.cli.commands import BY_NAME
 from silkcli.cli.output import emit
+from silkcli.cli.typer_paths import help_text
 from silkcli.errors import UsageError, suggest
 
 
@@ -24,11 +25,11 @@ def help(  # noqa: A001 - the command's name is the word people type
     """
     root = ctx.find_root()
     if command is None:
-        emit(root.get_help() + "\n", for_person=True)
+        emit(help_text(root) + "\n", for_person=True)
         return
     if command not in BY_NAME:
         names = [name for name, c in BY_NAME.items() if not c.hidden and name != "help"]
         raise UsageError(f"no command '{command}'{suggest(command, names)}", hint="commands: " + ", ".join(names))
     found = root.command.get_command(root, command)  # type: ignore[attr-defined]  # the root is the command group
     with typer.Context(found, info_name=command, parent=root) as sub:
-        emit(found.get_help(sub) + "\n", for_person=True)
+        emit(help_text(sub) + "\n", for_person=True)

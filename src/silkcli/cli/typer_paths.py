@@ -12,15 +12,52 @@ in :mod:`silkcli.cli.shells`, and print through the same edge.)
 
 from __future__ import annotations
 
+import os
+import shutil
 from typing import Any
 
 from silkcli.cli.output import emit
+
+#: The narrowest terminal help is laid out for (the width rule's floor).
+_NARROWEST = 40
+
+
+def help_width() -> int:
+    """The terminal's width for help: COLUMNS, else the terminal's own, never under 40."""
+    given = os.environ.get("COLUMNS", "").strip()
+    width = int(given) if given.isdigit() else shutil.get_terminal_size((80, 24)).columns
+    return max(width, _NARROWEST)
+
+
+def help_text(ctx: Any) -> str:
+    """The help of ``ctx``'s command, its examples fitted to the terminal.
+
+    Click never rewraps an example line (a ``\\b`` block): one too long for the terminal continues
+    on the next line after a `` \\``, as a shell reads it. (Click lays the rest out at 50 columns at
+    the least, so below that its option table is still wider than the terminal.)
+    """
+    width = help_width()
+    lines = ctx.get_help().split("\n")
+    return "\n".join(_fitted(line, width) if line.lstrip().startswith("silkcli ") else line for line in lines)
+
+
+def _fitted(line: str, width: int) -> str:
+    """``line`` broken between words into lines of at most ``width``, each cut one ending in `` \\``."""
+    indent = len(line) - len(line.lstrip(" "))
+    lines, rest, lead = [], line, indent
+    while len(rest) > width:
+        cut = rest.rfind(" ", lead + 1, width - 1)
+        if cut == -1:  # one word longer than the line: it stays whole
+            break
+        lines.append(rest[:cut] + " \\")
+        rest, lead = " " * (indent + 4) + rest[cut + 1 :], indent + 4
+    return "\n".join([*lines, rest])
 
 
 def show_help(ctx: Any, param: Any, value: bool) -> None:
     """The help option's callback: the help text through :func:`emit`, then the end of the run."""
     if value and not ctx.resilient_parsing:
-        emit(ctx.get_help() + "\n", for_person=True)
+        emit(help_text(ctx) + "\n", for_person=True)
         ctx.exit()
 
 
