@@ -28,6 +28,7 @@ BriefFormatOpt = Annotated[
         "-f",
         "--format",
         case_sensitive=False,
+        metavar="<format>",  # the choices are in the help, where they wrap
         help="terminal (default on a terminal), text (default in a pipe), markdown, html or svg; "
         "with -o FILE.md/.html/.svg the name decides.",
         show_default=False,

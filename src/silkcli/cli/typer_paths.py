@@ -33,12 +33,32 @@ def help_text(ctx: Any) -> str:
     """The help of ``ctx``'s command, its examples fitted to the terminal.
 
     Click never rewraps an example line (a ``\\b`` block): one too long for the terminal continues
-    on the next line after a `` \\``, as a shell reads it. (Click lays the rest out at 50 columns at
-    the least, so below that its option table is still wider than the terminal.)
+    on the next line after a `` \\``, as a shell reads it. Click lays help out at 50 columns at the
+    least; on a narrower terminal it is laid out at the terminal's width, options above their help.
     """
     width = help_width()
+    if width < _CLICK_NARROWEST:
+        _narrow(ctx, width)
     lines = ctx.get_help().split("\n")
     return "\n".join(_fitted(line, width) if line.lstrip().startswith("silkcli ") else line for line in lines)
+
+
+#: Click's own narrowest layout (50 columns of text and its margin).
+_CLICK_NARROWEST = 52
+#: On a terminal narrower than that, the option column of an option table is at most this wide.
+_NARROW_OPTIONS = 12
+
+
+def _narrow(ctx: Any, width: int) -> None:
+    """Lay ``ctx``'s help out at ``width``: Click's formatter, with an option column narrow enough to leave room."""
+    base: Any = type(ctx.make_formatter())
+
+    class Narrow(base):  # type: ignore[misc]  # Click's formatter, whatever module holds it
+        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            super().write_dl(rows, col_max=min(col_max, _NARROW_OPTIONS), col_spacing=col_spacing)
+
+    ctx.formatter_class = Narrow
+    ctx.terminal_width = width - 2
 
 
 def _fitted(line: str, width: int) -> str:
