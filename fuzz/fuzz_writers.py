@@ -362,7 +362,7 @@ def main(cases: int, seed: int) -> int:
             case = Case(fuzz, rng, folder)
             case.make()
             code, _, stderr = case.run()
-            counts[str(code)] = counts.get(str(code), 0) + 1
+            counts[str(int(code))] = counts.get(str(int(code)), 0) + 1  # an IntEnum prints its name on 3.10
             broken = case.check(code, stderr)
             if broken:
                 broken_cases += 1
