@@ -217,7 +217,7 @@ def main(inputs: int, seed: int) -> int:
                 print(f"{i + 1} inputs, {sum(wrong.values())} wrong answers so far", file=sys.stderr, flush=True)
             for question in mistaken:
                 if not wrong:
-                    kept = Path(f"fuzz-sqlite-wrong-{seed}-{i}.db")
+                    kept = Path(tempfile.gettempdir()) / f"fuzz-sqlite-wrong-{seed}-{i}.db"
                     kept.write_bytes(data)
                     print(f"wrong answer on input {i} ({name}, seed {seed}): {question}; input kept in {kept}")
                 wrong[f"{question} after {name}"] += 1
