@@ -209,6 +209,22 @@ def write_tables(conn: sqlite3.Connection, content: Iterable[Table], *, full_tex
         marks = ", ".join("?" * len(table.layout.columns))
         conn.executemany(f"INSERT INTO {quote_name(table.name)} VALUES ({marks})", table.rows)
         done.append(table.layout)
+    _finish(conn, done, full_text=full_text)
+
+
+def copy_tables(conn: sqlite3.Connection, source: str, specs: Iterable[TableLayout]) -> None:
+    """Create every table of the layout, filled from the same table of the database attached as ``source``
+    (a large file's compiled entry), then its indexes, full-text indexes and views, as :func:`write_tables`."""
+    done = []
+    for spec in specs:
+        conn.execute(create_sql(spec))
+        name = quote_name(spec.name)
+        conn.execute(f"INSERT INTO main.{name} SELECT * FROM {quote_name(source)}.{name}")
+        done.append(spec)
+    _finish(conn, done, full_text=True)
+
+
+def _finish(conn: sqlite3.Connection, done: list[TableLayout], *, full_text: bool) -> None:
     for spec in done:
         for statement in index_sql(spec):
             conn.execute(statement)
