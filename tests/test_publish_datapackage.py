@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from gen_data import generate
 from silkcli.dataset.dump import to_json
 from silkcli.publish.readback import dataset_from_tables, read_csv_folder
@@ -203,28 +204,17 @@ def test_frictionless_catches_an_unknown_source_in_a_milestone_citation(package:
     assert "samili-99999" in json.dumps(report)
 
 
-SIGNING_SOURCES = """
-    WITH cites AS (SELECT * FROM read_csv('{folder}/documents_cites.csv')),
-    named AS (SELECT * FROM read_csv('{folder}/documents_cites_fields.csv')),
-    summit AS (SELECT * FROM read_csv('{folder}/documents.csv') WHERE summit),
-    -- a field some citation names is backed by those citations only; otherwise by those naming no field
-    signing AS (SELECT c.document, c.source FROM cites c
-        JOIN named n ON n.document = c.document AND n.cite = c.position WHERE n.field = 'signed'),
-    whole AS (SELECT id AS document, source FROM summit WHERE source IS NOT NULL
-        UNION ALL SELECT document, source FROM cites c
-        WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n.document = c.document AND n.cite = c.position)),
-    backing AS (SELECT * FROM signing
-        UNION ALL SELECT * FROM whole WHERE document NOT IN (SELECT document FROM signing))
-    SELECT DISTINCT d.id, s.id, s.url
-    FROM summit d JOIN backing b ON b.document = d.id JOIN read_csv('{folder}/sources.csv') s ON s.id = b.source
-    ORDER BY ALL
-"""
+def _documented_query() -> str:
+    """The DuckDB query docs/publishing.md gives for the sources of the summit documents' signing dates."""
+    text = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    (query,) = re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
+    return query
 
 
 def test_duckdb_joins_documents_citations_and_sources_as_the_cli_answers(package: Path) -> None:
-    """DuckDB reads the CSV files and finds which sources state the summit documents' signing dates,
-    the same (document, source, url) as `agreements --summit --cite -f json` gives."""
-    found = duckdb.sql(SIGNING_SOURCES.format(folder=package)).fetchall()
+    """The documented DuckDB query reads the CSV files and finds which sources state the summit documents'
+    signing dates: the same (document, source, url) as `agreements --summit --cite -f json` gives."""
+    found = duckdb.sql(_documented_query().replace("'package/", f"'{package}/")).fetchall()
     listing = json.loads(run_cli("agreements", "--summit", "--cite", "-f", "json").stdout)
     expected = set()
     for document in listing:
