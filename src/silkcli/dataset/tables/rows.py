@@ -85,6 +85,11 @@ def _rows(columns: tuple[Column, ...], structs: list[Any]) -> list[Row]:
     return list(zip(*_columns(columns, structs), strict=True))
 
 
+def rows_of(columns: tuple[Column, ...], structs: list[Any]) -> list[Row]:
+    """The rows of ``columns`` for ``structs`` (the data package's link resources are built so too)."""
+    return _rows(columns, structs)
+
+
 def _columns(columns: tuple[Column, ...], structs: list[Any]) -> list[list[Value]]:
     return [_column(column, structs) for column in columns]
 
