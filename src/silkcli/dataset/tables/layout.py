@@ -22,7 +22,6 @@ import datetime as dt
 import functools
 import types
 import typing
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
@@ -34,8 +33,7 @@ from silkcli.plain import Plain
 ColumnType = Literal["text", "integer", "number", "boolean", "date", "json"]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Plain):
     """One column: its type, whether it must have a value, and the table it refers to."""
 
     name: str
@@ -52,8 +50,7 @@ class Column:
     partial_date: bool = False
 
 
-@dataclass(frozen=True)
-class TableLayout:
+class TableLayout(Plain):
     """A table's columns and keys; ``owner`` is set for link and child tables."""
 
     name: str
