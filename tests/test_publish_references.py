@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import typing
 from typing import Any
 
 import bibtexparser
@@ -48,6 +49,12 @@ def _date_parts(date: str | None) -> dict[str, list[list[int]]] | None:
 def _ris_date(date: str | None) -> str | None:
     """A dataset date as RIS writes one, 'YYYY/MM/DD/' with the parts not known left empty."""
     return None if date is None else "/".join((date.split("-") + ["", ""])[:3]) + "/"
+
+
+def test_every_kind_of_source_has_a_type_in_each_format() -> None:
+    """A kind added to the model cannot be written without a CSL, BibTeX and RIS type of its own."""
+    kinds = set(typing.get_args(m.SourceKind))
+    assert set(references.CSL_TYPE) == set(references.BIBTEX_TYPE) == set(references.RIS_TYPE) == kinds
 
 
 def test_every_bundled_author_is_known_by_family_and_given_name() -> None:

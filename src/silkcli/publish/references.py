@@ -21,10 +21,21 @@ import msgspec
 from silkcli.dataset import model as m
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-#: Each kind of source as a CSL item type, a BibTeX entry type and an RIS reference type.
-CSL_TYPE = {"news": "article-newspaper", "official": "webpage", "report": "report", "webpage": "webpage"}
-BIBTEX_TYPE = {"news": "article", "official": "online", "report": "techreport", "webpage": "online"}
-RIS_TYPE = {"news": "NEWS", "official": "ELEC", "report": "RPRT", "webpage": "ELEC"}
+#: Each kind of source as a CSL item type, a BibTeX entry type (biblatex's ``online`` for a page, which
+#: classic BibTeX styles print as ``misc``) and an RIS reference type.
+CSL_TYPE: dict[m.SourceKind, str] = {
+    "news": "article-newspaper",
+    "official": "webpage",
+    "report": "report",
+    "webpage": "webpage",
+}
+BIBTEX_TYPE: dict[m.SourceKind, str] = {
+    "news": "article",
+    "official": "online",
+    "report": "techreport",
+    "webpage": "online",
+}
+RIS_TYPE: dict[m.SourceKind, str] = {"news": "NEWS", "official": "ELEC", "report": "RPRT", "webpage": "ELEC"}
 
 
 def sources_from_rows(rows: Sequence[Mapping[str, Any]]) -> list[m.Source]:
