@@ -165,7 +165,8 @@ class SqliteStore:
         path = tuple(field.split("."))
         own = next((c for c in self._tables[kind].columns if c.field == path and not c.precision), None)
         if own is not None:
-            return None if own.type == "json" else Place(kind, own.name, None, _holds(own))
+            # "none" (no marker) is NULL in the table: such a field is matched on the records themselves
+            return None if own.type == "json" or own.none_is_null else Place(kind, own.name, None, _holds(own))
         table = self._tables.get(f"{kind}_{path[0]}")
         if table is None or table.owner != kind:
             return None
@@ -173,7 +174,7 @@ class SqliteStore:
             item = None if m.is_struct_type(table.element) else table.columns[2]
         else:
             item = next((c for c in table.columns[2:] if c.field == path[1:] and not c.precision), None)
-        if item is None or item.type == "json":
+        if item is None or item.type == "json" or item.none_is_null:
             return None
         return Place(table.name, item.name, table.columns[0].name, _holds(item))
 
