@@ -107,9 +107,11 @@ def _children(rows: Rows, specs: dict[str, TableLayout]) -> dict[tuple[str, str]
 def _nest(spec: TableLayout, row: dict[str, Any], children: dict[tuple[str, str], dict[str, list[Any]]]) -> Any:
     out: dict[str, Any] = {}
     for column in spec.columns:
-        if column.precision or column.name not in row or column.field[0].startswith("__"):
+        if column.derived or column.name not in row or column.field[0].startswith("__"):
             continue
         value = row[column.name]
+        if value is None and column.none_is_null:
+            continue  # the model's default, "none"
         if column.type == "json" and value is not None:
             value = json.loads(value)
         if len(column.field) == 2 and value is not None:
