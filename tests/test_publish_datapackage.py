@@ -229,3 +229,14 @@ def test_duckdb_joins_documents_citations_and_sources_as_the_cli_answers(package
             expected.add((document["id"], cite["source"], cite["url"]))
     assert len({doc for doc, _, _ in expected}) == 10
     assert found == sorted(expected)
+
+
+def test_link_resources_describe_their_columns(package: Path) -> None:
+    """A link resource says what its rows are, and each column what it holds (the item's from the model)."""
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "documents_milestones_cites_fields")
+    assert resource["description"] == "One item of a cite's fields list per row, in order."
+    described = {f["name"]: f["description"] for f in resource["schema"]["fields"]}
+    assert described["cite"] == "which cite (its position, from 0)"
+    assert described["field"] == "the name of a fact field of the record (or nested struct) the citation is on"
+    assert all(f["description"] for r in descriptor["resources"] for f in r["schema"]["fields"])

@@ -247,7 +247,16 @@ def link_column_description(resource: Resource, column: Column) -> str:
         )
     if column.name == "position":
         return f"position in the {resource.field} list, from 0"
-    if not m.is_struct_type(resource.element):
-        return described(resource.annotation) or f"one of the {resource.field}"
-    hints = typing.get_type_hints(resource.element, include_extras=True)
-    return described(hints.get(column.field[0])) or column.name.replace("_", " ")
+    if m.is_struct_type(resource.element):
+        found = described(typing.get_type_hints(resource.element, include_extras=True).get(column.field[0]))
+    else:
+        found = described(_item_annotation(resource.annotation))
+    # as the other columns are described: lower case, no full stop ("the id of a source")
+    return found[:1].lower() + found[1:].removesuffix(".") if found else column.name.replace("_", " ")
+
+
+def _item_annotation(kind: Any) -> Any:
+    """The annotation of one item of a list annotation, its own Meta kept (FieldName of ``tuple[FieldName, ...]``)."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return typing.get_args(kind)[0]
