@@ -20,7 +20,6 @@ import functools
 import typing
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 import msgspec
@@ -36,13 +35,13 @@ from silkcli.dataset.tables.layout import (
     shape_of,
 )
 from silkcli.dataset.tables.rows import Row, Table, all_layouts, rows_of, tables
+from silkcli.plain import Plain
 
 #: A table's rows as dicts of typed values, by table name (as :mod:`silkcli.publish.readback` reads them).
 Rows = dict[str, list[dict[str, Any]]]
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(Plain):
     """One resource of the package: a shared table without its JSON columns, or a link resource."""
 
     layout: TableLayout
@@ -151,7 +150,7 @@ def resources() -> tuple[Resource, ...]:
     out: list[Resource] = []
     for spec in all_layouts():
         lists = [c for c in spec.columns if c.type == "json"]
-        flat = replace(spec, columns=tuple(c for c in spec.columns if c.type != "json"))
+        flat = spec._replace(columns=tuple(c for c in spec.columns if c.type != "json"))
         out.append(Resource(flat))
         for column in lists:
             out += _walk(_link(flat, _holder(_row_class(spec), column.field), column.field[-1], column=column.name))
