@@ -17,8 +17,8 @@ from typing import Annotated
 from silkcli.cli import complete
 from silkcli.cli.option import format_option
 from silkcli.cli.option import option as option  # re-exported: the commands' one way to declare an option
-from silkcli.cli.output import MAX_WIDTH as MAX_WIDTH  # re-exported with terminal_width, for the commands
-from silkcli.cli.output import terminal_width as terminal_width
+from silkcli.cli.width import MAX_WIDTH as MAX_WIDTH  # re-exported with terminal_width, for the commands
+from silkcli.cli.width import terminal_width as terminal_width
 from silkcli.formats import Format
 from silkcli.plain import Plain
 

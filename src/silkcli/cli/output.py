@@ -18,26 +18,6 @@ from silkcli.files import atomic_write
 _BLOCK = 1 << 16
 
 
-#: The widths a table or brief can be drawn at: wider costs time and memory for nothing on any screen.
-MAX_WIDTH = 1000
-
-
-def terminal_width(*, minimum: int, fallback: int = 80, strict: bool = True) -> int:
-    """The width to draw at when none is given: COLUMNS, else the terminal's, else ``fallback``.
-
-    Strict (what a command draws), COLUMNS is held to the same bounds as --width: a value outside them is
-    a usage error. Not strict (``--help``, which always prints), a COLUMNS that is not a number is passed
-    over and the width is at least ``minimum``.
-    """
-    given = os.environ.get("COLUMNS", "").strip()
-    if strict and given and not (given.isdigit() and minimum <= int(given) <= MAX_WIDTH):
-        raise UsageError(
-            f"COLUMNS={given} is not a width from {minimum} to {MAX_WIDTH}", hint="set COLUMNS or use --width N"
-        )
-    width = int(given) if given.isdigit() else shutil.get_terminal_size((fallback, 24)).columns
-    return width if strict else max(width, minimum)
-
-
 def emit(text: str, *, for_person: bool = False) -> None:
     """Write ``text`` to stdout (see :func:`emit_all`)."""
     emit_all((text,), for_person=for_person)

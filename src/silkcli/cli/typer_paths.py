@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from silkcli.cli.output import emit, terminal_width
+from silkcli.cli.output import emit
+from silkcli.cli.width import terminal_width
 
 #: The narrowest terminal help is laid out for (the width rule's floor).
 _NARROWEST = 40
