@@ -15,7 +15,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.store import ById, store_of
 from silkcli.listings.cited import CiteGetter
-from silkcli.listings.listing import Column, Entry, Listing
+from silkcli.listings.listing import Column, Entry, Listing, lists
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
@@ -113,6 +113,7 @@ def _amount(part: str) -> Any:
     return lambda d: getattr(d.amount, part) if d.amount is not None else None
 
 
+@lists("documents")
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     # The signatories are read when the first row is built, so each row holds its parties' text as it leaves
@@ -188,6 +189,7 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     return listing._replace(notes=listing.notes + tuple(notes))
 
 
+@lists("people")
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""
     columns = (
@@ -211,6 +213,7 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     return Listing("people", columns, ("id", "name", "country", "role", "title"), persons)
 
 
+@lists("events")
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
@@ -229,6 +232,7 @@ def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     return Listing("events", columns, ("date", "kind", "title", "countries", "id"), found)
 
 
+@lists("commitments")
 def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     """The commitments listing."""
     columns = (
@@ -244,6 +248,7 @@ def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     return Listing("commitments", columns, ("id", "sector", "countries", "kind", "text"), found)
 
 
+@lists("quotes")
 def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
     people = store_of(ds).by_ids("people", {q.person for q in found})
@@ -265,6 +270,7 @@ def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     return Listing("quotes", columns, ("id", "name", "date", "text"), found)
 
 
+@lists("sources", of_records=False)
 def source_listing(ds: m.Dataset) -> Listing:
     """The sources listing."""
     counts: dict[str, int] = {}
