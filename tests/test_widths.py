@@ -31,6 +31,8 @@ VIEWS = (
     ["search", "antimony"],
     ["show", "doc-energy-minerals-mou"],
     ["sources"],
+    ["sources", "--layout", "records"],
+    ["show", "heraldk-20241202"],
 )
 #: A run of digits and hyphens that starts like a date (a year and a hyphen), not inside an id or a URL.
 _DATE_LIKE = re.compile(r"(?<![\w/=.-])\d{4}-[\d-]*")
@@ -53,15 +55,20 @@ def _cut_dates(text: str) -> list[str]:
     return bad
 
 
-def _too_wide(text: str, width: int) -> list[str]:
-    return [line for line in text.splitlines() if cell_len(line) > width]
+#: A line that is one whole web address: the one line allowed to be wider than the terminal (a URL never breaks).
+_WHOLE_URL = re.compile(r"https?://\S+")
+
+
+def too_wide(text: str, width: int) -> list[str]:
+    """The lines wider than ``width``, but for a line that is one whole URL."""
+    return [line for line in text.splitlines() if cell_len(line) > width and not _WHOLE_URL.fullmatch(line)]
 
 
 def _check(args: list[str], width: int) -> str:
     """Run ``silkcli ARGS`` at ``width``; assert nothing is too wide or cut; the output."""
     result = run_cli(*args, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
-    assert _too_wide(result.stdout, width) == [] and _too_wide(result.stderr, width) == []
+    assert too_wide(result.stdout, width) == [] and too_wide(result.stderr, width) == []
     assert _cut_dates(result.stdout) == []
     return result.stdout
 
@@ -94,11 +101,20 @@ def _cited_sources(args: tuple[str, ...]) -> frozenset[str]:
     "args", [("agreements", "--summit"), ("sectors", "mining"), ("commitments", "--sector", "hydropower")], ids=" ".join
 )
 def test_cited_sources_are_shown_at_every_width(args: tuple[str, ...], width: int) -> None:
-    """``--cite`` on a terminal gives every source it cites, whatever the width (as notes after the table)."""
+    """``--cite`` on a terminal gives every source it cites, whatever the width, each URL whole on one line
+    (as notes after the table or the blocks)."""
     out = _check([*args, "--cite", "-f", "table", "--width", str(width)], width)
-    flat = "".join(out.split())
-    missing = [s for s in _cited_sources(args) if s not in flat]
+    missing = [s for s in _cited_sources(args) if s not in out.split()]
     assert missing == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_source_url_stands_whole(width: int) -> None:
+    """Each source's URL in the sources' blocks is whole on one line at every width, never broken mid-address;
+    only a URL longer than the terminal is wider than it, alone on its line."""
+    out = _check(["sources", "--layout", "records", "-f", "table", "--width", str(width)], width)
+    urls = json.loads(run_cli("sources", "-f", "json").stdout)
+    assert [s["url"] for s in urls if s["url"] not in out.split()] == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

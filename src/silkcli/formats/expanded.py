@@ -64,9 +64,18 @@ def _field_lines(
         if not parts:
             return [head]
         pad = " " * (label - cell_width(f"{name}:"))
-        return [Text.assemble(head, pad, parts[0]), *(Text.assemble(" " * label, part) for part in parts[1:])]
+        if cell_width(parts[0].plain) > width - label:  # a web address longer than the line: below, whole
+            return [head, *(_indented(" " * label, part, width) for part in parts)]
+        return [Text.assemble(head, pad, parts[0]), *(_indented(" " * label, part, width) for part in parts[1:])]
     parts = [line for p in paragraphs for line in value_lines(p, width - 2, link=link)]
-    return [head, *(Text.assemble("  ", part) for part in parts)]
+    return [head, *(_indented("  ", part, width) for part in parts)]
+
+
+def _indented(indent: str, part: Text, width: int) -> Text:
+    """A value's line under its label; from the margin when it is a web address too long for the indent."""
+    if cell_width(indent) + cell_width(part.plain) > width:
+        return part
+    return Text.assemble(indent, part)
 
 
 def value_lines(text: str, room: int, *, link: bool) -> list[Text]:
