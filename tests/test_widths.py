@@ -106,6 +106,19 @@ def test_cited_sources_are_shown_at_every_width(args: tuple[str, ...], width: in
     out = _check([*args, "--cite", "-f", "table", "--width", str(width)], width)
     missing = [s for s in _cited_sources(args) if s not in out.split()]
     assert missing == []
+    body, notes = out.split("\n[1] ", 1)
+    numbered = {int(n) for n in re.findall(r"^\[(\d+)\] ", "[1] " + notes, re.MULTILINE)}
+    marked = {int(n) for marks in re.findall(r"\[(\d+\*?(?:, \d+\*?)*)\]", body) for n in re.findall(r"\d+", marks)}
+    assert marked == numbered  # each note backs a value the user sees: no cited column is hidden
+
+
+def test_cite_shows_blocks_rather_than_hide_cited_columns_unless_layout_table() -> None:
+    """``agreements --summit --cite`` at 80 columns shows each record as a block with its cited date, type and
+    parties (a table would keep only id and title); ``--layout table`` still gives the table."""
+    out = _check(["agreements", "--summit", "--cite", "-f", "table", "--width", "80"], 80)
+    assert out.startswith("-[ 1 ]--") and "\nsigned:  2024-12-03 [1*]\n" in out
+    table = _check(["agreements", "--summit", "--cite", "-f", "table", "--width", "80", "--layout", "table"], 80)
+    assert table.startswith("┏") and "signed" not in table.split("\n[1] ")[0]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
