@@ -148,6 +148,6 @@ def test_a_filter_whose_column_a_table_would_hide_gives_blocks() -> None:
     """`agreements --party KG` at 80 columns: blocks that show the parties; `--status signed` (its column not
     shown anyway) stays a table that hides the parties."""
     party = run_cli("agreements", "--party", "KG", "-f", "table", "--width", "80")
-    assert party.stdout.startswith("-[ 1 ]") and "\nparties: KR: " in party.stdout
+    assert party.stdout.startswith("-[ 1 ]") and "\nparties: South Korea: " in party.stdout
     status = run_cli("agreements", "--status", "signed", "-f", "table", "--width", "80")
     assert status.stdout.startswith("┏") and "parties" in status.stderr

@@ -169,3 +169,18 @@ def test_every_help_fits_the_terminal(width: int) -> None:
         assert result.exit_code == 0, result.stderr
         wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
         assert wide == [], (args, wide)
+
+
+def test_record_blocks_name_countries_and_types_and_machine_formats_keep_codes() -> None:
+    """A record block reads ``South Korea: Ministry of …`` and ``memorandum of understanding (MOU)``, ids stay
+    ids; tsv and json keep the codes ``KR`` and ``mou``."""
+    out = run_cli("agreements", "--type", "mou", "--layout", "records", "--width", "200").stdout
+    assert "\nid:      doc-tipf-mou\n" in out and "\ntype:    memorandum of understanding (MOU)\n" in out
+    assert "\nparties: South Korea: Ministry of Trade, Industry and Energy\n         Kyrgyzstan: Ministry of" in out
+    assert "KR:" not in out and " mou\n" not in out
+    sector = run_cli("sectors", "mining", "--layout", "records", "--width", "80").stdout
+    assert "\ncountries: South Korea; Kyrgyzstan\n" in sector
+    tsv = run_cli("agreements", "--type", "mou", "-f", "tsv").stdout.splitlines()[1].split("\t")
+    assert tsv[2] == "mou" and tsv[5].startswith("KR: ")
+    rows = json.loads(run_cli("agreements", "--type", "mou", "-f", "json").stdout)
+    assert rows[0]["type"] == "mou" and rows[0]["parties"][0]["country"] == "KR"

@@ -12,6 +12,7 @@ way the table writes them, and not at all without colour.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -31,6 +32,33 @@ def iter_blocks(listing: Listing, view: View) -> Iterator[str]:
     """Each record as a block of ``field: value`` lines no wider than ``view.width``, then the count."""
     width = view.width or 80
     yield printed(Text("\n").join(block_lines(listing, width=width, links=view.links)), width=width, color=view.color)
+
+
+def readable(listing: Listing) -> Listing:
+    """The listing with its codes as a person reads them, where its columns name them (``KR: Ministry of
+    Education`` becomes ``South Korea: Ministry of Education``): what record blocks show."""
+    named = {c.name: dict(c.names) for c in listing.columns if c.names and c.name in listing.fields}
+    if not named:
+        return listing
+    rows = [{k: _named(v, named[k]) if k in named else v for k, v in row.items()} for row in listing.rows]
+    return listing._replace(rows=rows)
+
+
+def _named(value: Value, names: dict[str, str]) -> Value:
+    """A value with each code replaced by its name (a list's items, an entry's leading ``CODE:``)."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if not isinstance(value, tuple):
+        return value
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, Entry):
+            code, colon, rest = item.text.partition(":")
+            item = Entry(f"{names[code]}:{rest}", item.data) if colon and code in names else item
+            items.append(item)
+        else:
+            items.append(names.get(item, item))
+    return tuple(items)
 
 
 def block_lines(listing: Listing, *, width: int, links: bool = False, count: bool = True) -> list[Text]:

@@ -9,7 +9,7 @@ import msgspec.structs
 
 from silkcli.dataset import model as m
 from silkcli.listings.listing import Column, Listing
-from silkcli.listings.records import cite_columns
+from silkcli.listings.records import cite_columns, country_names, term_names
 
 
 def sector_listing(ds: m.Dataset) -> Listing:
@@ -78,6 +78,7 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "text": "title or commitment text",
     }
     priorities = {"kind": 1, "id": 1, "date": 4, "type": 3, "countries": 5, "text": 1}  # only the text wraps
+    names = {"type": term_names(ds.vocabulary.document_types), "countries": country_names(ds)}
     columns = tuple(
         Column(
             n,
@@ -86,6 +87,7 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
             get=attrgetter(n),
             prose=n == "text",
             priority=priorities[n],
+            names=names.get(n, ()),
         )
         for n, h in helps.items()
     )
