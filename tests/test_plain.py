@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import inspect
+import pkgutil
 from typing import ClassVar
 
+import msgspec
 import pytest
 
+import silkcli
 from silkcli.errors import Problem
 from silkcli.formats import View
 from silkcli.plain import Plain
@@ -79,3 +85,40 @@ def test_a_field_without_default_must_be_given() -> None:
     """Leaving out a field that has no default is refused, by position or by name."""
     with pytest.raises(TypeError, match="missing field 'left'"):
         Pair(right=3)  # type: ignore[call-arg]
+
+
+class Named(Plain, kw_only=True):
+    title: str
+    pages: int = 1
+
+
+def test_a_kw_only_value_takes_its_fields_by_name_only() -> None:
+    """A value declared kw_only refuses its fields by position."""
+    assert Named(title="a").pages == 1
+    with pytest.raises(TypeError, match="by name only"):
+        Named("a")  # type: ignore[misc]
+
+
+def test_asdict_gives_the_fields_by_name_in_order() -> None:
+    """`_asdict` is the value as a dict in field order (what JSON output is built from)."""
+    assert list(Pair("a")._asdict().items()) == [("left", "a"), ("right", 2)]
+
+
+#: The modules whose msgspec Structs msgspec decodes or encodes (the one place a Struct is the right tool).
+WIRE_MODULES = {"silkcli.dataset.model", "silkcli.dataset.cache.entries", "silkcli.check.report"}
+
+
+def test_every_other_value_class_is_a_plain() -> None:
+    """No dataclass anywhere in the package, and a msgspec Struct only where msgspec encodes or decodes it."""
+    wrong = []
+    for info in pkgutil.walk_packages(silkcli.__path__, "silkcli."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != info.name:
+                continue
+            struct = issubclass(cls, msgspec.Struct) and info.name not in WIRE_MODULES
+            if dataclasses.is_dataclass(cls) or struct:
+                wrong.append(f"{info.name}.{name}")
+    assert wrong == []

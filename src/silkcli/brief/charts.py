@@ -8,9 +8,6 @@ is a share of and for which year.
 
 from __future__ import annotations
 
-import msgspec
-import msgspec.structs
-
 from silkcli.brief.claims import ClaimFigure, claim_figures, percent, with_unit
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
@@ -18,6 +15,7 @@ from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 from silkcli.listings.chronology import in_words
+from silkcli.plain import Plain
 
 ELECTRICITY_SHARE = "electricity-share"
 #: the figures and claims a reserves chart answers for (not production shares)
@@ -27,7 +25,7 @@ _PRODUCTION_METRICS = {computed.PRODUCTION} | (computed.COMPUTED_CLAIMS - _RESER
 _TOP = 3
 
 
-class ReserveBar(msgspec.Struct, frozen=True):
+class ReserveBar(Plain):
     """One bar of the reserves chart."""
 
     rank: int | None
@@ -38,7 +36,7 @@ class ReserveBar(msgspec.Struct, frozen=True):
     featured: bool
 
 
-class ProductionFigure(msgspec.Struct, frozen=True):
+class ProductionFigure(Plain):
     """A party's mine production in the table's latest year, and its share of the world total."""
 
     period: str
@@ -50,7 +48,7 @@ class ProductionFigure(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
-class Coverage(msgspec.Struct, frozen=True):
+class Coverage(Plain):
     """What a rank is out of: the countries with a figure, those listed without one, and the unlisted."""
 
     ranked: int
@@ -61,7 +59,7 @@ class Coverage(msgspec.Struct, frozen=True):
     notes: tuple[int, ...]
 
 
-class ReserveChart(msgspec.Struct, frozen=True):
+class ReserveChart(Plain):
     """A party's reserves of a mineral, its rank and share, beside the largest holders."""
 
     mineral: str
@@ -84,7 +82,7 @@ class ReserveChart(msgspec.Struct, frozen=True):
     denominator: str = "the world total"
 
 
-class Figure(msgspec.Struct, frozen=True):
+class Figure(Plain):
     """A key figure as its source states it."""
 
     label: str
@@ -165,7 +163,7 @@ def _with_context(
     reserves, _ = computed.share_bases(ds, stat.topic, rows)
     production = _production(ds, ledger, rows, featured)
     if not full:
-        return msgspec.structs.replace(chart, denominator=reserves.denominator, production=production)
+        return chart._replace(denominator=reserves.denominator, production=production)
     ranked, unranked = computed.coverage(rows)
     unlisted = computed.unlisted_note(ds, stat.topic)
     publishers = {s.id: s.publisher for s in ds.sources}
@@ -176,8 +174,7 @@ def _with_context(
         publishers.get(pv.source_of(unlisted[1], "note") or "") if unlisted else None,
         ledger.cite_fields(unlisted[1], "note") if unlisted else (),
     )
-    return msgspec.structs.replace(
-        chart,
+    return chart._replace(
         denominator=reserves.denominator,
         coverage=coverage,
         production=production,

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import msgspec
-
 from silkcli.brief.ledger import Ledger
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.formats.display import display
 from silkcli.listings import shares as computed
 from silkcli.listings.chronology import NO_DATE, ClaimDate, claim_date, in_words, published_after
+from silkcli.plain import Plain
 
 
-class ClaimFigure(msgspec.Struct, frozen=True):
+class ClaimFigure(Plain):
     """One claim about the featured country, beside what the data gives."""
 
     metric: str

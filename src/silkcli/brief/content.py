@@ -13,17 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-import msgspec
-
 from silkcli.brief.charts import Figure, ReserveChart, key_figures, reserve_charts
 from silkcli.brief.ledger import Disagreement, Ledger, Note, inferred
 from silkcli.dataset import model as m
 from silkcli.listings import select as query
 from silkcli.listings.chronology import UNKNOWN_PART, in_words
 from silkcli.listings.progress import latest_step
+from silkcli.plain import Plain
 
 
-class Headline(msgspec.Struct, frozen=True):
+class Headline(Plain):
     """Who, what, when and where; years of relations computed from the relations event."""
 
     title: str
@@ -42,7 +41,7 @@ class Headline(msgspec.Struct, frozen=True):
     count_disputes: tuple[int, ...] = ()
 
 
-class Leader(msgspec.Struct, frozen=True):
+class Leader(Plain):
     """One of the leaders at the summit."""
 
     name: str
@@ -52,7 +51,7 @@ class Leader(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...] = ()
 
 
-class SignedDocument(msgspec.Struct, frozen=True):
+class SignedDocument(Plain):
     """A summit document: its title, type and who signed it for each side."""
 
     title: str
@@ -62,7 +61,7 @@ class SignedDocument(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
-class AtSummit(msgspec.Struct, frozen=True):
+class AtSummit(Plain):
     """A document adopted or signed at the summit that is not one of its counted documents."""
 
     title: str
@@ -73,14 +72,14 @@ class AtSummit(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
-class SectorDocuments(msgspec.Struct, frozen=True):
+class SectorDocuments(Plain):
     """The summit documents of one sector (or of one combination of sectors)."""
 
     sector: str
     documents: tuple[SignedDocument, ...]
 
 
-class Pledge(msgspec.Struct, frozen=True):
+class Pledge(Plain):
     """A commitment: what was agreed, asked or planned, in which sector."""
 
     sector: str
@@ -90,7 +89,7 @@ class Pledge(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...] = ()
 
 
-class Saying(msgspec.Struct, frozen=True):
+class Saying(Plain):
     """Words a leader is quoted as saying."""
 
     person: str
@@ -100,7 +99,7 @@ class Saying(msgspec.Struct, frozen=True):
     date_inferred: bool = False
 
 
-class Moment(msgspec.Struct, frozen=True):
+class Moment(Plain):
     """One line of the timeline."""
 
     date: str
@@ -109,7 +108,7 @@ class Moment(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...]
 
 
-class Progressed(msgspec.Struct, frozen=True):
+class Progressed(Plain):
     """A document of the summit and its latest step after signing."""
 
     title: str
@@ -119,7 +118,7 @@ class Progressed(msgspec.Struct, frozen=True):
     disputes: tuple[int, ...] = ()
 
 
-class Brief(msgspec.Struct, frozen=True):
+class Brief(Plain):
     """The whole brief, in reading order."""
 
     headline: Headline

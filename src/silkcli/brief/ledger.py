@@ -13,9 +13,10 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.listings.chronology import in_words
+from silkcli.plain import Plain
 
 
-class Note(msgspec.Struct, frozen=True):
+class Note(Plain):
     """A numbered source: title, publisher, date and URL."""
 
     number: int
@@ -25,7 +26,7 @@ class Note(msgspec.Struct, frozen=True):
     url: str
 
 
-class Disagreement(msgspec.Struct, frozen=True):
+class Disagreement(Plain):
     """Where the sources disagree about a fact in the brief, and how the dataset resolves it."""
 
     number: int

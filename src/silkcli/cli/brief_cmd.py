@@ -6,6 +6,7 @@ import typer
 
 from silkcli.brief import DEFAULT_SVG_WIDTH, BriefFormat, render_brief
 from silkcli.cli import state
+from silkcli.cli.option import format_option
 from silkcli.cli.options import (
     MAX_WIDTH,
     ColorMode,
@@ -24,14 +25,9 @@ BRIEF_MIN_WIDTH = 40
 
 BriefFormatOpt = Annotated[
     BriefFormat | None,
-    typer.Option(
-        "-f",
-        "--format",
-        case_sensitive=False,
-        metavar="<format>",  # the choices are in the help, where they wrap
-        help="terminal (default on a terminal), text (default in a pipe), markdown, html or svg; "
-        "with -o FILE.md/.html/.svg the name decides.",
-        show_default=False,
+    format_option(
+        "terminal (default on a terminal), text (default in a pipe), markdown, html or svg; "
+        "with -o FILE.md/.html/.svg the name decides."
     ),
 ]
 BriefWidthOpt = Annotated[

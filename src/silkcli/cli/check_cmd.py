@@ -6,20 +6,16 @@ import typer
 
 from silkcli.check.output import CheckFormat
 from silkcli.cli import state
+from silkcli.cli.option import format_option
 from silkcli.cli.options import ColorMode, ColorOpt, stdout_is_terminal, terminal_width
 from silkcli.cli.output import emit, note
 from silkcli.errors import ExitCode
 
 CheckFormatOpt = Annotated[
     CheckFormat | None,
-    typer.Option(
-        "-f",
-        "--format",
-        case_sensitive=False,
-        metavar="<format>",  # the choices are in the help, where they wrap
-        help="terminal (default on a terminal), text (default in a pipe), json, jsonl, markdown, html or "
-        "claimreview (schema.org ClaimReview JSON-LD, one per claim).",
-        show_default=False,
+    format_option(
+        "terminal (default on a terminal), text (default in a pipe), json, jsonl, markdown, html or "
+        "claimreview (schema.org ClaimReview JSON-LD, one per claim)."
     ),
 ]
 TextArg = Annotated[

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 from silkcli.cli import complete
+from silkcli.cli.option import format_option
 from silkcli.cli.option import option as option  # re-exported: the commands' one way to declare an option
 from silkcli.errors import UsageError
 from silkcli.formats import Format
@@ -130,13 +131,8 @@ class Output(Plain):
 
     fmt: Annotated[
         Format | None,
-        option(
-            "-f",
-            "--format",
-            case_sensitive=False,
-            # the choices in the help text, where they wrap, not in a metavar wider than 80 columns
-            metavar="<format>",
-            help=f"Output format: {', '.join(f.value for f in Format)} "
+        format_option(
+            f"Output format: {', '.join(f.value for f in Format)} "
             "[default: -o FILE's suffix, else table on a terminal, tsv otherwise].",
             values=complete.formats,
         ),

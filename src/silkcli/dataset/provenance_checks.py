@@ -9,7 +9,6 @@ number that ``how`` names the value it infers, so a reader sees what was inferre
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import msgspec
 
@@ -21,13 +20,13 @@ from silkcli.errors import suggest
 Path_ = pv.Path_
 
 
-@dataclass
 class Report:
-    """What the provenance check found: problems, and how many values it checked against quotes."""
+    """What the provenance check found, as it goes: problems, and how many values it checked against quotes."""
 
-    issues: list[pv.Issue] = field(default_factory=list)
-    checked: int = 0
-    inferred: int = 0
+    def __init__(self) -> None:
+        self.issues: list[pv.Issue] = []
+        self.checked = 0
+        self.inferred = 0
 
 
 def check(ds: m.Dataset) -> Report:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import msgspec
-
 from silkcli.errors import visible
 from silkcli.formats.display import cell_width, display
 from silkcli.listings.listing import Listing, Value
+from silkcli.plain import Plain
 
 #: A prose word longer than this may be broken (a URL in a note) rather than widen its column.
 PROSE_WORD = 20
@@ -34,7 +33,7 @@ _PER_COLUMN = 3
 CellText = Callable[[dict[str, Value], str], str]
 
 
-class Plan(msgspec.Struct, frozen=True):
+class Plan(Plain):
     """How a table is drawn at one width."""
 
     fields: tuple[str, ...]
@@ -46,7 +45,7 @@ class Plan(msgspec.Struct, frozen=True):
     bar: bool = False
 
 
-class _Measure(msgspec.Struct, frozen=True):
+class _Measure(Plain):
     floor: int
     natural: int
     #: the width it gets first from the room to spare (prose: enough to read; others: their floor)

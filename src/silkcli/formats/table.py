@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-import msgspec
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
@@ -123,7 +122,7 @@ def listing_table(listing: Listing, *, width: int, links: bool = False, found: P
             value = row.get(listing.bar or "")
             cells.append(Text(bar(float(value) / peak, BAR_WIDTH) if isinstance(value, (int, float)) else ""))
         rows.append(cells)
-    return rich_table(listing, msgspec.structs.replace(found, bar=bool(peak)), rows, caption=caption(listing))
+    return rich_table(listing, found._replace(bar=bool(peak)), rows, caption=caption(listing))
 
 
 def rich_table(

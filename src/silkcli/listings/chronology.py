@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import msgspec
-
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
+from silkcli.plain import Plain
 
 #: what a table or a brief adds to a date of this precision
 UNKNOWN_PART = {"month": "day unknown", "year": "month unknown"}
@@ -47,7 +46,7 @@ def cited_date(published: m.PartialDate | str | None) -> str:
     return str(published) if published is not None else NO_DATE
 
 
-class ClaimDate(msgspec.Struct, frozen=True):
+class ClaimDate(Plain):
     """The date a claim is from, and how that is known."""
 
     date: m.PartialDate | None

@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
-import msgspec
-
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.listings import shares
 from silkcli.listings.chronology import claim_date, published_after
 from silkcli.listings.listing import Column, Listing
 from silkcli.listings.records import cite_columns, text_of
+from silkcli.plain import Plain
 
 
 def _marker(stat: m.Statistic | None) -> str | None:
@@ -122,7 +121,7 @@ def reserve_listing(
     return Listing("reserves", columns + cite, tuple(c.name for c in columns), rows, notes=notes, bar="share_pct")
 
 
-class KeyFigure(msgspec.Struct, frozen=True):
+class KeyFigure(Plain):
     """A statistic with what the data gives for it and the discrepancy that disputes it."""
 
     stat: m.Statistic

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-import msgspec
-import msgspec.structs
-
 from silkcli.dataset import model as m
 from silkcli.listings.listing import Column, Listing
 from silkcli.listings.records import cite_columns, country_names, term_names
+from silkcli.plain import Plain
 
 
 def sector_listing(ds: m.Dataset) -> Listing:
@@ -29,7 +27,7 @@ def sector_listing(ds: m.Dataset) -> Listing:
     return Listing("sectors", columns, ("id", "name", "documents", "commitments"), ds.sectors)
 
 
-class SectorEntry(msgspec.Struct, frozen=True):
+class SectorEntry(Plain):
     """A document or commitment of one sector, as the sector listing shows it."""
 
     kind: str

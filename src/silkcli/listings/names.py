@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import msgspec
-
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
+from silkcli.plain import Plain
 
 _MAX_LISTED = 40
 
 
-class Choice(msgspec.Struct, frozen=True):
+class Choice(Plain):
     """One valid value of a filter: its id, the name lists show beside it, and other spellings it answers to."""
 
     id: str

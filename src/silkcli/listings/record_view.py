@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-import msgspec.structs
 
 from silkcli.dataset import model as m
 from silkcli.dataset.store import store_of
@@ -19,6 +18,7 @@ from silkcli.listings.listing import Column, Layout, Listing, Row, Value
 from silkcli.listings.progress import step_line
 from silkcli.listings.records import no_date
 from silkcli.listings.select import Choice, country_choices, person_choices, resolve_one
+from silkcli.plain import Plain
 
 _SUGGESTED = 3
 Found = tuple[str, "m.Record | m.Source"]
@@ -78,7 +78,7 @@ def _unknown(ident: str, choices: list[Choice]) -> UsageError:
     return UsageError(f"no record '{ident}'{mean}", hint=f"to look for it by text: silkcli search {ident}")
 
 
-class Referrer(msgspec.Struct, frozen=True):
+class Referrer(Plain):
     """A record that names another one, and in which of its fields."""
 
     kind: str
@@ -104,7 +104,7 @@ def record_listing(ds: m.Dataset, kind: str, record: m.Record | m.Source) -> Lis
     step = [{"field": "latest_step", "value": step_line(record, ds.meta)}] if isinstance(record, m.Document) else []
     rows = [*found.rows, *step, *({"field": f"referred_by.{r.kind}", "value": r.id} for r in others)]
     document = {**(found.record or {}), **{r["field"]: r["value"] for r in step}}
-    document["referred_by"] = [msgspec.structs.asdict(r) for r in others]
+    document["referred_by"] = [r._asdict() for r in others]
     return found._replace(rows=rows, record=document)
 
 

@@ -114,6 +114,11 @@ def _attr(name: str, help_text: str, **options: Any) -> Column:
     return Column(name, help_text, get=attrgetter(name), **options)
 
 
+def _dated(name: str, help_text: str, *, marker: str, priority: int) -> Column:
+    """A column showing the record's partial date ``name`` as its text, marked with its precision."""
+    return Column(name, help_text, marker=marker, get=lambda r: text_of(getattr(r, name)), priority=priority)
+
+
 def _amount(part: str) -> Any:
     return lambda d: getattr(d.amount, part) if d.amount is not None else None
 
@@ -125,13 +130,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     people = cache(lambda: store_of(ds).by_ids("people", {p.signatory for d in docs for p in d.parties if p.signatory}))
     columns = (
         _attr("id", "document id", priority=1),
-        Column(
-            "signed",
-            "date signed, as precise as known",
-            marker="signed_precision",
-            get=lambda d: str(d.signed),
-            priority=3,
-        ),
+        _dated("signed", "date signed, as precise as known", marker="signed_precision", priority=3),
         _attr("type", "document type", priority=4, names=term_names(ds.vocabulary.document_types)),
         _attr("sectors", "sectors it covers", priority=5),
         _attr("title", "English title (a translation where title_is_translation)", prose=True, priority=1),
@@ -228,13 +227,7 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
-        Column(
-            "date",
-            "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)",
-            marker="precision",
-            get=lambda e: str(e.date),
-            priority=1,
-        ),
+        _dated("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", marker="precision", priority=1),
         Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
         _attr("kind", "kind of event", priority=4, names=term_names(ds.vocabulary.event_kinds)),
         _attr("title", "what happened", prose=True, priority=1),
@@ -294,11 +287,10 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id", priority=1),
         _attr("title", "title", prose=True, priority=2),
         _attr("publisher", "publisher", prose=True, priority=3),
-        Column(
+        _dated(
             "published",
             "publication date, as precise as known (n.d. in tables where not known)",
             marker="published_marker",
-            get=lambda s: text_of(s.published),
             priority=4,
         ),
         _attr("url", "address", link=True, priority=5),

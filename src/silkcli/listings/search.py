@@ -19,6 +19,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset.store import record_strings, store_of
 from silkcli.listings.listing import Column, Listing, Row
+from silkcli.plain import Plain
 
 SEARCH_FIELDS = ("kind", "id", "title", "fields", "snippet")
 #: Fields that name a record: a match there ranks first.
@@ -46,7 +47,7 @@ def word_forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-class _Hit(msgspec.Struct):
+class _Hit(Plain):
     row: Row
     #: where it matched: in its name or title, in its id, as whole words, as the phrase
     tier: tuple[bool, bool, bool, bool]
@@ -112,18 +113,19 @@ def _spots(strings: list[tuple[str, str]], query: _Query) -> list[tuple[str, re.
     return [(value, pattern) for _, value, pattern in found]
 
 
-def _score(hits: list[_Hit]) -> None:
-    """Each hit's BM25 scores, of the title its row shows and of all its text, over the hits' lengths.
+def _scored(hits: list[_Hit]) -> list[_Hit]:
+    """Each hit with its BM25 scores, of the title its row shows and of all its text, over the hits' lengths.
 
     Every hit holds every word, so the words' rarity (the IDF) would weigh the same in each and is
     left out: it could only reorder by which word is rarer.
     """
-    for part in (0, 1):
-        average = (sum(h.lengths[part] for h in hits) / len(hits) if hits else 0.0) or 1.0
-        for hit in hits:
-            norm = _K1 * (1 - _B + _B * hit.lengths[part] / average)
-            score = sum(c * (_K1 + 1) / (c + norm) for c in hit.counts[part])
-            hit.scores = (score, hit.scores[1]) if part == 0 else (hit.scores[0], score)
+    averages = [(sum(h.lengths[part] for h in hits) / len(hits) if hits else 0.0) or 1.0 for part in (0, 1)]
+    return [hit._replace(scores=(_bm25(hit, 0, averages[0]), _bm25(hit, 1, averages[1]))) for hit in hits]
+
+
+def _bm25(hit: _Hit, part: int, average: float) -> float:
+    norm = _K1 * (1 - _B + _B * hit.lengths[part] / average)
+    return sum(c * (_K1 + 1) / (c + norm) for c in hit.counts[part])
 
 
 #: How far either side of a match a snippet reaches, tried in turn until it is one no earlier row shows.
@@ -156,8 +158,7 @@ def search_listing(ds: m.Dataset, text: str, kinds: frozenset[str] = frozenset()
         for order, (kind, record) in enumerate(store_of(ds).holding(query.forms))
         if not kinds or kind in kinds
     )
-    hits = [h for h in found if h is not None]
-    _score(hits)
+    hits = _scored([h for h in found if h is not None])
     hits.sort(key=lambda h: (h.tier, -round(h.scores[0], 9), -round(h.scores[1], 9), h.order))
     _snippets(hits)
     helps = ("record kind", "record id", "its name or title", "fields that matched", "text around the match")

@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import msgspec
-
 from silkcli.dataset import model as m
 from silkcli.dataset.store import Between, store_of
 from silkcli.errors import UsageError, suggest
@@ -31,6 +29,7 @@ from silkcli.listings.names import (
     term_choices,
     unknown,
 )
+from silkcli.plain import Plain
 
 #: name resolution lives in :mod:`silkcli.listings.names`; callers find it here too
 __all__ = [
@@ -61,7 +60,7 @@ def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
     return resolve(values, person_choices(ds), "person")
 
 
-class Period(msgspec.Struct, frozen=True):
+class Period(Plain):
     """A closed date range; either end may be open."""
 
     start: dt.date | None = None
@@ -177,7 +176,7 @@ def signing_countries(ds: m.Dataset) -> set[str]:
     return {c.id for c in ds.countries}.intersection(store_of(ds).values("documents", "parties.country"))
 
 
-class _PartyMatch(msgspec.Struct, frozen=True):
+class _PartyMatch(Plain):
     country: str | None = None
     text: str | None = None
 

@@ -14,9 +14,6 @@ import math
 import re
 from collections.abc import Callable
 
-import msgspec
-import msgspec.structs
-
 from silkcli.dataset import model as m
 from silkcli.plain import Plain
 
@@ -26,7 +23,7 @@ PRODUCTION = "mine-production"
 COMPUTED_CLAIMS = {"reserves-share", "reserves-rank", "production-share"}
 
 
-class ReserveRow(msgspec.Struct, frozen=True):
+class ReserveRow(Plain):
     """One line of a reserves table: a country, or the world total."""
 
     code: str | None
@@ -118,7 +115,7 @@ def _ranked(rows: list[ReserveRow]) -> list[ReserveRow]:
 
 
 def _with_rank(row: ReserveRow, rank: int | None) -> ReserveRow:
-    return msgspec.structs.replace(row, rank=rank)
+    return row._replace(rank=rank)
 
 
 class Computed(Plain):
@@ -163,7 +160,7 @@ def claim_checker(ds: m.Dataset) -> Callable[[m.Statistic], Computed]:
     return check
 
 
-class ShareBasis(msgspec.Struct, frozen=True):
+class ShareBasis(Plain):
     """What one column of shares is divided by, for which year, and what the shares add up to."""
 
     what: str

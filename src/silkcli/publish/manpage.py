@@ -13,15 +13,15 @@ from __future__ import annotations
 import inspect
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from silkcli.plain import Plain
 
 #: Text in the help of a paragraph Click must not rewrap.
 NO_REWRAP = "\b"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ManAbout:
+class ManAbout(Plain, kw_only=True):
     """What a page says beyond the command tree: each from the registry that says it for --help too."""
 
     #: NAME's line (the first paragraph is used)
