@@ -184,3 +184,17 @@ def test_record_blocks_name_countries_and_types_and_machine_formats_keep_codes()
     assert tsv[2] == "mou" and tsv[5].startswith("KR: ")
     rows = json.loads(run_cli("agreements", "--type", "mou", "-f", "json").stdout)
     assert rows[0]["type"] == "mou" and rows[0]["parties"][0]["country"] == "KR"
+
+
+def test_a_table_that_would_hide_most_of_its_columns_gives_blocks() -> None:
+    """What a new user missed: agreements at 60 columns give every signing date, sources at 80 every URL,
+    stats at 80 each figure's metric, as blocks; reserves at 80 keep the rank in the table."""
+    agreements = _check(["agreements", "-f", "table", "--width", "60"], 60)
+    assert agreements.startswith("-[ 1 ]--") and agreements.count("\nsigned:  2024-12-03") >= 10
+    sources = _check(["sources", "-f", "table", "--width", "80"], 80)
+    urls = [s["url"] for s in json.loads(run_cli("sources", "-f", "json").stdout)]
+    assert [u for u in urls if u not in sources.split()] == []
+    stats = _check(["stats", "-f", "table", "--width", "80"], 80)
+    assert "\nmetric:         reserves-share\n" in stats
+    reserves = _check(["reserves", "-f", "table", "--width", "80"], 80)
+    assert reserves.startswith("┏") and "rank" in reserves.splitlines()[1] and "│    4 │ KG " in reserves
