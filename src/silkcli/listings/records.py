@@ -293,6 +293,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id", priority=1),
         _attr("title", "title", prose=True, priority=2),
         _attr("publisher", "publisher", prose=True, priority=3),
+        _attr("kind", "what it is: news (a news report), official, report or webpage"),
         _dated(
             "published",
             "publication date, as precise as known (n.d. in tables where not known)",
@@ -301,6 +302,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         ),
         _attr("url", "address", link=True, priority=5),
         _attr("author", "author", prose=True),
+        _attr("author_family", "the author's family name, where known"),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("accessed", "when the page was read, where recorded", get=lambda s: text_of(s.accessed)),
