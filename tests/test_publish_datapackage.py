@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from gen_data import generate
 from silkcli.dataset.dump import to_json
 from silkcli.publish.readback import dataset_from_tables, read_csv_folder
@@ -103,3 +107,119 @@ def test_a_file_where_the_folder_should_be_is_an_output_error(tmp_path: Path) ->
     result = run_cli("export", "-f", "datapackage", "-o", str(target))
     assert result.exit_code == 4 and "is a file, not a folder" in result.stderr
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def _csv_cells(folder: Path) -> Iterator[tuple[str, str, str]]:
+    """(file, column, cell) for every cell of every CSV file of a package."""
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                yield from ((path.name, column, cell) for column, cell in row.items())
+
+
+def _is_json_container(cell: str) -> bool:
+    try:
+        return isinstance(json.loads(cell), (list, dict))
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def generated_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated dataset (amounts, milestones and claims with citations of their own) as a data package."""
+    folder = tmp_path_factory.mktemp("gen")
+    data = folder / "gen.json"
+    data.write_text(json.dumps(generate(300, seed=5), ensure_ascii=False), encoding="utf-8")
+    assert run_cli("--data", str(data), "export", "-f", "datapackage", "-o", str(folder / "pkg")).exit_code == 0
+    return folder / "pkg"
+
+
+@pytest.mark.parametrize("which", ["package", "generated_package"])
+def test_every_cell_of_every_csv_file_holds_one_value(which: str, request: pytest.FixtureRequest) -> None:
+    """No cell of any CSV file is a JSON list or object, and no field is typed array or object."""
+    folder: Path = request.getfixturevalue(which)
+    cells = list(_csv_cells(folder))
+    assert {name for name, _, _ in cells} >= {"documents_milestones_cites.csv", "documents_cites_fields.csv"}
+    assert [(name, column) for name, column, cell in cells if _is_json_container(cell)] == []
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    types = {f["type"] for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    assert types <= {"string", "integer", "number", "boolean", "date"}
+
+
+def test_every_source_id_is_a_foreign_key_to_sources(package: Path) -> None:
+    """Each column named source, in every resource (link resources included), is declared a key into sources."""
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    missing = []
+    for resource in descriptor["resources"]:
+        keys = resource["schema"].get("foreignKeys", [])
+        for field in resource["schema"]["fields"]:
+            wanted = {"fields": field["name"], "reference": {"resource": "sources", "fields": "id"}}
+            if field["name"] == "source" and wanted not in keys:
+                missing.append(resource["name"])
+    assert missing == []
+    names = {r["name"] for r in descriptor["resources"]}
+    assert {"documents_amount_cites", "documents_milestones_cites", "discrepancies_claims_cites"} <= names
+
+
+def test_a_link_row_is_a_foreign_key_to_the_row_it_belongs_to(package: Path) -> None:
+    """A citation's field names the citation by (document, cite), declared against documents_cites' key."""
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    schema = next(r["schema"] for r in descriptor["resources"] if r["name"] == "documents_milestones_cites_fields")
+    assert schema["primaryKey"] == ["document", "milestone", "cite", "position"]
+    assert {
+        "fields": ["document", "milestone", "cite"],
+        "reference": {"resource": "documents_milestones_cites", "fields": ["document", "milestone", "position"]},
+    } in schema["foreignKeys"]
+
+
+def _broken_copy(package: Path, folder: Path, name: str, old: bytes, new: bytes) -> Path:
+    """A copy of the package with the first ``old`` in one CSV file replaced by ``new``."""
+    folder.mkdir()
+    for path in package.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    target = folder / name
+    broken = target.read_bytes().replace(old, new, 1)
+    assert broken != target.read_bytes()
+    target.write_bytes(broken)
+    return folder / "datapackage.json"
+
+
+def test_frictionless_catches_a_citation_field_of_no_citation(package: Path, tmp_path: Path) -> None:
+    """The composite keys are checked: a field row naming citation 7 of a document with two makes it invalid."""
+    descriptor = _broken_copy(
+        package, tmp_path / "b", "documents_cites_fields.csv", b"doc-tipf-mou,0,0,", b"doc-tipf-mou,7,0,"
+    )
+    report = _validate(descriptor)
+    assert report["valid"] is False
+    assert "documents_cites_fields" in json.dumps(report)
+
+
+def test_frictionless_catches_an_unknown_source_in_a_milestone_citation(package: Path, tmp_path: Path) -> None:
+    """A source id misspelt inside a milestone's own citation makes the package invalid."""
+    descriptor = _broken_copy(
+        package, tmp_path / "b", "documents_milestones_cites.csv", b",samili-43652,", b",samili-99999,"
+    )
+    report = _validate(descriptor)
+    assert report["valid"] is False
+    assert "samili-99999" in json.dumps(report)
+
+
+def _documented_query() -> str:
+    """The DuckDB query docs/publishing.md gives for the sources of the summit documents' signing dates."""
+    text = (ROOT / "docs" / "publishing.md").read_text(encoding="utf-8")
+    (query,) = re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
+    return query
+
+
+def test_duckdb_joins_documents_citations_and_sources_as_the_cli_answers(package: Path) -> None:
+    """The documented DuckDB query reads the CSV files and finds which sources state the summit documents'
+    signing dates: the same (document, source, url) as `agreements --summit --cite -f json` gives."""
+    found = duckdb.sql(_documented_query().replace("'package/", f"'{package}/")).fetchall()
+    listing = json.loads(run_cli("agreements", "--summit", "--cite", "-f", "json").stdout)
+    expected = set()
+    for document in listing:
+        signing = [c for c in document["cite"] if "signed" in c["fields"]]
+        for cite in signing or [c for c in document["cite"] if not c["fields"]]:
+            expected.add((document["id"], cite["source"], cite["url"]))
+    assert len({doc for doc, _, _ in expected}) == 10
+    assert found == sorted(expected)

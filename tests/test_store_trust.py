@@ -163,3 +163,48 @@ def test_without_the_trigram_tokenizer_search_reads_every_record(
         cached = run_cli("--data", str(path), "search", *words, "-f", "json")
         fresh = run_cli("--data", str(path), "search", *words, "-f", "json", env={"SILKCLI_NO_CACHE": "1"})
         assert cached.stdout == fresh.stdout and json.loads(cached.stdout)
+
+
+def _tables(path: Path) -> list[object]:
+    """Every row of every table of a database, FTS5's own included."""
+    with sqlite3.connect(path) as db:
+        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return [(name, sorted(db.execute(f'SELECT * FROM "{name}"'), key=repr)) for name in names]
+
+
+def _export(path: Path, target: Path, *, cached: bool = True) -> list[object]:
+    result = run_cli(
+        "--data",
+        str(path),
+        "export",
+        "-f",
+        "sqlite",
+        "-o",
+        str(target),
+        env=None if cached else {"SILKCLI_NO_CACHE": "1"},
+    )
+    assert result.exit_code == 0, result.stderr
+    return _tables(target)
+
+
+def test_export_of_a_large_file_copies_the_entrys_tables(
+    big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``export -f sqlite`` of a compiled file copies the entry's tables: the same database, no record decoded."""
+    expected = _export(big, tmp_path / "built.db", cached=False)
+    monkeypatch.setattr("silkcli.publish.sqlite.tables", lambda ds: pytest.fail("the rows were built"))
+    assert _export(big, tmp_path / "copied.db") == expected
+
+
+def test_export_of_an_entry_damaged_below_its_stat_is_built_from_the_records(
+    big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cell changed in the entry where its stat cannot see it fails the entry's CRC-32: export builds the rows."""
+    entry, stamp = _entry(big)
+    crc = stamp.read_bytes().partition(b" ")[2]
+    with sqlite3.connect(entry) as db:
+        db.execute("UPDATE documents SET title = 'planted' WHERE rowid = 1")
+    keys.write_private(stamp, compiled._stamp(os.lstat(entry)) + b" " + crc)
+    copied = _export(big, tmp_path / "copied.db")
+    assert copied == _export(big, tmp_path / "built.db", cached=False)
+    assert all("planted" not in repr(rows) for _, rows in copied)

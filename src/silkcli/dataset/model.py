@@ -16,7 +16,7 @@ import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
-from typing import Annotated, Any, Literal, TypeGuard
+from typing import Annotated, Any, ClassVar, Literal, TypeGuard
 
 import msgspec
 from msgspec import Meta, Struct
@@ -558,6 +558,14 @@ class Statistic(Record, frozen=True, kw_only=True):
     as_of: Annotated[PartialDate, FACT] | None = None
     claim: bool = False
     attribution: Annotated[Text, FACT] | None = None
+
+    #: properties the published tables hold as columns (:mod:`silkcli.dataset.tables.layout`)
+    derived_columns: ClassVar[tuple[str, ...]] = ("is_total",)
+
+    @property
+    def is_total(self) -> bool:
+        """Whether the figure is a table's world total (no country), not one country's figure or a claim."""
+        return self.country is None and not self.claim
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.marker == "not_available"):

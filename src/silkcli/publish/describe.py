@@ -71,6 +71,11 @@ def column_description(spec: TableLayout, name: str, helps: Helps) -> str:
         return found
     if name.endswith("_precision"):
         return f"how precisely {name.removesuffix('_precision')} is known: year, month or day"
+    if name.endswith("_sort"):
+        return f"the first day {name.removesuffix('_sort')} can be (ISO): sorts and compares as a date"
+    derived = getattr(record_class(spec.name), name, None) if spec.kind in all_kinds() else None
+    if isinstance(derived, property) and derived.__doc__:
+        return derived.__doc__.strip().splitlines()[0]
     if name == "id":
         return f"{SINGULAR.get(spec.name, 'record')} id"
     return f"{name.replace('_', ' ')} of the {SINGULAR.get(spec.name, 'record')}"

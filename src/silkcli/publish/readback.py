@@ -19,8 +19,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset.tables.layout import Column, TableLayout
 from silkcli.dataset.tables.rows import all_layouts
-
-Rows = dict[str, list[dict[str, Any]]]
+from silkcli.publish.package_tables import Rows, fold, resources
 
 
 def read_sqlite(path: Path) -> Rows:
@@ -45,12 +44,13 @@ def _typed_sqlite(spec: TableLayout, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_csv_folder(folder: Path) -> Rows:
-    """Every CSV file of an exported data package, values parsed by the column types."""
+    """Every table of an exported data package, values parsed by the column types, link resources folded back."""
     out: Rows = {}
-    for spec in all_layouts():
+    for resource in resources():
+        spec = resource.layout
         with (folder / f"{spec.name}.csv").open(encoding="utf-8", newline="") as handle:
             out[spec.name] = [_typed_csv(spec.columns, row) for row in csv.DictReader(handle)]
-    return out
+    return fold(out)
 
 
 def _typed_csv(columns: tuple[Column, ...], row: dict[str, str]) -> dict[str, Any]:
@@ -107,9 +107,11 @@ def _children(rows: Rows, specs: dict[str, TableLayout]) -> dict[tuple[str, str]
 def _nest(spec: TableLayout, row: dict[str, Any], children: dict[tuple[str, str], dict[str, list[Any]]]) -> Any:
     out: dict[str, Any] = {}
     for column in spec.columns:
-        if column.precision or column.name not in row or column.field[0].startswith("__"):
+        if column.derived or column.name not in row or column.field[0].startswith("__"):
             continue
         value = row[column.name]
+        if value is None and column.none_is_null:
+            continue  # the model's default, "none"
         if column.type == "json" and value is not None:
             value = json.loads(value)
         if len(column.field) == 2 and value is not None:

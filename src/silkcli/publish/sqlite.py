@@ -15,6 +15,8 @@ import stat
 from pathlib import Path
 
 from silkcli.dataset import model as m
+from silkcli.dataset.cache.sqlite_store import SqliteStore
+from silkcli.dataset.store import store_of
 from silkcli.dataset.tables.rows import tables
 from silkcli.dataset.tables.schema import SQLITE_MAGIC, fill
 from silkcli.errors import OutputError
@@ -61,5 +63,12 @@ def write_sqlite(ds: m.Dataset, path: Path) -> None:
 
 
 def build(ds: m.Dataset, path: Path) -> None:
-    """Write the database into ``path``, a new empty file (a temporary one: see :func:`write_sqlite`)."""
+    """Write the database into ``path``, a new empty file (a temporary one: see :func:`write_sqlite`).
+
+    A large file's dataset answers from a compiled entry (:mod:`silkcli.dataset.cache.compiled`) that holds
+    these very tables: they are copied from it in SQL (at 100,000 documents in seconds, where building the
+    rows from the records took a minute)."""
+    store = store_of(ds)
+    if isinstance(store, SqliteStore) and store.copy_into(path):
+        return
     fill(sqlite3.connect(path, isolation_level=None), tables(ds))

@@ -21,6 +21,7 @@ SQLite error, a body whose CRC fails, or a schema with anything else sends the q
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import zlib
@@ -32,7 +33,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset import store as st
 from silkcli.dataset.cache import keys
-from silkcli.dataset.cache.sqlite_store import BODY_KINDS, LAZY_KINDS, UNUSABLE, Damaged, SqliteStore
+from silkcli.dataset.cache.sqlite_store import BODY_KINDS, LAZY_KINDS, UNUSABLE, Damaged, SqliteStore, file_crc
 from silkcli.dataset.tables import schema
 
 _MAGIC = b"silkcli-sqlite-1\x00"
@@ -68,6 +69,15 @@ def _stamp(info: os.stat_result) -> bytes:
     return f"{info.st_ino}:{info.st_dev}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}".encode()
 
 
+def stamp_text(info: os.stat_result, crc: int) -> bytes:
+    """The stamp of an entry: what it is as a file, then the CRC-32 of its bytes.
+
+    A query does not read the whole entry to check the CRC (at 100,000 documents it would cost more than
+    the query): the stat catches a rewrite, SQLite's own checks and each body's CRC-32 most damage below
+    it. ``export``, which copies the entry's tables whole, checks it (:meth:`.SqliteStore.copy_into`)."""
+    return _stamp(info) + b" %08x" % crc
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -97,7 +107,7 @@ def write(path: Path, stat: os.stat_result, dataset: m.Dataset, head: bytes) -> 
         tmp = folder / f".{entry.name}.{os.getpid()}.tmp"
         _build(tmp, dataset, head)
         os.replace(tmp, entry)
-        keys.write_private(stamp, _stamp(os.lstat(entry)))
+        keys.write_private(stamp, stamp_text(os.lstat(entry), file_crc(entry)))
     except (OSError, sqlite3.Error, ValueError, OverflowError):  # a full disk, a value SQLite will not hold
         for leftover in (entry, stamp):
             leftover.unlink(missing_ok=True)
@@ -169,7 +179,8 @@ def open_entry(path: Path, stat: os.stat_result, reload: Callable[[], m.Dataset]
         info = os.lstat(entry)
         if not keys.private(os.lstat(entry.parent), folder=True) or not keys.private(info, folder=False):
             return None
-        if keys.read_private(stamp, limit=200) != _stamp(info):
+        said, _, crc = (keys.read_private(stamp, limit=200) or b"").partition(b" ")
+        if said != _stamp(info):
             return None
         conn = sqlite3.connect(f"file:{entry}?mode=ro&immutable=1", uri=True, isolation_level=None)
     except (OSError, sqlite3.Error):
@@ -180,7 +191,8 @@ def open_entry(path: Path, stat: os.stat_result, reload: Callable[[], m.Dataset]
         if not _ours(conn) or key.match(_MAGIC, _key_of(conn), path.read_bytes) is None:
             conn.close()
             return None
-        return SqliteStore(conn, reload).dataset()
+        whole = int(crc, 16) if len(crc) == 8 and crc.isalnum() else None
+        return SqliteStore(conn, reload, crc=whole).dataset()
     except UNUSABLE + (Damaged,):
         conn.close()
         return None
@@ -194,6 +206,7 @@ def _key_of(conn: sqlite3.Connection) -> bytes:
     return found
 
 
+@functools.cache
 def expected_schema() -> dict[str, str]:
     """Everything an entry's ``sqlite_master`` holds, by name, with its SQL (FTS5's own tables aside)."""
     from silkcli.dataset.tables.rows import all_layouts

@@ -11,8 +11,10 @@ source file, read whole.
 from __future__ import annotations
 
 import sqlite3
+import urllib.parse
 import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import msgspec
@@ -80,8 +82,10 @@ class Damaged(Exception):
 class SqliteStore:
     """The :class:`~silkcli.dataset.store.Store` of a compiled entry; it falls back to the source file on any error."""
 
-    def __init__(self, conn: sqlite3.Connection, reload: Callable[[], m.Dataset]) -> None:
+    def __init__(self, conn: sqlite3.Connection, reload: Callable[[], m.Dataset], *, crc: int | None = None) -> None:
         self._conn = conn
+        #: the CRC-32 of the entry's bytes, from its stamp (None: unknown, and the entry is not copied)
+        self._crc = crc
         self._reload = reload
         self._fallback: st.MemoryStore | None = None
         self._kinds = {kind: (first, count) for kind, first, count in conn.execute("SELECT * FROM silkcli_kinds")}
@@ -161,7 +165,8 @@ class SqliteStore:
         path = tuple(field.split("."))
         own = next((c for c in self._tables[kind].columns if c.field == path and not c.precision), None)
         if own is not None:
-            return None if own.type == "json" else Place(kind, own.name, None, _holds(own))
+            # "none" (no marker) is NULL in the table: such a field is matched on the records themselves
+            return None if own.type == "json" or own.none_is_null else Place(kind, own.name, None, _holds(own))
         table = self._tables.get(f"{kind}_{path[0]}")
         if table is None or table.owner != kind:
             return None
@@ -169,7 +174,7 @@ class SqliteStore:
             item = None if m.is_struct_type(table.element) else table.columns[2]
         else:
             item = next((c for c in table.columns[2:] if c.field == path[1:] and not c.precision), None)
-        if item is None or item.type == "json":
+        if item is None or item.type == "json" or item.none_is_null:
             return None
         return Place(table.name, item.name, table.columns[0].name, _holds(item))
 
@@ -225,6 +230,34 @@ class SqliteStore:
         found = self._ask(lambda: {back(row[0]) for row in self._conn.execute(sql)}, lambda s: s.values(kind, field))
         return {v for v in found if v is not None}
 
+    def copy_into(self, path: Path) -> bool:
+        """Write the layout's tables into ``path``, a new empty file, copied from the entry's own (``export -f
+        sqlite`` of a large file, decoding no record); False, ``path`` left empty, where the entry cannot."""
+        from silkcli.dataset.tables.rows import all_layouts  # noqa: PLC0415 - only export needs the layout
+
+        if self._fallback is not None or self._crc is None:
+            return False
+        conn = None
+        try:
+            (entry,) = [row[2] for row in self._conn.execute("PRAGMA database_list") if row[1] == "main"]
+            if file_crc(Path(entry)) != self._crc:  # damage that SQLite reads as data would be copied
+                return False
+            conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None)
+            for pragma in ("trusted_schema = OFF", "cell_size_check = ON"):
+                conn.execute(f"PRAGMA {pragma}")
+            conn.execute("ATTACH DATABASE ? AS entry", (_uri(Path(entry)) + "?mode=ro&immutable=1",))
+            schema.begin(conn)
+            schema.copy_tables(conn, "entry", all_layouts())
+            conn.execute("COMMIT")
+            conn.close()
+        except (sqlite3.Error, ValueError, OSError):
+            if conn is not None:
+                conn.close()
+            with path.open("wb"):  # what a failed copy wrote, gone: the export is built from the records
+                pass
+            return False
+        return True
+
     # reading bodies
 
     def _found(self, sql: str, args: tuple[Any, ...]) -> list[st.Found]:
@@ -243,6 +276,20 @@ class SqliteStore:
 
     def _bodies(self, kind: str, sql: str, args: tuple[Any, ...]) -> list[Any]:
         return _decode(kind, self._conn.execute(sql, args).fetchall())
+
+
+def file_crc(path: Path) -> int:
+    """The CRC-32 of a file's bytes, read in parts."""
+    crc = 0
+    with path.open("rb") as handle:
+        while part := handle.read(1 << 20):
+            crc = zlib.crc32(part, crc)
+    return crc
+
+
+def _uri(path: Path) -> str:
+    """A file's URI for SQLite (``?`` and ``#`` in its name are not read as a query or a fragment)."""
+    return "file:" + urllib.parse.quote(str(path.absolute()))
 
 
 def _decode(kind: str, rows: list[tuple[int, bytes]]) -> list[Any]:

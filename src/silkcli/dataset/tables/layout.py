@@ -3,7 +3,11 @@
 A field added to the model gets its column without an edit here. The rules:
 
 - a scalar field is a column (a :class:`~silkcli.dataset.model.PartialDate`
-  also gets ``<name>_precision``: year, month or day);
+  also gets ``<name>_precision``: year, month or day, and ``<name>_sort``:
+  the first day it can be, an ISO date that sorts and compares as a date);
+- a property a record class names in ``derived_columns`` (a statistic's
+  ``is_total``) is a column too, written but never read back;
+- "no marker" (a field whose default is ``"none"``) is NULL, as in listings;
 - a nested record that may be absent (a document's ``amount``) is flattened
   into ``<field>_<name>`` columns;
 - a list of references or texts is a link table ``<table>_<field>`` with the
@@ -31,6 +35,8 @@ from silkcli.dataset.kinds import SINGULAR as SINGULAR  # what a row of each tab
 from silkcli.plain import Plain
 
 ColumnType = Literal["text", "integer", "number", "boolean", "date", "json"]
+#: How a derived column's value comes from ``field``: a date's precision, its first day, or a property's value.
+Derived = Literal["", "precision", "sort", "property"]
 
 
 class Column(Plain):
@@ -44,10 +50,17 @@ class Column(Plain):
     field: tuple[str, ...] = ()
     #: free text worth a full-text index (titles, names, notes, quotes)
     text: bool = False
-    #: the value is a PartialDate's precision, derived from ``field``
-    precision: bool = False
+    #: the value is derived from ``field`` (and not read back): see :data:`Derived`
+    derived: Derived = ""
     #: the value is a PartialDate, written as its text
     partial_date: bool = False
+    #: the model's "none" (no marker) is written as NULL
+    none_is_null: bool = False
+
+    @property
+    def precision(self) -> bool:
+        """Whether the value is a PartialDate's precision (year, month or day)."""
+        return self.derived == "precision"
 
 
 class TableLayout(Plain):
@@ -143,13 +156,21 @@ def scalar_columns(cls: type[msgspec.Struct], prefix: tuple[str, ...] = (), *, n
         if m.is_struct_type(kind.base) and not kind.many:
             columns += scalar_columns(kind.base, path, nullable=nullable or kind.optional)
             continue
-        required = not kind.optional and not nullable  # a default that is not None still fills it
+        none = f.default == "none"  # no marker: NULL, as listings write it
+        required = not kind.optional and not nullable and not none  # a default that is not None still fills it
         ctype = "json" if kind.many else column_type(kind.base)
         target = None if kind.many else refs.get(f.name)
         dated = kind.base is m.PartialDate and not kind.many
-        columns.append(Column(name, ctype, required, target, path, _is_free_text(f.type), partial_date=dated))
+        columns.append(
+            Column(name, ctype, required, target, path, _is_free_text(f.type), partial_date=dated, none_is_null=none)
+        )
         if dated:
-            columns.append(Column(f"{name}_precision", "text", required, None, path, precision=True))
+            columns.append(Column(f"{name}_precision", "text", required, None, path, derived="precision"))
+            columns.append(Column(f"{name}_sort", "date", required, None, path, derived="sort"))
+    if not prefix:
+        columns += [
+            Column(n, "boolean", True, None, (n,), derived="property") for n in getattr(cls, "derived_columns", ())
+        ]
     return columns
 
 

@@ -85,6 +85,11 @@ def _rows(columns: tuple[Column, ...], structs: list[Any]) -> list[Row]:
     return list(zip(*_columns(columns, structs), strict=True))
 
 
+def rows_of(columns: tuple[Column, ...], structs: list[Any]) -> list[Row]:
+    """The rows of ``columns`` for ``structs`` (the data package's link resources are built so too)."""
+    return _rows(columns, structs)
+
+
 def _columns(columns: tuple[Column, ...], structs: list[Any]) -> list[list[Value]]:
     return [_column(column, structs) for column in columns]
 
@@ -96,8 +101,12 @@ def _column(column: Column, structs: list[Any]) -> list[Value]:
     values: list[Any] = list(map(operator.attrgetter(path[0]), structs))
     for part in path[1:]:
         values = [None if v is None else getattr(v, part) for v in values]
-    if column.precision:
+    if column.derived == "precision":
         return _memo(values, lambda d: d.precision)
+    if column.derived == "sort":
+        return _memo(values, lambda d: d.first().isoformat())
+    if column.none_is_null:
+        return [None if v == "none" else v for v in values]
     if column.type == "boolean":  # 0/1: sqlite3 binds a bool through its slow adapter path (~3 µs a value)
         return [None if v is None else int(v) for v in values]
     if column.type == "json":

@@ -14,7 +14,7 @@ from silkcli.dataset.tables.rows import Table
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The version of the database layout, in ``PRAGMA user_version``.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 #: NUMERIC keeps 4500 an integer and 0.05 a real, as the dataset writes them.
 _TYPES = {"text": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "date": "TEXT"}
 _TYPES["json"] = "TEXT"
@@ -56,6 +56,52 @@ VIEWS = {
             st.unit, st.as_of, st.claim, st.attribution, st.source, src.url AS source_url
         FROM statistics st LEFT JOIN countries c ON c.id = st.country JOIN sources src ON src.id = st.source
         ORDER BY st.rowid""",
+    ),
+    "reserve_shares": (
+        "Each country's reserves and latest mine production with its share of the source's world total and its rank"
+        " by reserves (as silkcli's reserves listing computes them), the world total last; a share is an upper bound"
+        " where the world total is only a lower bound.",
+        """
+        WITH f AS (SELECT rowid AS r, * FROM statistics WHERE claim = 0 AND metric IN ('reserves', 'mine-production')),
+        k AS (SELECT topic, country, min(r) AS first FROM f
+            WHERE topic IN (SELECT topic FROM f WHERE metric = 'reserves') GROUP BY topic, country),
+        v AS (SELECT k.*,
+            (SELECT max(period) FROM f WHERE f.topic = k.topic AND metric = 'mine-production') AS period,
+            (SELECT r FROM f WHERE f.topic = k.topic AND f.country IS k.country AND metric = 'reserves'
+                ORDER BY r LIMIT 1) AS res,
+            (SELECT r FROM f WHERE f.topic = k.topic AND f.country IS NULL AND metric = 'reserves'
+                ORDER BY r LIMIT 1) AS world_res
+            FROM k),
+        w AS (SELECT v.*,
+            (SELECT r FROM f WHERE f.topic = v.topic AND f.country IS v.country AND metric = 'mine-production'
+                AND f.period = v.period ORDER BY r DESC LIMIT 1) AS prod,
+            (SELECT r FROM f WHERE f.topic = v.topic AND f.country IS NULL AND metric = 'mine-production'
+                AND f.period = v.period ORDER BY r LIMIT 1) AS world_prod
+            FROM v),
+        x AS (SELECT w.topic, w.country, w.first, w.country IS NULL AS is_total, w.period,
+            r.value AS reserves, r.unit AS reserves_unit, r.marker AS reserves_marker,
+            wr.value AS world_reserves, wr.marker AS world_reserves_marker, wr.label AS world_label,
+            p.value AS production, p.marker AS production_marker, wp.value AS world_production,
+            wp.marker AS world_production_marker
+            FROM w LEFT JOIN f r ON r.r = w.res LEFT JOIN f wr ON wr.r = w.world_res
+            LEFT JOIN f p ON p.r = w.prod LEFT JOIN f wp ON wp.r = w.world_prod)
+        SELECT x.topic, x.country,
+            CASE WHEN x.is_total THEN coalesce(x.world_label, 'World total') ELSE coalesce(c.name, x.country) END
+                AS label,
+            x.is_total, x.reserves, x.reserves_unit, x.reserves_marker,
+            CASE WHEN NOT x.is_total AND x.reserves >= 0 THEN
+                rank() OVER (PARTITION BY x.topic, x.is_total, x.reserves IS NULL ORDER BY x.reserves DESC) END AS rank,
+            CASE WHEN NOT x.is_total AND x.world_reserves <> 0 THEN 100.0 * x.reserves / x.world_reserves END
+                AS reserves_share,
+            coalesce(x.world_reserves_marker = 'lower_bound', 0) AS share_is_upper_bound,
+            x.period AS production_period, x.production, x.production_marker,
+            CASE WHEN NOT x.is_total AND x.world_production <> 0 THEN 100.0 * x.production / x.world_production END
+                AS production_share,
+            coalesce(x.production_marker = 'estimated', 0) OR coalesce(x.world_production_marker = 'estimated', 0)
+                AS production_share_estimated
+        FROM x LEFT JOIN countries c ON c.id = x.country
+        ORDER BY (SELECT min(first) FROM x AS t WHERE t.topic = x.topic), x.is_total,
+            coalesce(x.reserves, -1) DESC, x.first""",
     ),
     "cited_quotes": (
         "Every citation with its source's title, publisher and address.",
@@ -163,6 +209,22 @@ def write_tables(conn: sqlite3.Connection, content: Iterable[Table], *, full_tex
         marks = ", ".join("?" * len(table.layout.columns))
         conn.executemany(f"INSERT INTO {quote_name(table.name)} VALUES ({marks})", table.rows)
         done.append(table.layout)
+    _finish(conn, done, full_text=full_text)
+
+
+def copy_tables(conn: sqlite3.Connection, source: str, specs: Iterable[TableLayout]) -> None:
+    """Create every table of the layout, filled from the same table of the database attached as ``source``
+    (a large file's compiled entry), then its indexes, full-text indexes and views, as :func:`write_tables`."""
+    done = []
+    for spec in specs:
+        conn.execute(create_sql(spec))
+        name = quote_name(spec.name)
+        conn.execute(f"INSERT INTO main.{name} SELECT * FROM {quote_name(source)}.{name}")
+        done.append(spec)
+    _finish(conn, done, full_text=True)
+
+
+def _finish(conn: sqlite3.Connection, done: list[TableLayout], *, full_text: bool) -> None:
     for spec in done:
         for statement in index_sql(spec):
             conn.execute(statement)
