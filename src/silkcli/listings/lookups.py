@@ -5,11 +5,12 @@ from __future__ import annotations
 from operator import attrgetter
 
 from silkcli.dataset import model as m
-from silkcli.listings.listing import Column, Listing
+from silkcli.listings.listing import Column, Listing, lists
 from silkcli.listings.records import cite_columns, country_names, term_names
 from silkcli.plain import Plain
 
 
+@lists("sectors", of_records=False)
 def sector_listing(ds: m.Dataset) -> Listing:
     """Every sector with its counts."""
     documents = {s.id: sum(s.id in d.sectors for d in ds.documents) for s in ds.sectors}

@@ -15,7 +15,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.store import ById, store_of
 from silkcli.listings.cited import CiteGetter
-from silkcli.listings.listing import Column, Entry, Listing
+from silkcli.listings.listing import Column, Entry, Listing, lists
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
@@ -123,6 +123,7 @@ def _amount(part: str) -> Any:
     return lambda d: getattr(d.amount, part) if d.amount is not None else None
 
 
+@lists("documents")
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     # The signatories are read when the first row is built, so each row holds its parties' text as it leaves
@@ -199,6 +200,7 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     return listing._replace(notes=listing.notes + tuple(notes))
 
 
+@lists("people")
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""
     columns = (
@@ -224,6 +226,7 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     return Listing("people", columns, ("id", "name", "country", "role", "title"), persons)
 
 
+@lists("events")
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
@@ -242,6 +245,7 @@ def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     return Listing("events", columns, ("date", "kind", "title", "countries", "id"), found)
 
 
+@lists("commitments")
 def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     """The commitments listing."""
     columns = (
@@ -257,6 +261,7 @@ def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     return Listing("commitments", columns, ("id", "sector", "countries", "kind", "text"), found)
 
 
+@lists("quotes")
 def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
     people = store_of(ds).by_ids("people", {q.person for q in found})
@@ -278,6 +283,7 @@ def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     return Listing("quotes", columns, ("id", "name", "date", "text"), found)
 
 
+@lists("sources", of_records=False)
 def source_listing(ds: m.Dataset) -> Listing:
     """The sources listing."""
     counts: dict[str, int] = {}
@@ -287,6 +293,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id", priority=1),
         _attr("title", "title", prose=True, priority=2),
         _attr("publisher", "publisher", prose=True, priority=3),
+        _attr("kind", "what it is: news (a news report), official, report or webpage"),
         _dated(
             "published",
             "publication date, as precise as known (n.d. in tables where not known)",
@@ -295,6 +302,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         ),
         _attr("url", "address", link=True, priority=5),
         _attr("author", "author", prose=True),
+        _attr("author_family", "the author's family name, where known"),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("accessed", "when the page was read, where recorded", get=lambda s: text_of(s.accessed)),
