@@ -28,8 +28,8 @@ def test_bundled_share_columns_say_why_they_add_up_to_more_than_100() -> None:
         "and the listed countries alone add up to 2,255,000 t"
     )
     assert shares.sum_note(production) == (
-        "production shares 2024e add up to 104.0%, not 100%: each is a share of the world total (rounded), "
-        "100,000e t, and the listed countries alone add up to 103,960 t"
+        "production shares 2024 (estimate) add up to 104.0%, not 100%: each is a share of the world total (rounded), "
+        "100,000 t (estimate), and the listed countries alone add up to 103,960 t"
     )
 
 
@@ -56,7 +56,7 @@ def test_reserves_listing_names_the_production_share_year_and_marks_estimates() 
     assert "note: shares are of the world total (rounded) as the source gives it, not of the listed countries' sum" in (
         result.stderr
     )
-    assert "production shares 2024e add up to 104.0%, not 100%" in result.stderr
+    assert "production shares 2024 (estimate) add up to 104.0%, not 100%" in result.stderr
     assert "reserve shares add up to 112.8%, not 100%" in result.stderr
     table = run_cli("reserves", "--country", "KG", "-f", "table", "--width", "160").stdout
     assert "prod 2024 share pct" in table and "0.02 % (estimate)" in table
@@ -73,7 +73,7 @@ def test_stats_say_when_the_data_was_published_after_the_claim() -> None:
     assert rows["sb-reserves-kg"]["computed_later"] is None  # not a claim
     assert result.stderr == (
         "note: 1 claim is compared with data published after it "
-        "(Mineral Commodity Summaries 2025: Antimony, published 2025-01): see computed_later\n"
+        "(Mineral Commodity Summaries 2025: Antimony, published January 2025): see computed_later\n"
     )
     fields = "id,computed_from,computed_published"
     detail = {r["id"]: r for r in json.loads(run_cli("stats", "--fields", fields, "-f", "json").stdout)}

@@ -9,7 +9,7 @@ from typing import Any
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.listings import shares
-from silkcli.listings.chronology import claim_date, published_after
+from silkcli.listings.chronology import claim_date, in_words, published_after
 from silkcli.listings.listing import Column, Listing, lists
 from silkcli.listings.records import cite_columns, text_of
 from silkcli.plain import Plain
@@ -218,7 +218,7 @@ def _later_notes(figures: Sequence[KeyFigure], ds: m.Dataset) -> tuple[str, ...]
     titles = {s.id: s.title for s in ds.sources}
     named = "; ".join(
         dict.fromkeys(
-            f"{titles.get(sid, sid)}, published {f.data_published}"
+            f"{titles.get(sid, sid)}, published {in_words(f.data_published) if f.data_published else 'n.d.'}"
             for f in later
             if (d := f.computed.data) and (sid := pv.source_of(d) or "")
         )

@@ -196,7 +196,7 @@ def share_bases(ds: m.Dataset, topic: str, rows: list[ReserveRow]) -> tuple[Shar
             sum(r.reserves_share or 0.0 for r in countries),
         ),
         ShareBasis(
-            f"production shares {period_label(prod_total) if prod_total else latest}".rstrip(),
+            f"production shares {_spelled(period_label(prod_total)) if prod_total else latest}".rstrip(),
             prod_total,
             _denominator(prod_total),
             period_label(prod_total) if prod_total else latest or None,
@@ -211,10 +211,15 @@ def _denominator(total: m.Statistic | None) -> str:
     return "the " + label[:1].lower() + label[1:]
 
 
+def _spelled(period: str) -> str:
+    """A period as a sentence says it: ``2024 (estimate)`` for USGS's ``2024e``."""
+    return f"{period[:-1]} (estimate)" if period.endswith("e") else period
+
+
 def _tons(value: float, marker: str = "none", unit: str = "t") -> str:
-    mark = {"estimated": "e", "lower_bound": ">", "approximate": "≈"}.get(marker, "")
-    number = f"{value:,.0f}"
-    return f"{mark}{number} {unit}" if mark in (">", "≈") else f"{number}{mark} {unit}"
+    """An amount as a sentence says it: ``>2,000,000 t``, ``100,000 t (estimate)``."""
+    mark = {"lower_bound": ">", "approximate": "≈"}.get(marker, "")
+    return f"{mark}{value:,.0f} {unit}" + (" (estimate)" if marker == "estimated" else "")
 
 
 def sum_note(basis: ShareBasis) -> str | None:
@@ -233,7 +238,7 @@ def table_notes(reserves: ShareBasis, production: ShareBasis, *, upper: bool) ->
     """What a reserves table's shares are of, and why a column adds up to more than 100% where it does."""
     notes = [
         f"shares are of {reserves.denominator} as the source gives it, not of the listed countries' sum; "
-        f"production shares are for {production.period}"
+        f"production shares are for {_spelled(production.period or '')}"
     ]
     if upper:
         notes.append("reserve shares are upper bounds: the source gives the world total only as a lower bound")
