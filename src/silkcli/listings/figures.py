@@ -79,7 +79,7 @@ def reserve_listing(
     bases = shares.share_bases(ds, topic, table)
     columns = (
         Column(
-            "rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank"), priority=3
+            "rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank"), priority=2
         ),
         Column("country", "country code (empty for the world total)", get=attrgetter("code"), priority=1),
         Column("name", "country, or the world total's label", get=attrgetter("label"), prose=True, priority=2),

@@ -69,6 +69,9 @@ class Column(Plain):
     #: the unit a table writes after the value (``260,000 t``); ``unit_field`` names the field that holds it
     unit: str | None = None
     unit_field: str | None = None
+    #: how a person reads this column's codes (``mou``: memorandum of understanding (MOU)), as record blocks
+    #: write them; a country's code before a party's ``:`` too. Tables and machine formats keep the codes.
+    names: tuple[tuple[str, str], ...] = ()
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
