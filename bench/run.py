@@ -2,7 +2,7 @@
 
     python bench/run.py            # full run (about 12 minutes on 2 cores)
     python bench/run.py --quick    # fewer repetitions, one 100k YAML load
-    python bench/run.py --startup  # the start-up rows alone (about a minute; with --quick, seconds)
+    python bench/run.py --startup  # the start-up rows alone (a few minutes)
     python bench/run.py --large    # also 1,000,000 documents as JSON (about 10 more minutes, 4 GB of RAM)
 
 By default the package is built as a wheel and installed, non-editable, into
