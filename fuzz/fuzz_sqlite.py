@@ -213,8 +213,9 @@ def main(inputs: int, seed: int) -> int:
                 raise
             counts[name] += 1
             outcomes[outcome] += 1
-            if (i + 1) % 10_000 == 0:
-                print(f"{i + 1} inputs, {sum(wrong.values())} wrong answers so far", file=sys.stderr, flush=True)
+            if (i + 1) % 2_000 == 0:
+                so_far = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+                print(f"{i + 1} inputs: {sum(wrong.values())} wrong answers, {so_far}", file=sys.stderr, flush=True)
             for question in mistaken:
                 if not wrong:
                     kept = Path(tempfile.gettempdir()) / f"fuzz-sqlite-wrong-{seed}-{i}.db"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -42,6 +44,16 @@ def system_tool(name: str, package: str | None = None) -> str:
     if os.environ.get("CI"):
         pytest.fail(f"no {name} found: .ci/run should install Debian's {package or name}")
     pytest.skip(f"no {name} found: install Debian's {package or name} package")
+
+
+def load_script(path: str) -> ModuleType:
+    """A script of the checkout (``fuzz/fuzz_cache.py``, ``bench/gen.py``) as a module: those folders are not
+    packages."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -24,7 +24,6 @@ from conftest import BUNDLED, ROOT, TESTS, TINY, run_cli
 from silkcli.brief import BriefFormat, render_brief
 from silkcli.brief import wording as w
 from silkcli.brief.content import Brief, build_brief, signed_by, span, years_between
-from silkcli.brief.html import _e
 from silkcli.dataset.load import load_dataset
 from silkcli.dataset.model import PartialDate, Party
 from silkcli.listings import select as query
@@ -382,8 +381,10 @@ def test_readme_svg_is_current() -> None:
 
 @pytest.mark.parametrize("text", ["a&b", "<script>alert(1)</script>", "\"quoted\" & 'single'", "한국 <b>", "&amp;"])
 def test_html_brief_escapes_text_as_the_standard_library_does(text: str) -> None:
-    """Data in the HTML brief is escaped exactly as ``html.escape(quote=True)`` would: no markup gets through."""
-    assert _e(text) == html.escape(text, quote=True)
+    """A title in the HTML brief is escaped exactly as ``html.escape(quote=True)`` would: no markup gets through."""
+    brief = build_brief(load_dataset(TINY))
+    out = render_brief(brief._replace(headline=brief.headline._replace(title=text)), BriefFormat.html)
+    assert f"<h1>{html.escape(text, quote=True)}</h1>" in out
 
 
 def test_signed_by_names_each_side_once_with_originals_in_brackets() -> None:

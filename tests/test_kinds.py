@@ -16,6 +16,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
 from silkcli.dataset.tables.rows import all_layouts
 from silkcli.listings.by_kind import kind_listing
+from silkcli.listings.listing import KIND_LISTINGS, Column, Listing, lists
 from silkcli.publish import datasette
 
 KINDS = kinds.all_kinds()
@@ -101,3 +102,27 @@ def test_every_kind_but_the_partnership_has_a_listing(kind: str) -> None:
         assert listing is None
     else:
         assert listing is not None and listing.columns
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k in KIND_LISTINGS and KIND_LISTINGS[k][1]])
+def test_a_kind_listing_lists_every_record_of_its_kind(kind: str) -> None:
+    """The listing a builder declares for its kind (``@lists``) is built on that kind's records, one row each."""
+    ds = load_dataset(BUNDLED)
+    listing = kind_listing(ds, kind)
+    assert listing is not None and len(listing.rows) == len(getattr(ds, kind)) > 0
+
+
+def test_declaring_a_builder_with_lists_is_all_a_new_kind_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CONTRIBUTING's recipe: a builder decorated ``@lists(KIND)`` is the listing completion and the published
+    descriptions read, with no other list to edit (shown on quotes, with a stand-in builder)."""
+    monkeypatch.setitem(KIND_LISTINGS, "quotes", KIND_LISTINGS["quotes"])  # put back after the test
+
+    @lists("quotes")
+    def visit_listing(ds: m.Dataset, found: typing.Sequence[m.Quote]) -> Listing:
+        """A listing with one column, of the ids of ``found``."""
+        return Listing("visits", (Column("id", "visit id", get=lambda q: q.id),), ("id",), list(found))
+
+    ds = load_dataset(BUNDLED)
+    listing = kind_listing(ds, "quotes")
+    assert listing is not None and listing.kind == "visits" and len(listing.rows) == len(ds.quotes)
+    assert [c.name for c in kind_listing(ds, "quotes", empty=True).columns] == ["id"]  # type: ignore[union-attr]

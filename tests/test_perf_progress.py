@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import pty
 import select
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 from silkcli.cli.progress import MIN_CHARS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -21,10 +20,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-
 @pytest.fixture(scope="module")
 def big_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A valid dataset just over the size that gets a bar, as YAML and as JSON, from the benchmark's generator."""
-    spec = importlib.util.spec_from_file_location("bench_gen", ROOT / "bench" / "gen.py")
-    assert spec is not None and spec.loader is not None
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script("bench/gen.py")
     yaml_path, json_path = gen.write(6000, tmp_path_factory.mktemp("big") / "big", seed=3)
     for path in (yaml_path, json_path):
         assert path.stat().st_size > MIN_CHARS

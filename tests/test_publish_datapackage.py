@@ -42,9 +42,15 @@ def _validate(descriptor: Path) -> dict[str, object]:
     return report
 
 
-def test_frictionless_validates_the_package(package: Path) -> None:
-    """`frictionless validate datapackage.json` finds no error in any resource, foreign keys included."""
-    report = _validate(package / "datapackage.json")
+@pytest.mark.parametrize("which", ["package", "generated_package"])
+def test_frictionless_validates_the_package(which: str, request: pytest.FixtureRequest) -> None:
+    """`frictionless validate datapackage.json` finds no error in any resource, foreign keys included
+    (the generated data fills the amounts' and milestones' citation resources)."""
+    folder: Path = request.getfixturevalue(which)
+    assert (
+        which == "package" or (folder / "documents_amount_cites_fields.csv").read_text(encoding="utf-8").count("\n") > 1
+    )
+    report = _validate(folder / "datapackage.json")
     assert report["valid"] is True, json.dumps(report)[:3000]
 
 
@@ -223,3 +229,14 @@ def test_duckdb_joins_documents_citations_and_sources_as_the_cli_answers(package
             expected.add((document["id"], cite["source"], cite["url"]))
     assert len({doc for doc, _, _ in expected}) == 10
     assert found == sorted(expected)
+
+
+def test_link_resources_describe_their_columns(package: Path) -> None:
+    """A link resource says what its rows are, and each column what it holds (the item's from the model)."""
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "documents_milestones_cites_fields")
+    assert resource["description"] == "One item of a cite's fields list per row, in order."
+    described = {f["name"]: f["description"] for f in resource["schema"]["fields"]}
+    assert described["cite"] == "which cite (its position, from 0)"
+    assert described["field"] == "the name of a fact field of the record (or nested struct) the citation is on"
+    assert all(f["description"] for r in descriptor["resources"] for f in r["schema"]["fields"])

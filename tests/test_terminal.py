@@ -71,7 +71,8 @@ def test_first_readme_command_shows_who_signed_and_the_sectors(cols: int) -> Non
     lines = screen.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= cols
     assert "id:      doc-energy-minerals-mou" in lines and "sectors: energy; mining" in lines
-    assert any(line.startswith("parties: KR: Ministry of Trade, Industry and Energy") for line in lines)
+    assert "parties: South Korea: Ministry of Trade, Industry and Energy" in lines
+    assert "type:    memorandum of understanding (MOU)" in lines
     assert lines[-1].strip() == "1 record; data as of 27 November 2026"
 
 

@@ -31,6 +31,8 @@ VIEWS = (
     ["search", "antimony"],
     ["show", "doc-energy-minerals-mou"],
     ["sources"],
+    ["sources", "--layout", "records"],
+    ["show", "heraldk-20241202"],
 )
 #: A run of digits and hyphens that starts like a date (a year and a hyphen), not inside an id or a URL.
 _DATE_LIKE = re.compile(r"(?<![\w/=.-])\d{4}-[\d-]*")
@@ -53,15 +55,20 @@ def _cut_dates(text: str) -> list[str]:
     return bad
 
 
-def _too_wide(text: str, width: int) -> list[str]:
-    return [line for line in text.splitlines() if cell_len(line) > width]
+#: A line that is one whole web address: the one line allowed to be wider than the terminal (a URL never breaks).
+_WHOLE_URL = re.compile(r"https?://\S+")
+
+
+def too_wide(text: str, width: int) -> list[str]:
+    """The lines wider than ``width``, but for a line that is one whole URL."""
+    return [line for line in text.splitlines() if cell_len(line) > width and not _WHOLE_URL.fullmatch(line)]
 
 
 def _check(args: list[str], width: int) -> str:
     """Run ``silkcli ARGS`` at ``width``; assert nothing is too wide or cut; the output."""
     result = run_cli(*args, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr
-    assert _too_wide(result.stdout, width) == [] and _too_wide(result.stderr, width) == []
+    assert too_wide(result.stdout, width) == [] and too_wide(result.stderr, width) == []
     assert _cut_dates(result.stdout) == []
     return result.stdout
 
@@ -94,11 +101,33 @@ def _cited_sources(args: tuple[str, ...]) -> frozenset[str]:
     "args", [("agreements", "--summit"), ("sectors", "mining"), ("commitments", "--sector", "hydropower")], ids=" ".join
 )
 def test_cited_sources_are_shown_at_every_width(args: tuple[str, ...], width: int) -> None:
-    """``--cite`` on a terminal gives every source it cites, whatever the width (as notes after the table)."""
+    """``--cite`` on a terminal gives every source it cites, whatever the width, each URL whole on one line
+    (as notes after the table or the blocks)."""
     out = _check([*args, "--cite", "-f", "table", "--width", str(width)], width)
-    flat = "".join(out.split())
-    missing = [s for s in _cited_sources(args) if s not in flat]
+    missing = [s for s in _cited_sources(args) if s not in out.split()]
     assert missing == []
+    body, notes = out.split("\n[1] ", 1)
+    numbered = {int(n) for n in re.findall(r"^\[(\d+)\] ", "[1] " + notes, re.MULTILINE)}
+    marked = {int(n) for marks in re.findall(r"\[(\d+\*?(?:, \d+\*?)*)\]", body) for n in re.findall(r"\d+", marks)}
+    assert marked == numbered  # each note backs a value the user sees: no cited column is hidden
+
+
+def test_cite_shows_blocks_rather_than_hide_cited_columns_unless_layout_table() -> None:
+    """``agreements --summit --cite`` at 80 columns shows each record as a block with its cited date, type and
+    parties (a table would keep only id and title); ``--layout table`` still gives the table."""
+    out = _check(["agreements", "--summit", "--cite", "-f", "table", "--width", "80"], 80)
+    assert out.startswith("-[ 1 ]--") and "\nsigned:  2024-12-03 [1*]\n" in out
+    table = _check(["agreements", "--summit", "--cite", "-f", "table", "--width", "80", "--layout", "table"], 80)
+    assert table.startswith("┏") and "signed" not in table.split("\n[1] ")[0]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_source_url_stands_whole(width: int) -> None:
+    """Each source's URL in the sources' blocks is whole on one line at every width, never broken mid-address;
+    only a URL longer than the terminal is wider than it, alone on its line."""
+    out = _check(["sources", "--layout", "records", "-f", "table", "--width", str(width)], width)
+    urls = json.loads(run_cli("sources", "-f", "json").stdout)
+    assert [s["url"] for s in urls if s["url"] not in out.split()] == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -140,3 +169,32 @@ def test_every_help_fits_the_terminal(width: int) -> None:
         assert result.exit_code == 0, result.stderr
         wide = [line for line in result.stdout.splitlines() if cell_len(line) > width]
         assert wide == [], (args, wide)
+
+
+def test_record_blocks_name_countries_and_types_and_machine_formats_keep_codes() -> None:
+    """A record block reads ``South Korea: Ministry of …`` and ``memorandum of understanding (MOU)``, ids stay
+    ids; tsv and json keep the codes ``KR`` and ``mou``."""
+    out = run_cli("agreements", "--type", "mou", "--layout", "records", "--width", "200").stdout
+    assert "\nid:      doc-tipf-mou\n" in out and "\ntype:    memorandum of understanding (MOU)\n" in out
+    assert "\nparties: South Korea: Ministry of Trade, Industry and Energy\n         Kyrgyzstan: Ministry of" in out
+    assert "KR:" not in out and " mou\n" not in out
+    sector = run_cli("sectors", "mining", "--layout", "records", "--width", "80").stdout
+    assert "\ncountries: South Korea; Kyrgyzstan\n" in sector
+    tsv = run_cli("agreements", "--type", "mou", "-f", "tsv").stdout.splitlines()[1].split("\t")
+    assert tsv[2] == "mou" and tsv[5].startswith("KR: ")
+    rows = json.loads(run_cli("agreements", "--type", "mou", "-f", "json").stdout)
+    assert rows[0]["type"] == "mou" and rows[0]["parties"][0]["country"] == "KR"
+
+
+def test_a_table_that_would_hide_most_of_its_columns_gives_blocks() -> None:
+    """What a new user missed: agreements at 60 columns give every signing date, sources at 80 every URL,
+    stats at 80 each figure's metric, as blocks; reserves at 80 keep the rank in the table."""
+    agreements = _check(["agreements", "-f", "table", "--width", "60"], 60)
+    assert agreements.startswith("-[ 1 ]--") and agreements.count("\nsigned:  2024-12-03") >= 10
+    sources = _check(["sources", "-f", "table", "--width", "80"], 80)
+    urls = [s["url"] for s in json.loads(run_cli("sources", "-f", "json").stdout)]
+    assert [u for u in urls if u not in sources.split()] == []
+    stats = _check(["stats", "-f", "table", "--width", "80"], 80)
+    assert "\nmetric:         reserves-share\n" in stats
+    reserves = _check(["reserves", "-f", "table", "--width", "80"], 80)
+    assert reserves.startswith("┏") and "rank" in reserves.splitlines()[1] and "│    4 │ KG " in reserves

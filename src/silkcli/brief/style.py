@@ -7,7 +7,8 @@ as boxes. On a phone the wide tables stack their
 cells under labels, and long URLs may break anywhere, so nothing scrolls
 sideways. In print the type shrinks to 7.2pt, lists run in two columns and the
 reserves chart sits beside the claims about it, so the brief fits on one A4
-page (the bundled data's --full brief on three).
+page; the --full brief's type is 6.6pt and its sources run in three columns,
+so the bundled data's fits on two.
 """
 
 CSS = """\
@@ -64,6 +65,7 @@ q { font-style: italic; }
 }
 @page { size: A4; margin: 8mm 10mm 8mm; }
 @page one-page { margin: 6mm 8mm; }
+@page full { margin: 6mm 8mm; }
 @media print {
   body { font-size: 7.2pt; line-height: 1.13; }
   main { max-width: none; padding: 0; }
@@ -93,5 +95,9 @@ q { font-style: italic; }
   .one-page .reserves .table { grid-column: 1 / -1; display: grid; grid-template-columns: 1fr 1fr; column-gap: 12pt; }
   .one-page .context p:first-child { margin-top: 0; }
   .one-page .disagree, .one-page .notes, .one-page footer { font-size: 6pt; }
+  .full { font-size: 6.6pt; line-height: 1.1; page: full; }
+  .full .docs { font-size: 6.2pt; }
+  .full .claims, .full .reserves .caveat, .full .disagree { font-size: 6pt; }
+  .full .notes { columns: 3; column-gap: 8pt; font-size: 5.8pt; }
 }
 """

@@ -10,7 +10,6 @@ Typer reads :class:`Output`'s as the options' declarations.
 
 import enum
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +17,8 @@ from typing import Annotated
 from silkcli.cli import complete
 from silkcli.cli.option import format_option
 from silkcli.cli.option import option as option  # re-exported: the commands' one way to declare an option
-from silkcli.errors import UsageError
+from silkcli.cli.width import MAX_WIDTH as MAX_WIDTH  # re-exported with terminal_width, for the commands
+from silkcli.cli.width import terminal_width as terminal_width
 from silkcli.formats import Format
 from silkcli.plain import Plain
 
@@ -72,24 +72,7 @@ def hyperlinks_wanted(*, color: bool) -> bool:
     return vte.isdigit() and int(vte) >= 5000  # GNOME Terminal and other VTE terminals since 0.50
 
 
-#: The widths a table or brief can be drawn at: wider costs time and memory for nothing on any screen.
-MAX_WIDTH = 1000
 TABLE_MIN_WIDTH = 20
-
-
-def terminal_width(*, minimum: int, fallback: int = 80) -> int:
-    """The width to draw at when none is given: COLUMNS, else the terminal's, else ``fallback``.
-
-    COLUMNS is held to the same bounds as --width: a value outside them is a usage error.
-    """
-    given = os.environ.get("COLUMNS", "").strip()
-    if given:
-        if not given.isdigit() or not minimum <= int(given) <= MAX_WIDTH:
-            raise UsageError(
-                f"COLUMNS={given} is not a width from {minimum} to {MAX_WIDTH}", hint="set COLUMNS or use --width N"
-            )
-        return int(given)
-    return shutil.get_terminal_size((fallback, 24)).columns
 
 
 def stdout_is_terminal() -> bool:

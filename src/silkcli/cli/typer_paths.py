@@ -12,11 +12,10 @@ in :mod:`silkcli.cli.shells`, and print through the same edge.)
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 
 from silkcli.cli.output import emit
+from silkcli.cli.width import terminal_width
 
 #: The narrowest terminal help is laid out for (the width rule's floor).
 _NARROWEST = 40
@@ -24,9 +23,7 @@ _NARROWEST = 40
 
 def help_width() -> int:
     """The terminal's width for help: COLUMNS, else the terminal's own, never under 40."""
-    given = os.environ.get("COLUMNS", "").strip()
-    width = int(given) if given.isdigit() else shutil.get_terminal_size((80, 24)).columns
-    return max(width, _NARROWEST)
+    return terminal_width(minimum=_NARROWEST, strict=False)
 
 
 def help_text(ctx: Any) -> str:

@@ -39,7 +39,8 @@ def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
 def cross_issues(ds: m.Dataset) -> list[Issue]:
     """Every problem between records: duplicate ids, unknown references, events ending before they start."""
     sets = id_sets(ds)
-    return duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds) + pairing_issues(ds)
+    issues = duplicate_issues(ds, sets) + reference_issues(ds, sets) + date_issues(ds) + pairing_issues(ds)
+    return issues + author_issues(ds)
 
 
 def duplicate_issues(ds: m.Dataset, sets: dict[str, set[str]]) -> list[Issue]:
@@ -188,6 +189,16 @@ def date_issues(ds: m.Dataset) -> list[Issue]:
         (("events", i, "end"), f"ends ({event.end}) before it starts ({event.date})", False)
         for i, event in enumerate(ds.events)
         if event.end is not None and event.end.last() < event.date.first()
+    ]
+
+
+def author_issues(ds: m.Dataset) -> list[Issue]:
+    """Sources whose ``author_family`` is not the first or last part of their ``author`` (or have no author)."""
+    return [
+        (("sources", i, "author_family"), f"'{s.author_family}' is not the first or last part of {what}", False)
+        for i, s in enumerate(ds.sources)
+        if s.author_family is not None and m.author_name(s) is None
+        for what in [f"the author '{s.author}'" if s.author else "an author (the source has none)"]
     ]
 
 

@@ -383,15 +383,25 @@ LanguageCode = Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": 
 FileName = Annotated[str, Meta(pattern=r"^[^/\\\n]+" + END, extra={"says": "a file name without '/' or '\\'"})]
 
 
+#: What a source is, as a citation manager files it: a news report (its outlet the newspaper), a page a
+#: government or official body publishes about its own work, a report or data publication (USGS's), or
+#: any other web page (the kind to choose when unsure).
+SourceKind = Literal["news", "official", "report", "webpage"]
+
+
 class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
     """A publication the records cite."""
 
     id: Id
     title: Text
     publisher: Text
+    kind: SourceKind = "webpage"
     url: Annotated[str, Meta(pattern=r"^https?://\S+" + END, extra={"says": "an http:// or https:// URL"})]
     published: PartialDate | None
     author: Text | None = None
+    #: the part of ``author`` that is the family name, first (``Son`` of ``Son Ji-hyoung``) or last
+    #: (``Klochko`` of ``Kateryna Klochko``) as the name is written; without it the name is kept whole
+    author_family: Text | None = None
     language: (
         Annotated[str, Meta(pattern=r"^[a-z]{2,3}" + END, extra={"says": "a language code such as 'en'"})] | None
     ) = None
@@ -401,6 +411,28 @@ class Source(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit
     #: when the page was read, and whether from a stored copy rather than the live site
     accessed: PartialDate | None = None
     stored_copy: bool = False
+
+
+class AuthorName(Struct, frozen=True, kw_only=True):
+    """An author's name in parts: ``family_first`` where it is written family name first (``Son Ji-hyoung``)."""
+
+    family: str
+    given: str
+    family_first: bool
+
+
+def author_name(source: Source) -> AuthorName | None:
+    """The parts of ``source``'s author, where ``author_family`` is its first or last part (None otherwise)."""
+    author, family = source.author, source.author_family
+    if author is None or family is None:
+        return None
+    words, family_words = author.split(), family.split()
+    n = len(family_words)
+    if 0 < n < len(words) and words[:n] == family_words:
+        return AuthorName(family=" ".join(family_words), given=" ".join(words[n:]), family_first=True)
+    if 0 < n < len(words) and words[-n:] == family_words:
+        return AuthorName(family=" ".join(family_words), given=" ".join(words[:-n]), family_first=False)
+    return None
 
 
 class Country(Record, frozen=True, kw_only=True):

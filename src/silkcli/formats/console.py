@@ -49,10 +49,15 @@ def picture_console(width: int) -> Console:
 
 
 def printed(renderable: RenderableType, *, width: int, color: bool) -> str:
-    """``renderable`` as a terminal at ``width`` shows it (escape codes only with ``color``)."""
+    """``renderable`` as a terminal at ``width`` shows it (escape codes only with ``color``).
+
+    Lines of text arrive already wrapped to ``width``; one longer (a web address wider than the terminal,
+    which stands whole) is printed as it is, never folded or cropped.
+    """
+    whole = isinstance(renderable, Text)
     console = make_console(color=color, width=width)
     with console.capture() as captured:
-        console.print(renderable)
+        console.print(renderable, crop=False, no_wrap=whole or None, overflow="ignore" if whole else None)
     return captured.get()
 
 

@@ -127,7 +127,10 @@ def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = Non
     """``text`` wrapped between words into lines of at most ``width`` terminal cells.
 
     Each line starts with ``first`` (the first) or ``rest`` (the others; as
-    many spaces as ``first`` by default); a word longer than a line is cut.
+    many spaces as ``first`` by default); a word longer than a line is cut,
+    except a web address: it stands whole, on a line of its own when it does
+    not fit beside the text, and alone from the margin (the one line that may
+    be wider) when it is longer than the line.
     """
     rest = " " * cell_width(first) if rest is None else rest
     lines: list[str] = []
@@ -142,6 +145,13 @@ def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = Non
             lines.append(line)
             line, used = rest, cell_width(rest)
         room = max(1, width - used)
+        if size > room and _URL.fullmatch(word):
+            if line.strip():  # a label such as ``url:`` or ``[7]`` keeps its line
+                lines.append(line.rstrip())
+                line, used = rest, cell_width(rest)
+            line, used = (line + word, used + size) if used + size <= width else (word, size)
+            fresh = False
+            continue
         *whole, last = [word[a:b] for a, b in fold_points(word, 0, len(word), room)] if size > room else [word]
         for piece in whole:
             lines.append(line + piece)

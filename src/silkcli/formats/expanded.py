@@ -12,6 +12,7 @@ way the table writes them, and not at all without colour.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -31,6 +32,33 @@ def iter_blocks(listing: Listing, view: View) -> Iterator[str]:
     """Each record as a block of ``field: value`` lines no wider than ``view.width``, then the count."""
     width = view.width or 80
     yield printed(Text("\n").join(block_lines(listing, width=width, links=view.links)), width=width, color=view.color)
+
+
+def readable(listing: Listing) -> Listing:
+    """The listing with its codes as a person reads them, where its columns name them (``KR: Ministry of
+    Education`` becomes ``South Korea: Ministry of Education``): what record blocks show."""
+    named = {c.name: dict(c.names) for c in listing.columns if c.names and c.name in listing.fields}
+    if not named:
+        return listing
+    rows = [{k: _named(v, named[k]) if k in named else v for k, v in row.items()} for row in listing.rows]
+    return listing._replace(rows=rows)
+
+
+def _named(value: Value, names: dict[str, str]) -> Value:
+    """A value with each code replaced by its name (a list's items, an entry's leading ``CODE:``)."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if not isinstance(value, tuple):
+        return value
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, Entry):
+            code, colon, rest = item.text.partition(":")
+            item = Entry(f"{names[code]}:{rest}", item.data) if colon and code in names else item
+            items.append(item)
+        else:
+            items.append(names.get(item, item))
+    return tuple(items)
 
 
 def block_lines(listing: Listing, *, width: int, links: bool = False, count: bool = True) -> list[Text]:
@@ -64,9 +92,18 @@ def _field_lines(
         if not parts:
             return [head]
         pad = " " * (label - cell_width(f"{name}:"))
-        return [Text.assemble(head, pad, parts[0]), *(Text.assemble(" " * label, part) for part in parts[1:])]
+        if cell_width(parts[0].plain) > width - label:  # a web address longer than the line: below, whole
+            return [head, *(_indented(" " * label, part, width) for part in parts)]
+        return [Text.assemble(head, pad, parts[0]), *(_indented(" " * label, part, width) for part in parts[1:])]
     parts = [line for p in paragraphs for line in value_lines(p, width - 2, link=link)]
-    return [head, *(Text.assemble("  ", part) for part in parts)]
+    return [head, *(_indented("  ", part, width) for part in parts)]
+
+
+def _indented(indent: str, part: Text, width: int) -> Text:
+    """A value's line under its label; from the margin when it is a web address too long for the indent."""
+    if cell_width(indent) + cell_width(part.plain) > width:
+        return part
+    return Text.assemble(indent, part)
 
 
 def value_lines(text: str, room: int, *, link: bool) -> list[Text]:

@@ -161,14 +161,14 @@ FEW_RECORDS = 3
 
 def choose(listing: Listing, width: int) -> Plan | None:
     """The table a terminal of ``width`` shows (``--layout auto``), or None for blocks: when even the essential
-    columns do not fit, or when the table would hide a column the answer is about or the answer is a few records
-    (blocks show every field)."""
+    columns do not fit, or when the table would hide a column the answer is about, or more columns than it
+    shows, or the answer is a few records (blocks show every field)."""
     found = plan(listing, width)
     if found is None or not found.hidden:
         return found
     if len(listing.rows) <= FEW_RECORDS or set(found.hidden) & set(listing.asked):
         return None
-    return found
+    return None if len(found.hidden) > len(found.fields) else found
 
 
 def squeeze(listing: Listing, width: int) -> Plan:

@@ -32,6 +32,7 @@ def footnoted(listing: Listing) -> Listing:
     numbers: dict[str, int] = {}
     notes: list[str] = []
     rows: list[Row] = []
+    cited: set[str] = set()  # the fields whose values carry a mark
     for row in listing.rows:
         marks: dict[str, list[str]] = {}
         for entry in row.get(CITE_FIELD) or ():
@@ -45,12 +46,15 @@ def footnoted(listing: Listing) -> Listing:
                 if mark not in marks.setdefault(name, []):
                     marks[name].append(mark)
         rows.append({name: _marked(cell_text(listing, row, name), marks.get(name)) for name in shown})
+        cited.update(marks)
     inferred = any(e.inferred for row in listing.rows for e in row.get(CITE_FIELD) or () if isinstance(e, CiteEntry))
     inferred_legend = (INFERRED,) if inferred else ()
     # the markers and units are in the cells' text now
     columns = tuple(c._replace(marker=None, unit=None, unit_field=None) for c in listing.columns)
     footnotes = (*notes, *inferred_legend, *listing.footnotes)
-    return listing._replace(columns=columns, rows=rows, selected=shown, footnotes=footnotes)
+    # the cited values are what the answer is about: a terminal shows blocks rather than hide their columns
+    asked = (*listing.asked, *(name for name in shown if name in cited))
+    return listing._replace(columns=columns, rows=rows, selected=shown, footnotes=footnotes, asked=asked)
 
 
 def _marked(text: str, marks: list[str] | None) -> str:

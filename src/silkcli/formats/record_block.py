@@ -150,9 +150,19 @@ def referrer_lines(referrers: object, *, width: int) -> list[str]:
         if len(start.rstrip()) > width:  # a narrow terminal: the kind, then the id whole on its own line
             lines += [f"{_INDENT}{visible(kind)}", _alone(visible(ident), width=width)]
             continue
-        room = width - len(start)
+        room = width - cell_width(start)
         shown = visible(text)
-        if len(shown) > room:
-            shown = shown[: max(room - 1, 0)].rstrip() + "…" if room > 8 else ""
+        if cell_width(shown) > room:
+            shown = _cut(shown, room - 1) + "…" if room > 8 else ""
         lines.append((start + shown).rstrip())
     return lines
+
+
+def _cut(text: str, room: int) -> str:
+    """The start of ``text`` that takes at most ``room`` terminal cells (Hangul takes two)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += cell_width(char)
+        if used > room:
+            return text[:i].rstrip()
+    return text

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from silkcli.formats.console import LINKABLE, link, picture_console, printed
 from silkcli.formats.display import bar
-from silkcli.formats.expanded import block_lines, iter_blocks
+from silkcli.formats.expanded import block_lines, iter_blocks, readable
 from silkcli.formats.fit import BAR_WIDTH, Plan, caption, cell_text, choose, plan, squeeze
 from silkcli.formats.footnotes import footnote_lines, footnoted
 from silkcli.formats.view import FILE_WIDTH, View
@@ -38,16 +38,18 @@ UNFRAMED = 2
 def iter_table(listing: Listing, view: View) -> Iterator[str]:
     """The table as a terminal shows it (escape codes only with ``view.color``), or records when it cannot fit;
     then its footnotes (``--cite``'s sources)."""
-    listing = footnoted(listing)
+    shown = footnoted(listing)
     width = view.width or DEFAULT_WIDTH
     if view.layout == "auto":
-        found = choose(listing, width)
+        found = choose(shown, width)
     else:
-        found = plan(listing, width) if view.layout == "table" else None
+        found = plan(shown, width) if view.layout == "table" else None
     if found is None and view.layout != "table":
-        yield from iter_blocks(listing, view._replace(width=width))
+        shown = footnoted(readable(listing))  # blocks have room for names: South Korea, memorandum of …
+        yield from iter_blocks(shown, view._replace(width=width))
     else:
-        yield to_table(listing, width=width, color=view.color, links=view.links, found=found)
+        yield to_table(shown, width=width, color=view.color, links=view.links, found=found)
+    listing = shown
     if listing.footnotes:
         yield printed(footnotes(listing, width, links=view.links), width=width, color=view.color)
 

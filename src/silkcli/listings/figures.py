@@ -10,7 +10,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.listings import shares
 from silkcli.listings.chronology import claim_date, published_after
-from silkcli.listings.listing import Column, Listing
+from silkcli.listings.listing import Column, Listing, lists
 from silkcli.listings.records import cite_columns, text_of
 from silkcli.plain import Plain
 
@@ -79,7 +79,7 @@ def reserve_listing(
     bases = shares.share_bases(ds, topic, table)
     columns = (
         Column(
-            "rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank"), priority=3
+            "rank", "rank by reserves (computed; ties share a rank)", numeric=True, get=attrgetter("rank"), priority=2
         ),
         Column("country", "country code (empty for the world total)", get=attrgetter("code"), priority=1),
         Column("name", "country, or the world total's label", get=attrgetter("label"), prose=True, priority=2),
@@ -228,6 +228,7 @@ def _later_notes(figures: Sequence[KeyFigure], ds: m.Dataset) -> tuple[str, ...]
     return (f"{claims} compared with data published after {them} ({named}): see computed_later",)
 
 
+@lists("statistics", of_records=False)
 def key_figure_listing(ds: m.Dataset, topics: frozenset[str] = frozenset()) -> Listing:
     """Claims and standalone figures, plus the partnership's parties' table rows and world totals."""
     default = ("id", "metric", "country", "period", "value", "marker", "unit", "as_of", "source", "computed")

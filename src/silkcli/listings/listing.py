@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from silkcli.errors import UsageError, suggest
 from silkcli.plain import Plain
@@ -69,6 +69,9 @@ class Column(Plain):
     #: the unit a table writes after the value (``260,000 t``); ``unit_field`` names the field that holds it
     unit: str | None = None
     unit_field: str | None = None
+    #: how a person reads this column's codes (``mou``: memorandum of understanding (MOU)), as record blocks
+    #: write them; a country's code before a party's ``:`` too. Tables and machine formats keep the codes.
+    names: tuple[tuple[str, str], ...] = ()
 
     def value(self, record: Any) -> Value:
         """This column's value for ``record``."""
@@ -227,3 +230,22 @@ def _bound(column: Column, chosen: tuple[str, ...], *, texts: bool) -> Column:
         return column._replace(get=bind(chosen))
     text = getattr(column.get, "for_text", None)
     return column._replace(get=text(texts)) if text is not None else column
+
+
+_Builder = TypeVar("_Builder", bound=Callable[..., "Listing"])
+
+#: The listing that shows each record kind, and whether its builder takes the records to list after the
+#: dataset: filled by :func:`lists` where each builder is written, read by :mod:`silkcli.listings.by_kind`.
+KIND_LISTINGS: dict[str, tuple[Callable[..., Listing], bool]] = {}
+
+
+def lists(kind: str, *, of_records: bool = True) -> Callable[[_Builder], _Builder]:
+    """Declare the decorated builder as the listing of ``kind`` (``of_records``: it is called as
+    ``build(ds, records)``; otherwise as ``build(ds)``), for ``--fields`` completion and the published column
+    descriptions."""
+
+    def register(build: _Builder) -> _Builder:
+        KIND_LISTINGS[kind] = (build, of_records)
+        return build
+
+    return register

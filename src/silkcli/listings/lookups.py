@@ -5,11 +5,12 @@ from __future__ import annotations
 from operator import attrgetter
 
 from silkcli.dataset import model as m
-from silkcli.listings.listing import Column, Listing
-from silkcli.listings.records import cite_columns
+from silkcli.listings.listing import Column, Listing, lists
+from silkcli.listings.records import cite_columns, country_names, term_names
 from silkcli.plain import Plain
 
 
+@lists("sectors", of_records=False)
 def sector_listing(ds: m.Dataset) -> Listing:
     """Every sector with its counts."""
     documents = {s.id: sum(s.id in d.sectors for d in ds.documents) for s in ds.sectors}
@@ -76,6 +77,7 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
         "text": "title or commitment text",
     }
     priorities = {"kind": 1, "id": 1, "date": 4, "type": 3, "countries": 5, "text": 1}  # only the text wraps
+    names = {"type": term_names(ds.vocabulary.document_types), "countries": country_names(ds)}
     columns = tuple(
         Column(
             n,
@@ -84,6 +86,7 @@ def sector_detail_listing(ds: m.Dataset, sector: str) -> Listing:
             get=attrgetter(n),
             prose=n == "text",
             priority=priorities[n],
+            names=names.get(n, ()),
         )
         for n, h in helps.items()
     )

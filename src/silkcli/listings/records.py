@@ -15,7 +15,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.store import ById, store_of
 from silkcli.listings.cited import CiteGetter
-from silkcli.listings.listing import Column, Entry, Listing
+from silkcli.listings.listing import Column, Entry, Listing, lists
 
 
 def cite_columns(ds: m.Dataset, *, of: Callable[[Any], Any] = lambda row: row) -> tuple[Column, ...]:
@@ -99,6 +99,16 @@ class PartiesGetter:
         return tuple(party_entry(p, people) for p in document.parties)
 
 
+def country_names(ds: m.Dataset) -> tuple[tuple[str, str], ...]:
+    """Each country's code and name (``KR``, ``South Korea``), as record blocks write a country."""
+    return tuple((c.id, c.name) for c in ds.countries)
+
+
+def term_names(terms: Sequence[m.VocabTerm]) -> tuple[tuple[str, str], ...]:
+    """Each term's id and name as a sentence reads it (``mou``, ``memorandum of understanding (MOU)``)."""
+    return tuple((t.id, t.name if t.name[1:2].isupper() else t.name[:1].lower() + t.name[1:]) for t in terms)
+
+
 def _attr(name: str, help_text: str, **options: Any) -> Column:
     """A column showing the record's attribute ``name`` as it is."""
     return Column(name, help_text, get=attrgetter(name), **options)
@@ -113,6 +123,7 @@ def _amount(part: str) -> Any:
     return lambda d: getattr(d.amount, part) if d.amount is not None else None
 
 
+@lists("documents")
 def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     """The agreements listing."""
     # The signatories are read when the first row is built, so each row holds its parties' text as it leaves
@@ -121,7 +132,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
     columns = (
         _attr("id", "document id", priority=1),
         _dated("signed", "date signed, as precise as known", marker="signed_precision", priority=3),
-        _attr("type", "document type", priority=4),
+        _attr("type", "document type", priority=4, names=term_names(ds.vocabulary.document_types)),
         _attr("sectors", "sectors it covers", priority=5),
         _attr("title", "English title (a translation where title_is_translation)", prose=True, priority=1),
         Column(
@@ -130,6 +141,7 @@ def document_listing(ds: m.Dataset, docs: Sequence[m.Document]) -> Listing:
             get=PartiesGetter(people),
             prose=True,
             priority=6,
+            names=country_names(ds),
         ),
         _attr("status", "status"),
         _attr("summit", "one of the documents signed at the summit (--summit)"),
@@ -188,13 +200,16 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     return listing._replace(notes=listing.notes + tuple(notes))
 
 
+@lists("people")
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""
     columns = (
         _attr("id", "person id", priority=1),
         _attr("name", "name as the sources write it", prose=True, priority=1),
-        _attr("country", "country code", priority=2),  # two letters: kept before the title, which needs room
-        _attr("role", "role", priority=4),
+        _attr(
+            "country", "country code", priority=2, names=country_names(ds)
+        ),  # two letters: kept before the title, which needs room
+        _attr("role", "role", priority=4, names=term_names(ds.vocabulary.roles)),
         Column(
             "title",
             "title or office, with the year it ended where it had by the date of the data",
@@ -211,14 +226,15 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     return Listing("people", columns, ("id", "name", "country", "role", "title"), persons)
 
 
+@lists("events")
 def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     """The timeline listing."""
     columns = (
         _dated("date", "date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)", marker="precision", priority=1),
         Column("end", "last day, for events that span days", get=lambda e: text_of(e.end)),
-        _attr("kind", "kind of event", priority=4),
+        _attr("kind", "kind of event", priority=4, names=term_names(ds.vocabulary.event_kinds)),
         _attr("title", "what happened", prose=True, priority=1),
-        _attr("countries", "countries involved", priority=5),
+        _attr("countries", "countries involved", priority=5, names=country_names(ds)),
         _attr("place", "where", prose=True),
         _attr("id", "event id", priority=1),
         _attr("people", "people involved (ids)", priority=4),
@@ -229,12 +245,13 @@ def event_listing(ds: m.Dataset, found: Sequence[m.Event]) -> Listing:
     return Listing("events", columns, ("date", "kind", "title", "countries", "id"), found)
 
 
+@lists("commitments")
 def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     """The commitments listing."""
     columns = (
         _attr("id", "commitment id", priority=1),
         _attr("sector", "sector", priority=4),
-        _attr("countries", "which side(s)", priority=5),
+        _attr("countries", "which side(s)", priority=5, names=country_names(ds)),
         _attr("kind", "agreed, asked or plans", priority=3),
         _attr("text", "what was agreed, asked or planned", prose=True, priority=1),
         _attr("document", "the document it rests on", priority=4),
@@ -244,6 +261,7 @@ def commitment_listing(ds: m.Dataset, found: Sequence[m.Commitment]) -> Listing:
     return Listing("commitments", columns, ("id", "sector", "countries", "kind", "text"), found)
 
 
+@lists("quotes")
 def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     """The quotes listing."""
     people = store_of(ds).by_ids("people", {q.person for q in found})
@@ -265,6 +283,7 @@ def quote_listing(ds: m.Dataset, found: Sequence[m.Quote]) -> Listing:
     return Listing("quotes", columns, ("id", "name", "date", "text"), found)
 
 
+@lists("sources", of_records=False)
 def source_listing(ds: m.Dataset) -> Listing:
     """The sources listing."""
     counts: dict[str, int] = {}
@@ -274,6 +293,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         _attr("id", "source id", priority=1),
         _attr("title", "title", prose=True, priority=2),
         _attr("publisher", "publisher", prose=True, priority=3),
+        _attr("kind", "what it is: news (a news report), official, report or webpage"),
         _dated(
             "published",
             "publication date, as precise as known (n.d. in tables where not known)",
@@ -282,6 +302,7 @@ def source_listing(ds: m.Dataset) -> Listing:
         ),
         _attr("url", "address", link=True, priority=5),
         _attr("author", "author", prose=True),
+        _attr("author_family", "the author's family name, where known"),
         _attr("language", "language code"),
         _attr("archive", "file name of the archived text, where one is kept"),
         Column("accessed", "when the page was read, where recorded", get=lambda s: text_of(s.accessed)),

@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
-from silkcli.listings.listing import Column, Entry, Listing
+from silkcli.listings.listing import Column, Entry, Listing, lists
 from silkcli.listings.records import cite_columns
 
 
@@ -39,6 +39,7 @@ def discrepancies(ds: m.Dataset, topics: Sequence[str] = ()) -> list[m.Discrepan
     return [d for d in ds.discrepancies if not topics or any(about(d, t) for t in topics)]
 
 
+@lists("discrepancies")
 def discrepancy_listing(ds: m.Dataset, found: Sequence[m.Discrepancy]) -> Listing:
     """The discrepancies listing: topic, the claims with their sources, the resolution."""
     columns = (
@@ -70,6 +71,7 @@ def _involvement(ds: m.Dataset) -> dict[str, int]:
     return counts
 
 
+@lists("countries", of_records=False)
 def country_listing(ds: m.Dataset) -> Listing:
     """Every country: code, alpha-3 code, name, and how many records involve it."""
     counts = _involvement(ds)

@@ -17,10 +17,10 @@ what the row is (``document``) and ``position`` by what the list holds
 from __future__ import annotations
 
 import functools
+import operator
 import typing
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 import msgspec
@@ -36,13 +36,13 @@ from silkcli.dataset.tables.layout import (
     shape_of,
 )
 from silkcli.dataset.tables.rows import Row, Table, all_layouts, rows_of, tables
+from silkcli.plain import Plain
 
 #: A table's rows as dicts of typed values, by table name (as :mod:`silkcli.publish.readback` reads them).
 Rows = dict[str, list[dict[str, Any]]]
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(Plain):
     """One resource of the package: a shared table without its JSON columns, or a link resource."""
 
     layout: TableLayout
@@ -151,7 +151,7 @@ def resources() -> tuple[Resource, ...]:
     out: list[Resource] = []
     for spec in all_layouts():
         lists = [c for c in spec.columns if c.type == "json"]
-        flat = replace(spec, columns=tuple(c for c in spec.columns if c.type != "json"))
+        flat = spec._replace(columns=tuple(c for c in spec.columns if c.type != "json"))
         out.append(Resource(flat))
         for column in lists:
             out += _walk(_link(flat, _holder(_row_class(spec), column.field), column.field[-1], column=column.name))
@@ -185,20 +185,21 @@ def _unfold(resource: Resource, keys: list[Row], lists: list[tuple[Any, ...]], o
 
 def package_tables(ds: m.Dataset) -> list[Table]:
     """Every resource of the package with its rows, in :func:`resources` order."""
-    shared = {t.name: t for t in tables(ds)}
     out: dict[str, list[Row]] = {}
     by_name = {r.name: r for r in resources()}
-    for resource in resources():
-        if resource.parent is not None:
+    for table in tables(ds):
+        lists = [c.name for c in table.layout.columns if c.type == "json"]
+        if not lists:  # most tables: their rows as they are
+            out[table.name] = table.rows
             continue
-        table = shared[resource.name]
         names = table.layout.names
-        kept = [names.index(n) for n in resource.layout.names]
-        out[resource.name] = [tuple(row[i] for i in kept) for row in table.rows]
-        keys = [tuple(row[names.index(k)] for k in table.layout.primary_key) for row in table.rows]
-        for column in (c for c in table.layout.columns if c.type == "json"):
-            link = by_name[f"{resource.name}_{column.name}"]
-            cells = [row[names.index(column.name)] for row in table.rows]
+        kept = operator.itemgetter(*(names.index(n) for n in by_name[table.name].layout.names))
+        out[table.name] = list(map(kept, table.rows))
+        keys = list(map(operator.itemgetter(*map(names.index, table.layout.primary_key)), table.rows))
+        keys = [k if isinstance(k, tuple) else (k,) for k in keys]  # a one-column key is a bare value
+        for name in lists:
+            link = by_name[f"{table.name}_{name}"]
+            cells = list(map(operator.itemgetter(names.index(name)), table.rows))
             _unfold(link, keys, _decoded(link, cells), out)
     return [Table(r.layout, out[r.name]) for r in resources()]
 
@@ -230,7 +231,7 @@ def _items(resource: Resource, rows: Rows) -> dict[tuple[Any, ...], list[Any]]:
         if not m.is_struct_type(resource.element):
             grouped[key].append(row[value_columns[0].name])
             continue
-        item = {c.field[0]: row[c.name] for c in value_columns if not c.precision and row[c.name] is not None}
+        item = {c.field[0]: row[c.name] for c in value_columns if not c.derived and row[c.name] is not None}
         for field, found in inner.items():
             item[field] = found.get((*key, row["position"]), [])
         grouped[key].append(item)
@@ -246,7 +247,16 @@ def link_column_description(resource: Resource, column: Column) -> str:
         )
     if column.name == "position":
         return f"position in the {resource.field} list, from 0"
-    if not m.is_struct_type(resource.element):
-        return described(resource.annotation) or f"one of the {resource.field}"
-    hints = typing.get_type_hints(resource.element, include_extras=True)
-    return described(hints.get(column.field[0])) or column.name.replace("_", " ")
+    if m.is_struct_type(resource.element):
+        found = described(typing.get_type_hints(resource.element, include_extras=True).get(column.field[0]))
+    else:
+        found = described(_item_annotation(resource.annotation))
+    # as the other columns are described: lower case, no full stop ("the id of a source")
+    return found[:1].lower() + found[1:].removesuffix(".") if found else column.name.replace("_", " ")
+
+
+def _item_annotation(kind: Any) -> Any:
+    """The annotation of one item of a list annotation, its own Meta kept (FieldName of ``tuple[FieldName, ...]``)."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return typing.get_args(kind)[0]
