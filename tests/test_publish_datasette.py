@@ -221,13 +221,13 @@ def test_summit_signings_lists_ten_documents_with_signatories_and_sources(site: 
     assert {r["signatories"] for r in rows if r["id"] != "doc-forestry-mou"} == {"not named in the sources"}
 
 
-def test_antimony_reserves_query_gives_the_listings_shares_and_ranks(site: Path) -> None:
-    """antimony_reserves holds each country's rank and shares as `silkcli reserves` computes them."""
+def test_reserves_and_shares_query_gives_the_listings_shares_and_ranks(site: Path) -> None:
+    """reserves_and_shares holds each country's rank and shares as `silkcli reserves` computes them."""
     listed = json.loads(run_cli("reserves", "-f", "json").stdout)
     expected = [(r["name"], r["rank"], r["share_pct"]) for r in listed if r["country"]]
-    got = [(r["country"], r["rank"], r["reserves_share_pct"]) for r in _rows(site, "antimony_reserves")]
+    got = [(r["country"], r["rank"], r["reserves_share_pct"]) for r in _rows(site, "reserves_and_shares")]
     assert got == expected and got[3] == ("Kyrgyzstan", 4, 13.0)
-    assert all(r["share_is_upper_bound"] == 1 for r in _rows(site, "antimony_reserves"))
+    assert all(r["share_is_upper_bound"] == 1 for r in _rows(site, "reserves_and_shares"))
 
 
 def test_what_a_record_cites_answers_for_the_record_asked(site: Path) -> None:

@@ -16,15 +16,15 @@ QUERIES: dict[str, dict[str, str]] = {
   (SELECT group_concat(source, '; ') FROM (SELECT DISTINCT source FROM citations WHERE record = sd.id)) AS sources
 FROM summit_documents sd""",
     },
-    "antimony_reserves": {
-        "title": "Antimony reserves by country, with shares of the world total and ranks",
-        "description": "Shares are of the source's own world total, which it gives only as a lower bound, so each "
-        "reserve share is an upper bound; production shares are for the latest year the source gives.",
-        "sql": """SELECT rank, label AS country, reserves, reserves_unit AS unit, reserves_marker,
+    "reserves_and_shares": {
+        "title": "Mineral reserves by country, with shares of the world total and ranks",
+        "description": "Shares are of the source's own world total; where it gives that total only as a lower "
+        "bound, each reserve share is an upper bound. Production shares are for the latest year the source gives.",
+        "sql": """SELECT topic, rank, label AS country, reserves, reserves_unit AS unit, reserves_marker,
   round(reserves_share, 3) AS reserves_share_pct, share_is_upper_bound, production_period,
   production, production_marker, round(production_share, 3) AS production_share_pct, production_share_estimated
-FROM reserve_shares WHERE topic = 'antimony' AND NOT is_total
-ORDER BY rank IS NULL, rank, label""",
+FROM reserve_shares WHERE NOT is_total
+ORDER BY topic, rank IS NULL, rank, label""",
     },
     "what_a_record_cites": {
         "title": "What one record cites: every quote behind it, with its source",
