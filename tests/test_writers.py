@@ -141,5 +141,4 @@ def test_datasette_hint_quotes_the_folder_as_one_shell_word(tmp_path: Path) -> N
     folder = tmp_path / "my site\nx"
     result = run_cli("--data", str(TINY), "export", "-f", "datasette", "-o", str(folder))
     assert result.exit_code == 0
-    db, meta = f"'{folder}/partnership.db'", f"'{folder}/metadata.json'"
-    assert result.stderr == f"serve it with: datasette {db} -m {meta}\n".replace("\nx", "\\nx")
+    assert result.stderr == f"serve it with: datasette serve '{folder}'\n".replace("\nx", "\\nx")

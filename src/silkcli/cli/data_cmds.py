@@ -105,8 +105,8 @@ def export(
 
     Export, validate and export again gives identical bytes. -f sqlite writes
     one database (a table per record kind, foreign keys, full-text indexes,
-    views); -f datasette writes that database and a metadata.json for
-    Datasette into a folder; -f datapackage writes a Frictionless Data Package
+    views); -f datasette writes that database with Datasette's metadata,
+    configuration and settings into a folder; -f datapackage writes a Frictionless Data Package
     (a CSV file per table and datapackage.json) into a folder.
 
     Examples:
@@ -117,7 +117,7 @@ def export(
 
     silkcli export -f sqlite -o partnership.db
 
-    silkcli export -f datasette -o site/ && datasette site/partnership.db -m site/metadata.json
+    silkcli export -f datasette -o site/ && datasette serve site/
     """
     from silkcli.dataset.dump import iter_yaml, to_json
 

@@ -79,10 +79,8 @@ def write_published(dataset: m.Dataset, fmt: str, out: Path | None) -> None:
         _write_folder(dataset, fmt, out)
         if fmt == "datasette":
             from silkcli.errors import visible
-            from silkcli.publish import datasette
 
-            db, meta = (_shell_word(str(out / name)) for name in (datasette.DB_FILE, datasette.METADATA_FILE))
-            note(visible(f"serve it with: datasette {db} -m {meta}"))
+            note(visible(f"serve it with: datasette serve {_shell_word(str(out))}"))
 
 
 def _write_folder(dataset: m.Dataset, fmt: str, out: Path) -> None:
@@ -98,7 +96,8 @@ def _write_folder(dataset: m.Dataset, fmt: str, out: Path) -> None:
 
                 sqlite.check_target(out / datasette.DB_FILE)
                 staged.build(datasette.DB_FILE, lambda tmp: sqlite.build(dataset, tmp))
-                staged.write(datasette.METADATA_FILE, datasette.metadata_json(dataset))
+                for name, text in datasette.files(dataset).items():
+                    staged.write(name, text)
             else:
                 from silkcli.publish.datapackage import files
 

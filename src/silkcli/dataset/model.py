@@ -546,6 +546,16 @@ class Document(Record, frozen=True, kw_only=True):
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
 
+    #: properties the published tables hold as columns (:mod:`silkcli.dataset.tables.layout`)
+    derived_columns: ClassVar[tuple[str, ...]] = ("summit_role",)
+
+    @property
+    def summit_role(self) -> str:
+        """the document and the summit, in words: summit document, adopted at the summit or not at the summit"""
+        if self.summit:
+            return "summit document"
+        return "adopted at the summit" if self.at_summit else "not at the summit"
+
 
 CommitmentKind = Literal["agreed", "asked", "plans", "expects"]
 COMMITMENT_KINDS: tuple[str, ...] = typing.get_args(CommitmentKind)
@@ -596,7 +606,7 @@ class Statistic(Record, frozen=True, kw_only=True):
 
     @property
     def is_total(self) -> bool:
-        """Whether the figure is a table's world total (no country), not one country's figure or a claim."""
+        """the figure is a table's world total (no country), not one country's figure or a claim"""
         return self.country is None and not self.claim
 
     def __post_init__(self) -> None:

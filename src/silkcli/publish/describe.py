@@ -35,6 +35,12 @@ _CITATION_COLUMNS = {
     "inferred": "the fact is inferred from the quote rather than stated in it",
 }
 _NOTE = {"note": "caveats and unknowns"}
+#: What the columns every cited row has hold, in a table (a listing's help speaks of the fields it shows).
+_CITED = {
+    "source": "id of the source that states it (its row in sources)",
+    "evidence": "the source's words that state it, verbatim",
+    "cites": "further citations, as JSON: source, quote and the fields each backs",
+}
 
 
 def listing_helps(ds: m.Dataset) -> Helps:
@@ -63,6 +69,8 @@ def column_description(spec: TableLayout, name: str, helps: Helps) -> str:
     """The description of column ``name`` of a table (``helps`` from :func:`listing_helps`)."""
     if spec.name == "citations":
         return _CITATION_COLUMNS[name]
+    if name in _CITED and "evidence" in spec.names:
+        return _CITED[name]
     if spec.owner is not None:
         return _child_column(spec, name, helps)
     listed = helps.get(spec.name, {})

@@ -168,10 +168,17 @@ def scalar_columns(cls: type[msgspec.Struct], prefix: tuple[str, ...] = (), *, n
             columns.append(Column(f"{name}_precision", "text", required, None, path, derived="precision"))
             columns.append(Column(f"{name}_sort", "date", required, None, path, derived="sort"))
     if not prefix:
-        columns += [
-            Column(n, "boolean", True, None, (n,), derived="property") for n in getattr(cls, "derived_columns", ())
-        ]
+        columns += [_derived_column(cls, name) for name in getattr(cls, "derived_columns", ())]
     return columns
+
+
+def _derived_column(cls: type[msgspec.Struct], name: str) -> Column:
+    """The column of a property the record class names in ``derived_columns``, typed by what it returns."""
+    prop = getattr(cls, name)
+    assert isinstance(prop, property) and prop.fget is not None
+    return Column(
+        name, column_type(typing.get_type_hints(prop.fget)["return"]), True, None, (name,), derived="property"
+    )
 
 
 def _list_fields(cls: type[msgspec.Struct]) -> list[tuple[str, Any]]:

@@ -28,16 +28,17 @@ FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 #: Views for the questions people ask first: name, then what it shows and its SQL.
 VIEWS = {
     "summit_documents": (
-        "The documents signed at the summit, with their signing sides and signatories.",
+        "The documents signed at the summit, with their signing sides and signatories (where no source names"
+        " them: not named in the sources).",
         """
         SELECT d.id, d.signed, d.title, d.type, d.status,
             (SELECT group_concat(line, '; ') FROM (
                 SELECT p.country || ': ' || coalesce(p.body, 'unknown') || coalesce(' (' || s.name || ')', '') AS line
                 FROM documents_parties p LEFT JOIN people s ON s.id = p.signatory
                 WHERE p.document = d.id ORDER BY p.position)) AS parties,
-            (SELECT group_concat(name, '; ') FROM (
+            coalesce((SELECT group_concat(name, '; ') FROM (
                 SELECT s.name FROM documents_parties p JOIN people s ON s.id = p.signatory
-                WHERE p.document = d.id ORDER BY p.position)) AS signatories,
+                WHERE p.document = d.id ORDER BY p.position)), 'not named in the sources') AS signatories,
             d.source, src.url AS source_url
         FROM documents d JOIN sources src ON src.id = d.source
         WHERE d.summit = 1 ORDER BY d.rowid""",
