@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import cache
@@ -128,6 +129,33 @@ def test_every_source_url_stands_whole(width: int) -> None:
     out = _check(["sources", "--layout", "records", "-f", "table", "--width", str(width)], width)
     urls = json.loads(run_cli("sources", "-f", "json").stdout)
     assert [s["url"] for s in urls if s["url"] not in out.split()] == []
+
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _broken_dates(text: str) -> list[tuple[str, str]]:
+    """Pairs of lines (panel borders aside) where a date in words breaks: a day, then its month; a month, then
+    its year."""
+    lines = [line.strip(" │┃") for line in text.splitlines()]
+    day = re.compile(r"\b\d{1,2}$")
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(lines)
+        if (day.search(a) and re.match(_MONTH, b)) or (re.search(f"{_MONTH}$", a) and re.match(r"\d{4}\b", b))
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_briefs_sources_keep_urls_and_dates_whole(width: int) -> None:
+    """The terminal brief's sources (one page and --full): every URL the HTML brief links stands whole on one
+    line, and no date in words is broken across lines (a line never ends in a day or a month before its year)."""
+    for full in ([], ["--full"]):
+        out = _check(["brief", *full, "-f", "terminal", "--width", str(width)], width)
+        html = run_cli("brief", *full, "-f", "html").stdout
+        urls = set(re.findall(r'href="(https?://[^"]+)"', html))
+        assert urls and [u for u in urls if u.replace("&amp;", "&") not in out.split()] == []
+        assert _broken_dates(out) == []
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -45,6 +45,11 @@ def markdown_text(text: str) -> str:
 
 #: A whole value that is a web address (the schema's URL rule: no white space).
 _URL = re.compile(r"https?://\S+")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: a date in words (``3 December 2024``, ``4 December``, ``January 2025``), which wraps as one word: a date never breaks
+_PROSE_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}) \d{{4}})\b")
+#: what holds a prose date's words together while a text is wrapped (a space that is not one)
+_GLUE = "\ue000"
 
 
 def markdown_url(url: str) -> str:
@@ -130,9 +135,25 @@ def wrap_cells(text: str, width: int, *, first: str = "", rest: str | None = Non
     many spaces as ``first`` by default); a word longer than a line is cut,
     except a web address: it stands whole, on a line of its own when it does
     not fit beside the text, and alone from the margin (the one line that may
-    be wider) when it is longer than the line.
+    be wider) when it is longer than the line. A date in words (``3 December
+    2024``) is never broken.
     """
     rest = " " * cell_width(first) if rest is None else rest
+    return [unglued(line) for line in _wrapped(glued_dates(text), width, first, rest)]
+
+
+def glued_dates(text: str) -> str:
+    """``text`` with each date in words made one word for wrapping (:func:`unglued` undoes it); a text that
+    holds the glue character itself is left as it is, every character kept."""
+    return text if _GLUE in text else _PROSE_DATE.sub(lambda date: date[0].replace(" ", _GLUE), text)
+
+
+def unglued(text: str) -> str:
+    """A line of a text :func:`glued_dates` glued, with its spaces back."""
+    return text.replace(_GLUE, " ")
+
+
+def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
     lines: list[str] = []
     line, used = first, cell_width(first)
     fresh = True
