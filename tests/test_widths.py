@@ -159,6 +159,16 @@ def test_the_briefs_sources_keep_urls_and_dates_whole(width: int) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
+def test_leaders_show_each_office_at_every_width(width: int) -> None:
+    """leaders keeps the title column (the office a leader is read by: "President of South Korea until 2025")
+    at every width, in the table or in blocks; the columns it leaves out are others."""
+    result = run_cli("leaders", "-f", "table", "--width", str(width), env={"COLUMNS": str(width)})
+    hidden = " ".join(result.stderr.split())
+    assert result.exit_code == 0 and not re.search(r"hidden: [^;]*\btitle\b", hidden)
+    assert re.search(r"^(┃ id .*┃ title|title: )", result.stdout, re.MULTILINE)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 def test_units_are_shown_at_every_width(width: int) -> None:
     """stats and reserves keep each value with its unit at every width (``500,000,000 USD``, ``260,000 t``)."""
     stats = _check(["stats", "-f", "table", "--width", str(width)], width)

@@ -215,7 +215,7 @@ def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
             "title or office, with the year it ended where it had by the date of the data",
             get=lambda p: p.office(ds.meta.updated),
             prose=True,
-            priority=3,
+            priority=1,  # a leader is read by the office: never the column a table leaves out
         ),
         Column("since", "when the person took the office, where the sources say", get=lambda p: text_of(p.since)),
         Column("until", "when the person left the office, where the sources say", get=lambda p: text_of(p.until)),
