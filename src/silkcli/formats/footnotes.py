@@ -11,7 +11,7 @@ cut and never hidden.
 
 from __future__ import annotations
 
-from silkcli.formats.display import wrap_cells
+from silkcli.formats.display import URL, wrap_cells
 from silkcli.formats.fit import cell_text, legend, shown_fields
 from silkcli.listings.cited import CiteEntry
 from silkcli.listings.listing import CITE_FIELD, Listing, Row
@@ -63,10 +63,15 @@ def _marked(text: str, marks: list[str] | None) -> str:
 
 
 def footnote_lines(listing: Listing, width: int) -> list[list[str]]:
-    """Each footnote wrapped between words to ``width``, its later lines under its text."""
+    """Each footnote wrapped between words to ``width``, its later lines under its text, its URL on a line
+    of its own."""
     notes = []
     for text in listing.footnotes:
         number = text.split(" ", 1)[0]
         indent = " " * (len(number) + 1) if number.startswith("[") else "  "
-        notes.append(wrap_cells(text, width, rest=indent))
+        words, _, url = text.rpartition(" ")
+        if not URL.fullmatch(url):  # a note without an address
+            words, url = text, ""
+        # the address always on a line of its own, under the text (wrap_cells keeps it whole)
+        notes.append(wrap_cells(words, width, rest=indent) + (wrap_cells(url, width, first=indent) if url else []))
     return notes
