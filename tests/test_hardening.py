@@ -262,3 +262,39 @@ def test_signal_while_writing_leaves_no_temporary_file(
     result = run_cli("--data", str(TINY), "export", "-f", "json", "-o", str(target))
     assert (result.exit_code, result.stderr) == (code, "interrupted\n")
     assert target.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_a_signal_while_a_folder_export_is_put_in_place_waits_for_its_last_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM as a Data Package's files are renamed over an old one, another thread running: all new, then 143.
+
+    With a second thread in the process (a library's), the kernel hands the signal the
+    renaming thread holds back to that thread, and Python runs the handler in the
+    renaming one all the same: the folder was left half old, half new.
+    """
+    fresh, out = tmp_path / "fresh", tmp_path / "out"
+    assert run_cli("--data", str(TINY), "export", "-f", "datapackage", "-o", str(fresh)).exit_code == 0
+    shutil.copytree(fresh, out)
+    for old in out.iterdir():
+        old.write_text("old")
+    real_replace, renamed = os.replace, []
+
+    def interrupted(src: str, dst: str) -> None:
+        if not renamed:
+            os.kill(os.getpid(), signal.SIGTERM)
+        renamed.append(dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(silkcli.files.os, "replace", interrupted)
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait, daemon=True)
+    other.start()
+    try:
+        result = run_cli("--data", str(TINY), "export", "-f", "datapackage", "-o", str(out))
+    finally:
+        waiting.set()
+        other.join()
+    assert (result.exit_code, result.stderr) == (143, "interrupted\n")
+    assert len(renamed) == len(list(fresh.iterdir())) > 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in fresh.iterdir()}

@@ -98,18 +98,41 @@ def temporary_file(folder: Path | None, name: str) -> str:
 #: The signals that end a run (see ``cli.app``), held back while a temporary file is made or files are renamed.
 ENDING_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
+#: How many :func:`held_signals` blocks are running, and the ending signals that came meanwhile.
+_held = 0
+_came: list[int] = []
+
+
+def came_while_held(signum: int) -> bool:
+    """Keep ``signum`` for the end of the :func:`held_signals` block running now (False: none runs).
+
+    The program's signal handler asks this first. The mask alone does not hold a signal back
+    when the process has another thread (a library's): the kernel hands the signal to that
+    thread, and Python still runs the handler in this one, in the middle of the block.
+    """
+    if _held:
+        _came.append(signum)
+    return bool(_held)
+
 
 @contextmanager
 def held_signals() -> Iterator[None]:
     """Hold SIGINT, SIGTERM and SIGHUP back for the block; one that came is acted on as it ends."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    global _held
+    _held += 1
+    held: set[int] | None = None
     try:
+        if hasattr(signal, "pthread_sigmask"):
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one this thread held comes now: it is kept
+        _held -= 1
+        if not _held and _came:
+            signum = _came[0]
+            _came.clear()
+            signal.raise_signal(signum)  # one the handler kept: acted on now, by the handler now in place
 
 
 def _replace(path: Path, fill: Callable[[Path], None], *, mode: int) -> None:

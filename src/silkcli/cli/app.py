@@ -17,7 +17,7 @@ from silkcli.cli.output import emit, note
 from silkcli.cli.shells import Shell
 from silkcli.cli.typer_paths import help_text
 from silkcli.errors import ExitCode, Interrupted, PipeClosed, SilkError, exit_codes_help
-from silkcli.files import held_signals
+from silkcli.files import came_while_held, held_signals
 
 app = typer.Typer(
     name="silkcli",
@@ -177,7 +177,8 @@ _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 def _stop(signum: int, frame: object) -> None:
-    raise Interrupted(signum)
+    if not came_while_held(signum):
+        raise Interrupted(signum)
 
 
 def _catch_signals(saved: dict[int, Any]) -> dict[int, Any]:
