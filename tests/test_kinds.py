@@ -14,7 +14,7 @@ from silkcli.cli.listing_cmds import kind_words
 from silkcli.dataset import kinds
 from silkcli.dataset import model as m
 from silkcli.dataset.load import load_dataset
-from silkcli.dataset.tables.rows import all_layouts
+from silkcli.dataset.tables.layout import layout
 from silkcli.listings.by_kind import kind_listing
 from silkcli.listings.listing import KIND_LISTINGS, Column, Listing, lists
 from silkcli.publish import datasette
@@ -60,12 +60,19 @@ def test_every_kind_has_a_label_field(kind: str) -> None:
     assert kinds.label_field(kind) in kinds.record_class(kind).__struct_fields__
 
 
-def test_child_tables_name_their_owner_in_the_singular() -> None:
-    """No published table has a column called 'owner': each child table's owner column is its kind's singular."""
-    tables = all_layouts()
+def test_child_tables_name_their_owner_in_the_singular_and_keep_every_field() -> None:
+    """No published table has a column called 'owner': each child table's owner column is its kind's singular
+    (``quote_id`` in ``quotes_cites``, whose entries each hold a ``quote``), and no field of an entry is left out."""
+    tables = layout()
     owned = [t for t in tables if t.owner is not None]
-    assert owned and all(t.columns[0].name == kinds.singular(t.owner or "") for t in owned)
+    for table in owned:
+        singular = kinds.singular(table.owner or "")
+        fields = {f.name for f in msgspec.structs.fields(table.element)} if m.is_struct_type(table.element) else set()
+        assert table.columns[0].name == (f"{singular}_id" if singular in fields else singular), table.name
+        assert fields <= {c.field[0] for c in table.columns}, table.name
     assert all(c.name != "owner" for t in tables for c in t.columns)
+    quote_cites = next(t for t in owned if t.name == "quotes_cites")
+    assert quote_cites.names[:4] == ("quote_id", "position", "source", "quote")
 
 
 def test_datasette_labels_every_record_table() -> None:

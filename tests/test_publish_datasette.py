@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -85,6 +86,16 @@ def test_full_text_search_finds_a_document(site: Path) -> None:
     """?_search uses the FTS5 index: 'forestry' finds the forestry MOU alone."""
     rows = json.loads(_get(site, "/partnership/documents.json?_search=forestry&_shape=array"))
     assert [r["id"] for r in rows] == ["doc-forestry-mou"]
+
+
+def test_full_text_search_of_the_citations_view_finds_every_quote_with_the_word(site: Path) -> None:
+    """?_search on the citations view (every quote where it is kept) uses its FTS5 index: each quote with 'antimony'."""
+    found = json.loads(_get(site, "/partnership/citations.json?_search=antimony&_shape=array&_size=max"))
+    with sqlite3.connect(site / "partnership.db") as db:
+        quotes = db.execute("SELECT id, quote FROM citations").fetchall()
+    expected = [i for i, quote in quotes if "antimony" in quote.lower()]
+    assert sorted(row["id"] for row in found) == expected != []
+    assert all("antimony" in row["quote"].lower() and row["source"] for row in found)
 
 
 def test_json_api_returns_the_ten_summit_documents(site: Path) -> None:
@@ -203,8 +214,10 @@ def test_front_page_leads_with_documents_and_hides_link_tables(site: Path) -> No
     start = html.index("Start with")
     offered = re.findall(r'<li><a href="/partnership/([a-z_]+)">', html[start : html.index("</ol>", start)])
     assert offered[:3] == ["documents", "summit_documents", "commitments"] and "sources" in offered
-    tables = {t["name"]: t["hidden"] for t in json.loads(_get(site, "/partnership.json"))["tables"]}
-    assert all(tables[name] for name in ("citations", "records", "documents_parties", "statistics_cites"))
+    database = json.loads(_get(site, "/partnership.json"))
+    tables = {t["name"]: t["hidden"] for t in database["tables"]}
+    assert all(tables[name] for name in ("records", "documents_parties", "statistics_cites"))
+    assert "citations" not in tables and "citations" in {v["name"] for v in database["views"]}
     assert not any(tables[name] for name in ("documents", "people", "statistics", "sources"))
     listed = re.findall(r'<a href="/partnership/([a-z_]+)"', html[html.rindex("</h2>") :])
     assert listed and not any(tables.get(name) for name in listed)  # the index's own list has no hidden table

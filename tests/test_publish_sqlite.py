@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 import sqlite3
@@ -16,8 +17,7 @@ from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.dump import to_json
 from silkcli.dataset.load import load_dataset
-from silkcli.dataset.tables.layout import record_class, shape_of
-from silkcli.dataset.tables.rows import all_layouts
+from silkcli.dataset.tables.layout import layout, record_class, shape_of
 from silkcli.publish.readback import dataset_from_tables, read_sqlite
 
 
@@ -84,7 +84,7 @@ def test_columns_are_typed_and_ids_are_primary_keys(bundled_db: Path) -> None:
 
 def test_every_model_field_has_a_column_or_a_table() -> None:
     """Walking the Structs misses nothing: each field of each record kind is a column, a flattened group or a table."""
-    layouts = {spec.name: spec for spec in all_layouts()}
+    layouts = {spec.name: spec for spec in layout()}
     for kind in ("partnership", *m.RECORD_KINDS):
         cls = record_class(kind)
         for field in msgspec.structs.fields(cls):
@@ -129,6 +129,24 @@ def test_citations_table_holds_every_quote_with_its_part(bundled_db: Path) -> No
     assert claim[0] == ("claims[0]", "claims[0]")
     whole = _query(bundled_db, "SELECT fields, quote FROM citations WHERE record = 'doc-tipf-mou' AND part IS NULL")
     assert whole == [(None, ds.documents[1].evidence)]
+
+
+def test_each_quote_is_kept_once_and_the_citations_view_reads_it_there(bundled_db: Path) -> None:
+    """No table holds a quote twice: ``citations`` is a view of the quotes where each is kept (a record's
+    evidence, its cites, its parts' JSON), so every quote in it is stored exactly once per place it backs."""
+    assert _query(bundled_db, "SELECT type FROM sqlite_master WHERE name = 'citations'") == [("view",)]
+    names = [n for (n,) in _query(bundled_db, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    kept: collections.Counter[str] = collections.Counter()
+    for name in (n for n in names if "_fts" not in n):
+        columns = [row[1] for row in _query(bundled_db, f'PRAGMA table_info("{name}")')]
+        for row in _query(bundled_db, f'SELECT * FROM "{name}"'):
+            for column, value in zip(columns, row, strict=True):
+                if column == "quote" or column.endswith("evidence"):
+                    kept[str(value)] += value is not None
+                elif isinstance(value, str) and value.startswith("[{"):  # a list of cited entries, as JSON
+                    kept.update(item["quote"] for item in json.loads(value) if "quote" in item)
+    viewed = collections.Counter(q for (q,) in _query(bundled_db, "SELECT quote FROM citations"))
+    assert +kept == viewed and sum(viewed.values()) > 600
 
 
 def test_round_trip_holds_every_record_and_field_of_the_json_export(generated: Path, tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_the_exports_search_finds_what_search_finds(tmp_path: Path) -> None:
     assert run_cli("export", "-f", "sqlite", "-o", str(db)).exit_code == 0
     with sqlite3.connect(db) as conn:
         sql = (
-            "SELECT record FROM citations WHERE rowid IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ?)"
+            "SELECT record FROM citations WHERE id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ?)"
         )
         found = {row[0] for row in conn.execute(sql, ("대통령",))}
         tokenizer = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'citations_fts'").fetchone()[0]

@@ -5,9 +5,10 @@
 configuration and canned queries too), ``datasette.json`` (Datasette 1.0's
 configuration: facets, hidden tables, labels, canned queries, settings) and
 ``settings.json`` (0.65's settings). The front page leads with the tables
-people come for; link, child and citation tables are hidden from the index
-(still reachable through links and the database page); each table's facets are
-chosen, none suggested; a row's ``source`` links to its row in ``sources``.
+people come for; link and child tables are hidden from the index (still
+reachable through links and the database page); each table's facets are
+chosen, none suggested; a row's ``source`` links to its row in ``sources``. The
+``citations`` view, every quote in one list, is searched by its own full-text index.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 
 from silkcli.dataset import model as m
 from silkcli.dataset.kinds import all_kinds, label_field
-from silkcli.dataset.tables.layout import TableLayout
-from silkcli.dataset.tables.rows import all_layouts
-from silkcli.dataset.tables.schema import VIEWS
+from silkcli.dataset.tables.citations import CITATIONS
+from silkcli.dataset.tables.layout import TableLayout, layout
+from silkcli.dataset.tables.schema import views
 from silkcli.publish.describe import column_description, listing_helps, table_description
 from silkcli.publish.queries import QUERIES
 
@@ -69,10 +70,10 @@ CSS_URL = "data:text/css," + urllib.parse.quote(_CSS)
 
 
 def hidden(spec: TableLayout) -> bool:
-    """Whether a table is plumbing, kept off the index: a link or child table, citations, the record index,
-    the vocabularies and the dataset's one row (each still opens from a link to it)."""
+    """Whether a table is plumbing, kept off the index: a link or child table, the record index, the
+    vocabularies and the dataset's one row (each still opens from a link to it)."""
     kind = spec.kind or ""
-    return spec.owner is not None or spec.name in ("records", "citations", "dataset") or kind.startswith("vocabulary.")
+    return spec.owner is not None or spec.name in ("records", "dataset") or kind.startswith("vocabulary.")
 
 
 def _label_column(table: str) -> str | None:
@@ -85,7 +86,7 @@ def _label_column(table: str) -> str | None:
 def table_config() -> dict[str, dict[str, Any]]:
     """Each table's configuration: hidden or not, its facets and its label column."""
     tables: dict[str, dict[str, Any]] = {}
-    for spec in all_layouts():
+    for spec in layout():
         entry: dict[str, Any] = {}
         if hidden(spec):
             entry["hidden"] = True
@@ -93,15 +94,14 @@ def table_config() -> dict[str, dict[str, Any]]:
             entry["facets"] = FACETS[spec.name]
         if label := _label_column(spec.name):
             entry["label_column"] = label  # the text a link to a row shows (Datasette 1.0 guesses none)
-        if spec.name == "citations":
-            entry["label_column"] = "quote"
         tables[spec.name] = entry
+    tables[CITATIONS.name] = {"fts_table": f"{CITATIONS.name}_fts", "fts_pk": "id"}  # a view: no index of its own
     return tables
 
 
 def front_page(ds: m.Dataset) -> str:
     """The index's introduction: the tables people come for, in order, and the canned queries."""
-    descriptions = {s.name: table_description(s) for s in all_layouts()} | {v: t for v, (t, _) in VIEWS.items()}
+    descriptions = {s.name: table_description(s) for s in layout()} | {v: t for v, (t, _) in views().items()}
     tables = "".join(
         f'<li><a href="/{DATABASE}/{name}">{name}</a>: {escape(descriptions[name])}</li>' for name in FRONT
     )
@@ -115,13 +115,15 @@ def metadata(ds: m.Dataset) -> dict[str, Any]:
     info = ds.meta
     helps = listing_helps(ds)
     tables = table_config()
-    for spec in all_layouts():
+    for spec in layout():
         tables[spec.name] |= {
             "description": table_description(spec),
             "columns": {c.name: column_description(spec, c.name, helps) for c in spec.columns},
         }
-    for view, (text, _) in VIEWS.items():
-        tables[view] = {"description": text}
+    for view, (text, _) in views().items():
+        tables.setdefault(view, {})["description"] = text
+    cited = tables[CITATIONS.name]
+    cited["columns"] = {c.name: column_description(CITATIONS, c.name, helps) for c in CITATIONS.columns}
     return {
         "title": info.title,
         "description_html": front_page(ds),

@@ -21,7 +21,6 @@ ALIASES = {"amount_value": "amount", "amount_currency": "currency"}
 _OWN = {
     "dataset": "What the dataset is, its version and when it was last revised (one row).",
     "records": "Every record's id and the table it is in: the target of references that may name any record.",
-    "citations": "Every quote backing a record or a part of one, with its source.",
     "sources": m.Source.__doc__ or "",
 }
 _CITATION_COLUMNS = {
@@ -33,6 +32,7 @@ _CITATION_COLUMNS = {
     "source": "id of the source quoted",
     "quote": "verbatim quote from the source",
     "inferred": "the fact is inferred from the quote rather than stated in it",
+    "how": "how the fact is inferred from the quote (empty: stated in it)",
 }
 _NOTE = {"note": "caveats and unknowns"}
 #: What the columns every cited row has hold, in a table (a listing's help speaks of the fields it shows).
@@ -91,7 +91,7 @@ def column_description(spec: TableLayout, name: str, helps: Helps) -> str:
 
 def _child_column(spec: TableLayout, name: str, helps: Helps) -> str:
     owner = SINGULAR.get(spec.owner or "", "record")
-    if name == owner:
+    if name == spec.columns[0].name:
         return f"id of the {owner}"
     if name == "position":
         return f"position in the {owner}'s {spec.field} list, from 0"

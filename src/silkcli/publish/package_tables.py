@@ -31,11 +31,13 @@ from silkcli.dataset.tables.layout import (
     Column,
     TableLayout,
     column_type,
+    layout,
+    owner_column,
     references,
     scalar_columns,
     shape_of,
 )
-from silkcli.dataset.tables.rows import Row, Table, all_layouts, rows_of, tables
+from silkcli.dataset.tables.rows import Row, Table, rows_of, tables
 from silkcli.plain import Plain
 
 #: A table's rows as dicts of typed values, by table name (as :mod:`silkcli.publish.readback` reads them).
@@ -116,7 +118,7 @@ def _link(parent: TableLayout, holder: Any, name: str, *, column: str = "") -> R
     annotation = typing.get_type_hints(holder, include_extras=True)[name]
     element = shape_of(annotation).base
     by_name = {c.name: c for c in parent.columns}
-    keys = tuple(_key_column(parent, by_name[k]) for k in parent.primary_key)
+    keys = tuple(_key_column(parent, by_name[k], element) for k in parent.primary_key)
     position = Column("position", "integer", True, None, ("__position__",))
     if m.is_struct_type(element):
         columns = (*keys, position, *scalar_columns(element))
@@ -131,11 +133,11 @@ def _link(parent: TableLayout, holder: Any, name: str, *, column: str = "") -> R
     return Resource(table, parent.name, annotation, nested, f"One item of a {what} per row, in order.")
 
 
-def _key_column(parent: TableLayout, column: Column) -> Column:
+def _key_column(parent: TableLayout, column: Column, element: Any) -> Column:
     """A column of the parent's key, as a link resource names it: ``id`` → ``document``, ``position`` → ``cite``."""
     name = column.name
     if name == "id":
-        name = SINGULAR.get(parent.name, "owner")
+        name = owner_column(parent.name, element)
     elif name == "position":
         name = _singular(parent.field)
     return Column(name, column.type, True)
@@ -149,7 +151,7 @@ def _list_fields(cls: type[msgspec.Struct]) -> list[msgspec.structs.FieldInfo]:
 def resources() -> tuple[Resource, ...]:
     """Every resource of the package in writing order, each shared table followed by its link resources."""
     out: list[Resource] = []
-    for spec in all_layouts():
+    for spec in layout():
         lists = [c for c in spec.columns if c.type == "json"]
         flat = spec._replace(columns=tuple(c for c in spec.columns if c.type != "json"))
         out.append(Resource(flat))
@@ -208,7 +210,7 @@ def fold(rows: Rows) -> Rows:
     """The shared tables' rows from the package's: each link resource put back as the JSON cell it came from."""
     by_name = {r.name: r for r in resources()}
     out: Rows = {}
-    for spec in all_layouts():
+    for spec in layout():
         found = [dict(row) for row in rows[spec.name]]
         for column in (c for c in spec.columns if c.type == "json"):
             items = _items(by_name[f"{spec.name}_{column.name}"], rows)

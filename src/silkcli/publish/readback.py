@@ -17,8 +17,7 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.tables.layout import Column, TableLayout
-from silkcli.dataset.tables.rows import all_layouts
+from silkcli.dataset.tables.layout import Column, TableLayout, layout
 from silkcli.publish.package_tables import Rows, fold, resources
 
 
@@ -27,7 +26,7 @@ def read_sqlite(path: Path) -> Rows:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         out: Rows = {}
-        for spec in all_layouts():
+        for spec in layout():
             cursor = conn.execute(f'SELECT * FROM "{spec.name}" ORDER BY rowid')
             names = [d[0] for d in cursor.description]
             out[spec.name] = [_typed_sqlite(spec, dict(zip(names, row, strict=True))) for row in cursor]
@@ -72,7 +71,7 @@ def _typed_csv(columns: tuple[Column, ...], row: dict[str, str]) -> dict[str, An
 
 def dataset_from_tables(rows: Rows) -> m.Dataset:
     """The dataset the tables hold, rebuilt and validated by the model."""
-    specs = {spec.name: spec for spec in all_layouts()}
+    specs = {spec.name: spec for spec in layout()}
     children = _children(rows, specs)
     data: dict[str, Any] = {}
     for spec in specs.values():

@@ -209,9 +209,9 @@ def _key_of(conn: sqlite3.Connection) -> bytes:
 @functools.cache
 def expected_schema() -> dict[str, str]:
     """Everything an entry's ``sqlite_master`` holds, by name, with its SQL (FTS5's own tables aside)."""
-    from silkcli.dataset.tables.rows import all_layouts
+    from silkcli.dataset.tables.layout import layout
 
-    found = schema.layout_statements(all_layouts(), full_text=False)
+    found = schema.layout_statements(layout(), full_text=False)
     found.update(OWN_TABLES)
     if schema.TRIGRAM:
         found["silkcli_text"] = TEXT_INDEX

@@ -233,7 +233,7 @@ class SqliteStore:
     def copy_into(self, path: Path) -> bool:
         """Write the layout's tables into ``path``, a new empty file, copied from the entry's own (``export -f
         sqlite`` of a large file, decoding no record); False, ``path`` left empty, where the entry cannot."""
-        from silkcli.dataset.tables.rows import all_layouts  # noqa: PLC0415 - only export needs the layout
+        from silkcli.dataset.tables.layout import layout  # noqa: PLC0415 - only export needs the layout
 
         if self._fallback is not None or self._crc is None:
             return False
@@ -247,7 +247,7 @@ class SqliteStore:
                 conn.execute(f"PRAGMA {pragma}")
             conn.execute("ATTACH DATABASE ? AS entry", (_uri(Path(entry)) + "?mode=ro&immutable=1",))
             schema.begin(conn)
-            schema.copy_tables(conn, "entry", all_layouts())
+            schema.copy_tables(conn, "entry", layout())
             conn.execute("COMMIT")
             conn.close()
         except (sqlite3.Error, ValueError, OSError):

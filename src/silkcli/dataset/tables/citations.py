@@ -1,24 +1,25 @@
-"""The citations table: every (record, what it backs, source, quote) in the dataset.
+"""The citations view: every (record, what it backs, source, quote) in the dataset, read where it is kept.
 
-One walk finds every nested struct that cites a source — a record itself, a
-document's amount and milestones, a discrepancy's claims — so a new cited
-struct (such as a field-level ``citations`` list whose items carry
-``source``, ``quote``, ``fields`` and ``inferred``) is picked up by
-:func:`cited_parts` without an edit elsewhere.
+A quote has one home, the row of the record (or of the part of it) that it backs:
+``documents.evidence``, ``documents_cites.quote``, ``documents.amount_cites``, a
+milestone's row. The view reads them all in one list, numbered in file order (each
+record's own citation, then those nested in it, depth first), so nothing stores a
+quote twice and no copy can drift from its record. The SQL is read off the model and
+the layout: a new cited struct (a field-level ``cites`` list inside a new part, say)
+is in the view without an edit here.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Iterator
-from typing import Any
 
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.tables.layout import Column, TableLayout, shape_of
+from silkcli.dataset.tables.layout import Column, TableLayout, by_name, record_class, shape_of
 
+#: The view's columns (for descriptions and Datasette's metadata): it is no table of its own.
 CITATIONS = TableLayout(
     "citations",
     (
@@ -30,62 +31,116 @@ CITATIONS = TableLayout(
         Column("source", "text", True, "sources", ("source",)),
         Column("quote", "text", True, None, ("quote",), text=True),
         Column("inferred", "boolean", True, None, ("inferred",)),
+        Column("how", "text", False, None, ("how",)),
     ),
     ("id",),
 )
 
 
-def citation_rows(ds: m.Dataset) -> list[tuple[Any, ...]]:
-    """One row per citation, numbered from 1 in file order: each record's own, then those nested in it."""
-    rows: list[tuple[Any, ...]] = []
-    for kind in ("partnership", *m.RECORD_KINDS):
-        found = getattr(ds, kind)
-        rows += _kind_rows(kind, [found] if kind == "partnership" else list(found))
-    return [(i, *row) for i, row in enumerate(rows, start=1)]
+def view_sql() -> str:
+    """The SELECT of the ``citations`` view."""
+    branches: list[str] = []
+    for order, kind in enumerate(("partnership", *m.RECORD_KINDS)):
+        branches += (_branch(kind, order, *place) for place in _places(kind))
+    union = "\n        UNION ALL ".join(branches)
+    return (
+        "SELECT row_number() OVER (ORDER BY o, r, k) AS id, record, kind, part, fields, source, quote, inferred, how"
+        f"\n        FROM ({union})"
+    )
 
 
-def _kind_rows(kind: str, records: list[m.Record]) -> list[tuple[Any, ...]]:
-    """The citations of one kind's records (without numbers)."""
-    if not records:
-        return []
-    nested = _nested_fields(type(records[0]))
-    ids, sources, quotes = ([getattr(r, name) for r in records] for name in ("id", "source", "evidence"))
-    n = len(records)
-    own = list(zip(ids, [kind] * n, [None] * n, [None] * n, sources, quotes, [0] * n, strict=True))
-    if not nested and None not in sources:  # the usual case, without a Python call per record
-        return own
-    rows: list[tuple[Any, ...]] = []
-    for record, row in zip(records, own, strict=True):
-        if row[4] is not None:
-            rows.append(row)  # the record's short form: one citation for the whole record
-        if any(getattr(record, name) for name in nested):  # most records have no cites, amount or milestones
-            parts = itertools.islice(cited_parts(record), 1 if row[4] is not None else 0, None)
-            rows += [(record.id, kind, p, fields, s, q, int(inferred)) for p, s, q, fields, inferred in parts]
-    return rows
+def _branch(kind: str, order: int, key: str, select: str, where: str) -> str:
+    return f"SELECT {order} AS o, T.rowid AS r, {key} AS k, T.id AS record, '{kind}' AS kind, {select} {where}"
 
 
-def cited_parts(struct: msgspec.Struct, part: str = "") -> Iterator[tuple[str | None, str, str, str | None, bool]]:
-    """(part, source, quote, fields, inferred) for ``struct`` and every cited struct inside it.
+def _places(kind: str) -> Iterator[tuple[str, str, str]]:
+    """(sort key, selected columns, FROM and WHERE) for every place a record of ``kind`` keeps a citation."""
+    q = _quoted
+    top = q(kind)
+    cls = record_class(kind)
+    yield from _struct_places(cls, (), "T", f"FROM {top} T", "''", "NULL")
+    for index, name in enumerate(_nested_fields(cls)):
+        shape = shape_of(_field_type(cls, name))
+        if not shape.many:
+            continue  # a nested struct is flattened into the record's row: _struct_places reads it
+        child = by_name()[f"{kind}_{name}"]
+        owner = child.columns[0].name
+        key = f"'{_seg(index)}' || printf('%06d', C.position)"
+        part = f"'{name}[' || C.position || ']'"
+        source = f"FROM {q(child.name)} C JOIN {top} T ON T.id = C.{q(owner)}"
+        yield from _struct_places(shape.base, (), "C", source, key, part)
 
-    ``part`` is where the citation sits (None for the record itself,
-    ``amount``, ``milestones[0]``); ``fields`` is what it backs: the fields
-    an item names, else the part, else None for the whole record.
-    """
-    quote = getattr(struct, "evidence", None) or getattr(struct, "quote", None)
-    source = getattr(struct, "source", None)
-    if isinstance(quote, str) and isinstance(source, str):
-        named = getattr(struct, "fields", None)
-        fields = ", ".join(named) if named else (part or None)
-        yield (part or None), source, quote, fields, bool(getattr(struct, "inferred", False))
-    for name in _nested_fields(type(struct)):
-        value = getattr(struct, name)
-        where = f"{part}.{name}" if part else name
-        if isinstance(value, msgspec.Struct):
-            yield from cited_parts(value, where)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                if isinstance(item, msgspec.Struct):
-                    yield from cited_parts(item, f"{where}[{i}]")
+
+def _struct_places(
+    cls: type[msgspec.Struct], prefix: tuple[str, ...], alias: str, source: str, key: str, part: str
+) -> Iterator[tuple[str, str, str]]:
+    """The citation of a struct kept in a row (``alias``'s columns, flattened under ``prefix``) and those in it."""
+    names = {f.name for f in msgspec.structs.fields(cls)}
+    column = functools.partial(_column, alias, prefix)
+    quote = "evidence" if "evidence" in names else "quote" if "quote" in names else None
+    if "source" in names and quote is not None:
+        named = f"(SELECT group_concat(F.value, ', ') FROM json_each({column('fields')}) F)"
+        fields = named if "fields" in names else ""
+        yield (
+            key,
+            f"{part} AS part, {_or_part(fields, part)} AS fields, {column('source')} AS source, "
+            f"{column(quote)} AS quote, {column('inferred') if 'inferred' in names else '0'} AS inferred, "
+            f"{column('how') if 'how' in names else 'NULL'} AS how",
+            f"{source} WHERE {column('source')} IS NOT NULL AND {column(quote)} IS NOT NULL",
+        )
+    for index, name in enumerate(_nested_fields(cls)):
+        shape = shape_of(_field_type(cls, name))
+        inner = f"{key} || '{_seg(index)}'"
+        where = name if part == "NULL" else None
+        inner_part = f"'{where}'" if where else f"{part} || '.{name}'"
+        if not shape.many:  # flattened into this row's columns
+            yield from _struct_places(shape.base, (*prefix, name), alias, source, inner, inner_part)
+        elif prefix or alias == "C":  # a list inside a list item, or inside a flattened struct: JSON text
+            yield _json_place(shape.base, column(name), source, inner, inner_part)
+        # a record's own list has a table of its own: _places reads it
+
+
+def _json_place(cls: type[msgspec.Struct], cell: str, source: str, key: str, part: str) -> tuple[str, str, str]:
+    """The citations in a column of JSON text holding a list of ``cls`` (a milestone's ``cites``)."""
+    if _nested_fields(cls):
+        raise NotImplementedError(f"{cls.__name__} in JSON text cites inside itself: the view cannot read it")
+    names = {f.name for f in msgspec.structs.fields(cls)}
+    item = "J.value"
+    part = f"{part} || '[' || J.key || ']'"
+
+    def value(name: str, default: str = "NULL") -> str:  # json_extract is refused in a view without trusted_schema
+        return f"(SELECT V.value FROM json_each({item}) V WHERE V.key = '{name}')" if name in names else default
+
+    quote = "evidence" if "evidence" in names else "quote"
+    fields = f"(SELECT group_concat(F.value, ', ') FROM json_each({item}, '$.fields') F)" if "fields" in names else ""
+    return (
+        f"{key} || printf('%06d', J.key)",
+        f"{part} AS part, {_or_part(fields, part)} AS fields, {value('source')} AS source, "
+        f"{value(quote)} AS quote, coalesce({value('inferred', '0')}, 0) AS inferred, {value('how')} AS how",
+        f"{source}, json_each({cell}) J",
+    )
+
+
+def _or_part(fields: str, part: str) -> str:
+    """What a citation backs: the fields it names, else its part (NULL for the record itself)."""
+    return f"coalesce({fields}, {part})" if fields else part
+
+
+def _column(alias: str, prefix: tuple[str, ...], name: str) -> str:
+    return f"{alias}.{_quoted('_'.join((*prefix, name)))}"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _seg(index: int) -> str:
+    """A field's place among its struct's fields, as sortable text."""
+    return f"{index:04d}"
+
+
+def _field_type(cls: type[msgspec.Struct], name: str) -> object:
+    return next(f.type for f in msgspec.structs.fields(m.model_class(cls)) if f.name == name)
 
 
 @functools.cache

@@ -185,22 +185,28 @@ def _list_fields(cls: type[msgspec.Struct]) -> list[tuple[str, Any]]:
     return [(f.name, f.type) for f in msgspec.structs.fields(cls) if shape_of(f.type).many]
 
 
+def owner_column(table: str, element: Any) -> str:
+    """The column of a link or child table naming the row of ``table`` it belongs to: ``document``; ``quote_id``
+    where the element has a field of that name (a quote's citations each hold a ``quote``)."""
+    owner = SINGULAR.get(table, "owner")
+    clash = m.is_struct_type(element) and owner in {f.name for f in msgspec.structs.fields(element)}
+    return f"{owner}_id" if clash else owner
+
+
 def list_tables(cls: type[msgspec.Struct], table: str) -> list[TableLayout]:
     """The link and child tables of ``cls``'s list fields, owned by ``table``."""
-    owner = SINGULAR.get(table, "owner")
     refs = references(cls)
     out: list[TableLayout] = []
     for name, annotation in _list_fields(cls):
         element = shape_of(annotation).base
+        owner = owner_column(table, element)
         keys = (
             Column(owner, "text", True, table, ("__owner__",)),
             Column("position", "integer", True, None, ("__position__",)),
         )
         if m.is_struct_type(element):
-            own = tuple(c for c in scalar_columns(element) if c.name not in (owner, "position"))
-            extra = tuple(
-                Column(n, "json", False, None, (n,)) for n, _ in _list_fields(element) if n not in (owner, "position")
-            )
+            own = tuple(scalar_columns(element))
+            extra = tuple(Column(n, "json", False, None, (n,)) for n, _ in _list_fields(element))
             columns = keys + own + extra
         else:
             target = refs.get(name)

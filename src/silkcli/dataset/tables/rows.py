@@ -10,7 +10,6 @@ from typing import Any
 import msgspec
 
 from silkcli.dataset import model as m
-from silkcli.dataset.tables.citations import CITATIONS, citation_rows
 from silkcli.dataset.tables.layout import RECORDS, Column, TableLayout, layout
 from silkcli.plain import Plain
 
@@ -31,11 +30,6 @@ class Table(Plain):
         return self.layout.name
 
 
-def all_layouts() -> tuple[TableLayout, ...]:
-    """Every table's layout, citations last."""
-    return (*layout(), CITATIONS)
-
-
 def tables(ds: m.Dataset) -> list[Table]:
     """Every table of the dataset with its rows."""
     out: list[Table] = []
@@ -46,7 +40,6 @@ def tables(ds: m.Dataset) -> list[Table]:
             out.append(Table(spec, _rows(spec.columns, _structs(ds, spec.kind or ""))))
         else:
             out.append(Table(spec, _list_rows(ds, spec)))
-    out.append(Table(CITATIONS, citation_rows(ds)))
     return out
 
 
@@ -138,4 +131,4 @@ def _json(value: Any) -> str:
 
 def columns_by_table() -> dict[str, tuple[str, ...]]:
     """Each table's column names, for readers."""
-    return {spec.name: spec.names for spec in all_layouts()}
+    return {spec.name: spec.names for spec in layout()}

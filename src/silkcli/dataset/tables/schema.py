@@ -6,15 +6,17 @@ The cache (:mod:`silkcli.dataset.cache.compiled`) creates the same statements an
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable
 
+from silkcli.dataset.tables import citations
 from silkcli.dataset.tables.layout import Column, TableLayout
 from silkcli.dataset.tables.rows import Table
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The version of the database layout, in ``PRAGMA user_version``.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 #: NUMERIC keeps 4500 an integer and 0.05 a real, as the dataset writes them.
 _TYPES = {"text": "TEXT", "integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "date": "TEXT"}
 _TYPES["json"] = "TEXT"
@@ -25,7 +27,7 @@ TOKENIZER = "trigram" if TRIGRAM else "unicode61"
 #: The tables FTS5 makes for each full-text index.
 FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
-#: Views for the questions people ask first: name, then what it shows and its SQL.
+#: Views for the questions people ask first: name, then what it shows and its SQL (see :func:`views`).
 VIEWS = {
     "summit_documents": (
         "The documents signed at the summit, with their signing sides and signatories (where no source names"
@@ -114,6 +116,16 @@ VIEWS = {
 }
 
 
+@functools.cache
+def views() -> dict[str, tuple[str, str]]:
+    """Every view, as :data:`VIEWS`, the citations first (read off the layout; ``cited_quotes`` reads them)."""
+    described = (
+        "Every quote backing a record or a part of one, with its source: each quote read where it is kept"
+        " (a record's evidence, its cites, a part's), numbered in file order."
+    )
+    return {citations.CITATIONS.name: (described, citations.view_sql()), **VIEWS}
+
+
 def quote_name(name: str) -> str:
     """An identifier quoted for SQL."""
     return '"' + name.replace('"', '""') + '"'
@@ -186,8 +198,15 @@ def fts_fill(spec: TableLayout) -> str:
 
 
 def view_sql(name: str) -> str:
-    """The CREATE VIEW statement of one of :data:`VIEWS`."""
-    return f"CREATE VIEW {quote_name(name)} AS {VIEWS[name][1].strip()}"
+    """The CREATE VIEW statement of one of :func:`views`."""
+    return f"CREATE VIEW {quote_name(name)} AS {views()[name][1].strip()}"
+
+
+def citations_fts() -> tuple[str, str]:
+    """The citations' full-text index: its CREATE statement and the one that fills it (keyed by the view's id)."""
+    name, view = quote_name(f"{citations.CITATIONS.name}_fts"), quote_name(citations.CITATIONS.name)
+    create = f"CREATE VIRTUAL TABLE {name} USING fts5(quote, content={view}, content_rowid=id, tokenize='{TOKENIZER}')"
+    return create, f"INSERT INTO {name} (rowid, quote) SELECT id, quote FROM {view}"
 
 
 def begin(conn: sqlite3.Connection) -> None:
@@ -233,8 +252,11 @@ def _finish(conn: sqlite3.Connection, done: list[TableLayout], *, full_text: boo
         if fts is not None:
             conn.execute(fts)
             conn.execute(fts_fill(spec))
-    for name in VIEWS:
+    for name in views():
         conn.execute(view_sql(name))
+    if full_text:
+        for statement in citations_fts():
+            conn.execute(statement)
 
 
 def fill(conn: sqlite3.Connection, content: list[Table]) -> None:
@@ -259,5 +281,7 @@ def layout_statements(specs: Iterable[TableLayout], *, full_text: bool = True) -
         fts = fts_create(spec) if full_text else None
         if fts is not None:
             found[f"{spec.name}_fts"] = fts
-    found.update((name, view_sql(name)) for name in VIEWS)
+    found.update((name, view_sql(name)) for name in views())
+    if full_text:
+        found[f"{citations.CITATIONS.name}_fts"] = citations_fts()[0]
     return found
