@@ -282,3 +282,15 @@ def test_column_descriptions_describe_the_table_column(site: Path) -> None:
     assert "(&#39;(inferred)&#39; marked)" not in html and "('(inferred)' marked)" not in html
     views = _get(site, "/partnership/reserve_shares")
     assert "world total last" in views  # a view carries its description too
+
+
+def test_descriptions_read_as_prose_without_docstring_markup(site: Path, tmp_path: Path) -> None:
+    """No description a person reads (Datasette's metadata, the Data Package's descriptor) carries a docstring's
+    ``literal`` marks or Sphinx roles: the discrepancies table said "``source``/``evidence`` back the resolution"."""
+    package = tmp_path / "package"
+    assert run_cli("export", "-f", "datapackage", "-o", str(package)).exit_code == 0
+    for path in (site / "metadata.json", package / "datapackage.json"):
+        text = path.read_text(encoding="utf-8")
+        described = re.findall(r'"description(?:_html)?": "((?:[^"\\]|\\.)*)"', text)
+        assert len(described) > 50, path
+        assert not [d for d in described if "``" in d or re.search(r":(?:func|class|mod|meth):", d)], path

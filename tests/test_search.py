@@ -77,9 +77,7 @@ def test_the_exports_search_finds_what_search_finds(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     assert run_cli("export", "-f", "sqlite", "-o", str(db)).exit_code == 0
     with sqlite3.connect(db) as conn:
-        sql = (
-            "SELECT record FROM citations WHERE id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ?)"
-        )
+        sql = "SELECT record FROM citations WHERE id IN (SELECT rowid FROM citations_fts WHERE citations_fts MATCH ?)"
         found = {row[0] for row in conn.execute(sql, ("대통령",))}
         tokenizer = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'citations_fts'").fetchone()[0]
     assert "trigram" in tokenizer

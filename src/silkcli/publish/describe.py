@@ -62,7 +62,7 @@ def table_description(spec: TableLayout) -> str:
     if spec.kind and spec.kind.startswith("vocabulary."):
         return f"The allowed values of {spec.name.replace('_', ' ')}, with display names."
     doc = record_class(spec.name).__doc__ or spec.name
-    return doc.strip().splitlines()[0]
+    return doc.strip().splitlines()[0].replace("``", "")  # a docstring's literal marks, not the reader's
 
 
 def column_description(spec: TableLayout, name: str, helps: Helps) -> str:
