@@ -149,6 +149,21 @@ def test_each_quote_is_kept_once_and_the_citations_view_reads_it_there(bundled_d
     assert +kept == viewed and sum(viewed.values()) > 600
 
 
+def test_a_citations_id_names_its_record_and_its_place_in_it(bundled_db: Path) -> None:
+    """Ids ascend in file order; ``id // 1,000,000`` is the record's row in ``records`` and the rest counts from 1
+    within the record (its own citation first), so one record's citations are numbered 1, 2, 3, …"""
+    listed = [i for (i,) in _query(bundled_db, "SELECT id FROM citations")]
+    assert listed == sorted(listed)
+    rows = _query(bundled_db, "SELECT c.id, r.rowid, c.part FROM citations c JOIN records r ON r.id = c.record")
+    places: dict[int, list[int]] = collections.defaultdict(list)
+    for ident, row, _ in rows:
+        assert ident // 1_000_000 == row
+        places[row].append(ident % 1_000_000)
+    assert all(found == list(range(1, len(found) + 1)) for found in places.values())
+    tipf = _query(bundled_db, "SELECT id % 1000000, part FROM citations WHERE record = 'doc-tipf-mou'")
+    assert tipf[0] == (1, None) and [part for _, part in tipf[1:]] == [f"cites[{i}]" for i in range(len(tipf) - 1)]
+
+
 def test_round_trip_holds_every_record_and_field_of_the_json_export(generated: Path, tmp_path: Path) -> None:
     """Read back, the database rebuilds exactly what export -f json prints (a generated dataset, all kinds)."""
     target = tmp_path / "gen.db"

@@ -24,7 +24,7 @@ _OWN = {
     "sources": m.Source.__doc__ or "",
 }
 _CITATION_COLUMNS = {
-    "id": "citation number, in file order",
+    "id": "the record's row in records times 1,000,000, plus the citation's place in it (12000003: its 3rd)",
     "record": "id of the record the quote backs",
     "kind": "table the record is in",
     "part": "where in the record the citation sits (empty: the record itself)",

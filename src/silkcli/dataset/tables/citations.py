@@ -2,11 +2,11 @@
 
 A quote has one home, the row of the record (or of the part of it) that it backs:
 ``documents.evidence``, ``documents_cites.quote``, ``documents.amount_cites``, a
-milestone's row. The view reads them all in one list, numbered in file order (each
-record's own citation, then those nested in it, depth first), so nothing stores a
-quote twice and no copy can drift from its record. The SQL is read off the model and
-the layout: a new cited struct (a field-level ``cites`` list inside a new part, say)
-is in the view without an edit here.
+milestone's row. The view reads them all in one list, in file order (each record's
+own citation, then those nested in it, depth first; :data:`PER_RECORD` says how they
+are numbered), so nothing stores a quote twice and no copy can drift from its record.
+The SQL is read off the model and the layout: a new cited struct (a field-level
+``cites`` list inside a new part, say) is in the view without an edit here.
 """
 
 from __future__ import annotations
@@ -37,20 +37,27 @@ CITATIONS = TableLayout(
 )
 
 
+#: A citation's id is its record's row in ``records`` times this, plus its place among the record's citations:
+#: ``12000003`` is the third citation of the twelfth record. Numbered within each record, a citation's id does
+#: not change when another record gains one, and a question about one record reads that record's rows alone
+#: (SQLite takes ``WHERE record = ?`` into each branch of the view; numbered across the whole dataset, one
+#: record's citations took 410 ms at 20,000 documents, against 2 ms).
+PER_RECORD = 1_000_000
+
+
 def view_sql() -> str:
     """The SELECT of the ``citations`` view."""
-    branches: list[str] = []
-    for order, kind in enumerate(("partnership", *m.RECORD_KINDS)):
-        branches += (_branch(kind, order, *place) for place in _places(kind))
+    branches = [_branch(kind, *place) for kind in ("partnership", *m.RECORD_KINDS) for place in _places(kind)]
     union = "\n        UNION ALL ".join(branches)
     return (
-        "SELECT row_number() OVER (ORDER BY o, r, k) AS id, record, kind, part, fields, source, quote, inferred, how"
-        f"\n        FROM ({union})"
+        f"SELECT R.rowid * {PER_RECORD} + row_number() OVER (PARTITION BY U.record ORDER BY U.k) AS id, U.record,"
+        " U.kind, U.part, U.fields, U.source, U.quote, U.inferred, U.how"
+        f"\n        FROM ({union}) U\n        JOIN records R ON R.id = U.record ORDER BY id"
     )
 
 
-def _branch(kind: str, order: int, key: str, select: str, where: str) -> str:
-    return f"SELECT {order} AS o, T.rowid AS r, {key} AS k, T.id AS record, '{kind}' AS kind, {select} {where}"
+def _branch(kind: str, key: str, select: str, where: str) -> str:
+    return f"SELECT {key} AS k, T.id AS record, '{kind}' AS kind, {select} {where}"
 
 
 def _places(kind: str) -> Iterator[tuple[str, str, str]]:

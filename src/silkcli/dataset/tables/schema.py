@@ -121,7 +121,7 @@ def views() -> dict[str, tuple[str, str]]:
     """Every view, as :data:`VIEWS`, the citations first (read off the layout; ``cited_quotes`` reads them)."""
     described = (
         "Every quote backing a record or a part of one, with its source: each quote read where it is kept"
-        " (a record's evidence, its cites, a part's), numbered in file order."
+        " (a record's evidence, its cites, a part's), in file order and numbered within each record."
     )
     return {citations.CITATIONS.name: (described, citations.view_sql()), **VIEWS}
 
