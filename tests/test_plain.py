@@ -12,6 +12,8 @@ import msgspec
 import pytest
 
 import silkcli
+from silkcli.check.report import Verdict
+from silkcli.choice import Choice
 from silkcli.errors import Problem
 from silkcli.formats import View
 from silkcli.plain import Plain
@@ -122,3 +124,17 @@ def test_every_other_value_class_is_a_plain() -> None:
             if dataclasses.is_dataclass(cls) or struct:
                 wrong.append(f"{info.name}.{name}")
     assert wrong == []
+
+
+def test_a_choice_member_carries_its_data_and_a_short_one_is_refused_where_it_is_declared() -> None:
+    """What is said of a format or a verdict sits beside it; a member missing an item names itself."""
+    assert Verdict.contradicted.value == "contradicted" and Verdict.contradicted.color == "1;31"
+    assert Verdict("not covered").meaning == "nothing in the data bears on it"
+    with pytest.raises(TypeError, match=r"Shade\.dark: 1 items for the 2 fields \['about', 'code'\]"):
+
+        class Shade(Choice):
+            about: str
+            code: str
+
+            light = ("light", "pale", "1")
+            dark = ("dark", "deep")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from silkcli.check.report import MEANINGS, Evidence, Finding, Report, Sentence, Verdict
+from silkcli.check.report import Evidence, Finding, Report, Sentence, Verdict
 
 CONTEXT = "https://schema.org"
 #: The numeric scale: 1 is false, 5 true (Google's documented example scale).
@@ -39,7 +39,7 @@ def review(found: Finding, sentence: Sentence, report: Report, *, url: str) -> d
         "@type": "Rating",
         "alternateName": found.verdict.value,
         "ratingExplanation": found.why + (f" Data: {found.right}." if found.right else ""),
-        "description": MEANINGS[found.verdict],
+        "description": found.verdict.meaning,
     }
     if found.verdict in RATINGS:
         rating |= {"ratingValue": RATINGS[found.verdict], "bestRating": 5, "worstRating": 1}

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING, NoReturn
+
+from silkcli.choice import Choice
 
 if TYPE_CHECKING:  # the format list is imported for --help, which needs no msgspec
     from silkcli.check.report import Report
 
 
-class CheckFormat(str, enum.Enum):
-    """How a check is written."""
+class CheckFormat(Choice):
+    """How a check is written: each format with what ``--help`` says of it beyond its name, and whether it
+    is written for a person to read (so it ends like text on a terminal)."""
 
-    terminal = "terminal"
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    html = "html"
-    claimreview = "claimreview"
+    about: str
+    for_person: bool
+
+    terminal = ("terminal", "default on a terminal", True)
+    text = ("text", "default in a pipe", True)
+    json = ("json", "", False)
+    jsonl = ("jsonl", "", False)
+    markdown = ("markdown", "", False)
+    html = ("html", "", False)
+    claimreview = ("claimreview", "schema.org ClaimReview JSON-LD, one per claim", False)
+
+
+def format_help() -> str:
+    """``-f``'s help: every format, in order, each with what it says of itself."""
+    names = [f"{f.value} ({f.about})" if f.about else f.value for f in CheckFormat]
+    return ", ".join(names[:-1]) + " or " + names[-1] + "."
 
 
 def render_check(report: Report, fmt: CheckFormat, *, width: int = 80, color: bool = False, url: str = "") -> str:

@@ -16,13 +16,6 @@ from silkcli.formats.display import cell_width
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NBSP = "\u00a0"
-_COLORS = {
-    Verdict.supported: "32",
-    Verdict.contradicted: "1;31",
-    Verdict.disputed: "33",
-    Verdict.imprecise: "33",
-    Verdict.not_covered: "2",
-}
 
 
 def marked(sentence: Sentence, numbers: list[int], *, fmt: str = "[{text}]{n}") -> str:
@@ -94,7 +87,7 @@ def to_text(report: Report, *, width: int = 80, color: bool = False) -> str:
 def _finding_lines(number: int, found: Finding, notes: Notes, *, width: int, color: bool) -> list[str]:
     verdict = found.verdict.value
     if color:
-        verdict = f"\x1b[{_COLORS[found.verdict]}m{verdict}\x1b[0m"
+        verdict = f"\x1b[{found.verdict.color}m{verdict}\x1b[0m"
     refs = "".join(f"[{n}]" for n in notes.of(found))
     head = _wrap(f"{_hold(visible(found.text))}: {found.verdict.value}", width, "    ", first=f"  {_sup(number)} ")
     lines = [*head[:-1], head[-1].removesuffix(found.verdict.value) + verdict]

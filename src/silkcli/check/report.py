@@ -6,29 +6,23 @@ and the renderers: every output format is made from a :class:`Report` alone.
 
 from __future__ import annotations
 
-import enum
-
 import msgspec
 
-
-class Verdict(str, enum.Enum):
-    """How the data answers one claim."""
-
-    supported = "supported"
-    contradicted = "contradicted"
-    disputed = "disputed"
-    imprecise = "imprecise"
-    not_covered = "not covered"
+from silkcli.choice import Choice
 
 
-#: What each verdict means, for the help, the legend and the ClaimReview rating.
-MEANINGS = {
-    Verdict.supported: "a sourced fact states this value",
-    Verdict.contradicted: "the data gives another value, with its source",
-    Verdict.disputed: "the sources disagree about it",
-    Verdict.imprecise: "close, but not the same claim",
-    Verdict.not_covered: "nothing in the data bears on it",
-}
+class Verdict(Choice):
+    """How the data answers one claim: each verdict with what it means (the ClaimReview rating's
+    description) and the colour a terminal writes it in (an SGR code)."""
+
+    meaning: str
+    color: str
+
+    supported = ("supported", "a sourced fact states this value", "32")
+    contradicted = ("contradicted", "the data gives another value, with its source", "1;31")
+    disputed = ("disputed", "the sources disagree about it", "33")
+    imprecise = ("imprecise", "close, but not the same claim", "33")
+    not_covered = ("not covered", "nothing in the data bears on it", "2")
 
 
 class Evidence(msgspec.Struct, frozen=True, kw_only=True):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from silkcli.check.output import CheckFormat
+from silkcli.check.output import CheckFormat, format_help
 from silkcli.cli import state
 from silkcli.cli.option import format_option
 from silkcli.cli.options import ColorMode, ColorOpt, stdout_is_terminal, terminal_width
@@ -13,10 +13,7 @@ from silkcli.errors import ExitCode
 
 CheckFormatOpt = Annotated[
     CheckFormat | None,
-    format_option(
-        "terminal (default on a terminal), text (default in a pipe), json, jsonl, markdown, html or "
-        "claimreview (schema.org ClaimReview JSON-LD, one per claim)."
-    ),
+    format_option(format_help()),
 ]
 TextArg = Annotated[
     list[str] | None,
@@ -80,7 +77,7 @@ def check(
     width = terminal_width(minimum=40) if chosen is CheckFormat.terminal else 80
     out = render_check(report, chosen, width=width, color=colored, url=url)
     if out:
-        emit(out, for_person=chosen in (CheckFormat.terminal, CheckFormat.text))
+        emit(out, for_person=chosen.for_person)
     note(summary(report))
     if exit_status and report.count(Verdict.contradicted):
         raise typer.Exit(ExitCode.no_match)
