@@ -80,24 +80,28 @@ def agreements(
     silkcli agreements --sector mining
     silkcli agreements --summit -f json | jq length
     silkcli agreements --party KG --type mou --cite
-    silkcli agreements --signatory Japarov
+    silkcli agreements --signatory Azhikeev
     """
 
     def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
         from silkcli.listings.records import document_listing, with_summit_notes
 
+        signed_by = select.resolve_people(ds, signatory or [])
         found = select.documents(
             ds,
             sectors=_terms(sector, ds.sectors, "sector"),
             types=_terms(type_, ds.vocabulary.document_types, "type"),
             parties=party or [],
-            signatories=select.resolve_people(ds, signatory or []),
+            signatories=signed_by,
             statuses=_terms(status, ds.vocabulary.statuses, "status"),
             within=select.period(since, until),
             summit=summit,
         )
-        return with_summit_notes(ds, document_listing(ds, found), summit=summit)
+        listing = with_summit_notes(ds, document_listing(ds, found), summit=summit)
+        if not found and signed_by:
+            listing = listing._replace(why_none=select.unsigned(ds, signed_by))
+        return listing
 
     return build
 

@@ -113,6 +113,8 @@ class Listing(Plain):
     asked: tuple[str, ...] = ()
     #: the date of the data, as a table's caption and ``show`` print it (``data as of 27 November 2026``)
     as_of: str | None = None
+    #: what an empty answer means, said after "0 records match" (a filter that alone matches nothing)
+    why_none: str | None = None
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
