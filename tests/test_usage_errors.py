@@ -105,12 +105,12 @@ def test_option_without_a_completable_value_still_names_the_command() -> None:
     assert result.stderr == "error: option '-n' requires an argument\nsee 'silkcli leaders --help'\n"
 
 
-def test_no_match_on_a_terminal_is_one_line_that_says_why() -> None:
+def test_no_match_on_a_terminal_is_one_line_and_a_note_says_why() -> None:
     """`agreements --signatory Japarov` as a table: no empty table and "0 records" caption, one note, which
-    says the name was understood and that no document names him as its signatory (he signed none)."""
+    then a note that says the name was understood and that no document names him as its signatory."""
     result = run_cli("agreements", "--signatory", "Japarov", "-f", "table")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "0 records match: no document names Sadyr Japarov (sadyr-japarov) as its signatory\n"
+    assert result.stderr == "0 records match\nnote: no document names Sadyr Japarov (sadyr-japarov) as its signatory\n"
 
 
 def test_a_signatory_left_out_by_another_filter_is_not_said_to_have_signed_nothing() -> None:

@@ -168,7 +168,9 @@ def emit_listing(listing: Listing, output: Output) -> None:
     if output.export is not None and export is not None:
         write_atomic(output.export, render(shaped, export, View(width=output.width)))
     if not shaped.rows:
-        note("0 records match" + (f": {shaped.why_none}" if shaped.why_none else ""))
+        note("0 records match")
+        if shaped.why_none:
+            notes([f"note: {shaped.why_none}"], width=view.width)
         if output.exit_status:
             raise typer.Exit(ExitCode.no_match)
 
