@@ -76,6 +76,16 @@ def test_first_readme_command_shows_who_signed_and_the_sectors(cols: int) -> Non
     assert lines[-1].strip() == "1 record; data as of 27 November 2026"
 
 
+def test_cite_keeps_each_party_on_its_own_line_in_record_blocks() -> None:
+    """`agreements --summit --cite` at 80 columns: the parties read one a line as without --cite, the note
+    mark after the last (the marks once made the list one '; '-joined text that wrapped mid-name)."""
+    lines = on_terminal("agreements", "--summit", "--cite", "--color", "never").stdout.splitlines()
+    at = lines.index("parties: South Korea: Government of the Republic of Korea")
+    assert lines[at + 1] == "         Kyrgyzstan: Government of the Kyrgyz Republic [6*]"
+    assert "parties: South Korea: Ministry of Trade, Industry and Energy" in lines
+    assert not any(line.startswith("parties:") and "; Kyrgyzstan" in line for line in lines)
+
+
 @pytest.mark.parametrize("cols", [40, 60, 100, 160])
 def test_terminal_width_is_read_from_the_terminal(cols: int) -> None:
     """Without --width or COLUMNS, the table takes the terminal's own width and never more."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from silkcli.formats.display import URL, wrap_cells
 from silkcli.formats.fit import cell_text, legend, shown_fields
 from silkcli.listings.cited import CiteEntry
-from silkcli.listings.listing import CITE_FIELD, Listing, Row
+from silkcli.listings.listing import CITE_FIELD, Entry, Listing, Row, Value
 
 INFERRED = "* inferred: the quote implies the value without stating it"
 
@@ -45,7 +45,7 @@ def footnoted(listing: Listing) -> Listing:
             for name in [f for f in entry.fields if f in shown] or [label]:
                 if mark not in marks.setdefault(name, []):
                     marks[name].append(mark)
-        rows.append({name: _marked(cell_text(listing, row, name), marks.get(name)) for name in shown})
+        rows.append({name: _marked_value(listing, row, name, marks.get(name)) for name in shown})
         cited.update(marks)
     inferred = any(e.inferred for row in listing.rows for e in row.get(CITE_FIELD) or () if isinstance(e, CiteEntry))
     inferred_legend = (INFERRED,) if inferred else ()
@@ -55,6 +55,18 @@ def footnoted(listing: Listing) -> Listing:
     # the cited values are what the answer is about: a terminal shows blocks rather than hide their columns
     asked = (*listing.asked, *(name for name in shown if name in cited))
     return listing._replace(columns=columns, rows=rows, selected=shown, footnotes=footnotes, asked=asked)
+
+
+def _marked_value(listing: Listing, row: Row, name: str, marks: list[str] | None) -> Value:
+    """A cell with its marks: its text, or a list of entries (parties) kept a list, the marks on its last
+    entry, so that record blocks still give each entry its line."""
+    value = row.get(name)
+    items: tuple[object, ...] = value if isinstance(value, tuple) else ()
+    entries = [item for item in items if isinstance(item, Entry)]
+    if entries and len(entries) == len(items):
+        last = entries[-1]
+        return (*entries[:-1], Entry(_marked(last.text, marks), last.data)) if marks else tuple(entries)
+    return _marked(cell_text(listing, row, name), marks)
 
 
 def _marked(text: str, marks: list[str] | None) -> str:
