@@ -85,7 +85,7 @@ def agreements(
 
     def build(ds: "m.Dataset") -> "Listing":
         from silkcli.listings import select
-        from silkcli.listings.records import document_listing, with_summit_notes
+        from silkcli.listings.records import document_listing, with_summit_notes, with_unsigned_note
 
         signed_by = select.resolve_people(ds, signatory or [])
         found = select.documents(
@@ -98,10 +98,7 @@ def agreements(
             within=select.period(since, until),
             summit=summit,
         )
-        listing = with_summit_notes(ds, document_listing(ds, found), summit=summit)
-        if not found and signed_by:
-            listing = listing._replace(why_none=select.unsigned(ds, signed_by))
-        return listing
+        return with_unsigned_note(ds, with_summit_notes(ds, document_listing(ds, found), summit=summit), signed_by)
 
     return build
 

@@ -200,6 +200,17 @@ def with_summit_notes(ds: m.Dataset, listing: Listing, *, summit: bool | None) -
     return listing._replace(notes=listing.notes + tuple(notes))
 
 
+def with_unsigned_note(ds: m.Dataset, listing: Listing, people: frozenset[str]) -> Listing:
+    """The agreements listing, saying why ``--signatory`` found nothing when no document names any of
+    ``people`` as its signatory whatever else is asked (as it is when one does: the other filters left it
+    out)."""
+    if listing.rows or not people or store_of(ds).select("documents", {"parties.signatory": people}):
+        return listing
+    found = store_of(ds).by_ids("people", people)
+    names = " or ".join(f"{found[i].name} ({i})" if i in found else i for i in sorted(people))
+    return listing._replace(why_none=f"no document names {names} as its signatory")
+
+
 @lists("people")
 def people_listing(ds: m.Dataset, persons: Sequence[m.Person]) -> Listing:
     """The leaders listing."""

@@ -60,16 +60,6 @@ def resolve_people(ds: m.Dataset, values: Sequence[str]) -> frozenset[str]:
     return resolve(values, person_choices(ds), "person")
 
 
-def unsigned(ds: m.Dataset, people: frozenset[str]) -> str | None:
-    """Why ``--signatory`` found nothing, when no document names any of ``people`` as its signatory
-    whatever else is asked (None when one does: then the other filters left it out)."""
-    if store_of(ds).select("documents", {"parties.signatory": people}):
-        return None
-    found = store_of(ds).by_ids("people", people)
-    names = " or ".join(f"{found[i].name} ({i})" if i in found else i for i in sorted(people))
-    return f"no document names {names} as its signatory"
-
-
 class Period(Plain):
     """A closed date range; either end may be open."""
 
