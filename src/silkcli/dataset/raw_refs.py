@@ -13,8 +13,6 @@ import typing
 from collections.abc import Collection, Iterator
 from typing import Any
 
-import msgspec
-
 from silkcli.dataset import model as m
 from silkcli.dataset.kinds import SINGULAR
 from silkcli.dataset.schema_errors import Issue
@@ -36,7 +34,7 @@ def _id_sets(raw: dict[str, Any]) -> dict[str, set[str] | None]:
     own = {partnership["id"]} if isinstance(partnership, dict) and isinstance(partnership.get("id"), str) else set()
     sets["records"] = own.union(*(s for k, s in sets.items() if s is not None and k != "sources"))
     vocabulary = raw.get("vocabulary") if isinstance(raw.get("vocabulary"), dict) else {}
-    for field in msgspec.structs.fields(m.Vocabulary):
+    for field in m.fields_of(m.Vocabulary):
         sets[field.name] = _ids(vocabulary.get(field.name)) if vocabulary else None
     return sets
 
@@ -45,7 +43,7 @@ def _id_sets(raw: dict[str, Any]) -> dict[str, set[str] | None]:
 def _fields(cls: type) -> tuple[tuple[str, str | None, type | None], ...]:
     """Each field of ``cls`` naming records (with the list named) or holding a struct (with its class)."""
     found = []
-    for field in msgspec.structs.fields(cls):
+    for field in m.fields_of(cls):
         target = m.meta_extra(field.type, "refers_to")
         nested = next((k for k in _args(field.type) if m.is_struct_type(k)), None)
         if target is not None or nested is not None:
@@ -90,7 +88,7 @@ def reference_issues(raw: Any, *, broken: Collection[Path_] = ()) -> list[Issue]
             if name in m.RECORD_KINDS:
                 sets["records"] = None
     issues = list(_walk(raw.get("partnership"), m.Partnership, ("partnership",), sets))
-    for field in msgspec.structs.fields(m.Dataset):
+    for field in m.fields_of(m.Dataset):
         kind = next((k for k in _args(field.type) if m.is_struct_type(k) and issubclass(k, m.Record)), None)
         if kind is not None and field.name != "partnership" and isinstance(raw.get(field.name), list):
             for i, item in enumerate(raw[field.name]):

@@ -82,7 +82,7 @@ def _struct_places(
     cls: type[msgspec.Struct], prefix: tuple[str, ...], alias: str, source: str, key: str, part: str
 ) -> Iterator[tuple[str, str, str]]:
     """The citation of a struct kept in a row (``alias``'s columns, flattened under ``prefix``) and those in it."""
-    names = {f.name for f in msgspec.structs.fields(cls)}
+    names = {f.name for f in m.fields_of(cls)}
     column = functools.partial(_column, alias, prefix)
     quote = "evidence" if "evidence" in names else "quote" if "quote" in names else None
     if "source" in names and quote is not None:
@@ -111,7 +111,7 @@ def _json_place(cls: type[msgspec.Struct], cell: str, source: str, key: str, par
     """The citations in a column of JSON text holding a list of ``cls`` (a milestone's ``cites``)."""
     if _nested_fields(cls):
         raise NotImplementedError(f"{cls.__name__} in JSON text cites inside itself: the view cannot read it")
-    names = {f.name for f in msgspec.structs.fields(cls)}
+    names = {f.name for f in m.fields_of(cls)}
     item = "J.value"
     part = f"{part} || '[' || J.key || ']'"
 
@@ -147,7 +147,7 @@ def _seg(index: int) -> str:
 
 
 def _field_type(cls: type[msgspec.Struct], name: str) -> object:
-    return next(f.type for f in msgspec.structs.fields(m.model_class(cls)) if f.name == name)
+    return next(f.type for f in m.fields_of(m.model_class(cls)) if f.name == name)
 
 
 @functools.cache
@@ -155,12 +155,12 @@ def _nested_fields(cls: type) -> tuple[str, ...]:
     """The fields of ``cls`` that can hold a struct that cites (a Party, which cites nothing, is not visited)."""
     return tuple(
         f.name
-        for f in msgspec.structs.fields(m.model_class(cls))
+        for f in m.fields_of(m.model_class(cls))
         if m.is_struct_type(shape_of(f.type).base) and _may_cite(shape_of(f.type).base)
     )
 
 
 @functools.cache
 def _may_cite(cls: type) -> bool:
-    names = {f.name for f in msgspec.structs.fields(cls)}
+    names = {f.name for f in m.fields_of(cls)}
     return "source" in names or bool(_nested_fields(cls))

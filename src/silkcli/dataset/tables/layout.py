@@ -129,7 +129,7 @@ def column_type(base: Any) -> ColumnType:
 @functools.cache
 def references(cls: type[msgspec.Struct]) -> dict[str, str]:
     """Which fields of ``cls`` name a record, and the table of those records (``Meta(extra={"refers_to": …})``)."""
-    fields = msgspec.structs.fields(cls)
+    fields = m.fields_of(cls)
     return {f.name: target for f in fields if (target := m.meta_extra(f.type, "refers_to")) is not None}
 
 
@@ -147,7 +147,7 @@ def scalar_columns(cls: type[msgspec.Struct], prefix: tuple[str, ...] = (), *, n
     """The columns of ``cls``'s scalar and flattened fields (lists are left for their own tables)."""
     refs = references(cls)
     columns: list[Column] = []
-    for f in msgspec.structs.fields(cls):
+    for f in m.fields_of(cls):
         kind = shape_of(f.type)
         path = (*prefix, f.name)
         name = "_".join(path)
@@ -182,14 +182,14 @@ def _derived_column(cls: type[msgspec.Struct], name: str) -> Column:
 
 
 def _list_fields(cls: type[msgspec.Struct]) -> list[tuple[str, Any]]:
-    return [(f.name, f.type) for f in msgspec.structs.fields(cls) if shape_of(f.type).many]
+    return [(f.name, f.type) for f in m.fields_of(cls) if shape_of(f.type).many]
 
 
 def owner_column(table: str, element: Any) -> str:
     """The column of a link or child table naming the row of ``table`` it belongs to: ``document``; ``quote_id``
     where the element has a field of that name (a quote's citations each hold a ``quote``)."""
     owner = SINGULAR.get(table, "owner")
-    clash = m.is_struct_type(element) and owner in {f.name for f in msgspec.structs.fields(element)}
+    clash = m.is_struct_type(element) and owner in {f.name for f in m.fields_of(element)}
     return f"{owner}_id" if clash else owner
 
 
@@ -218,7 +218,7 @@ def list_tables(cls: type[msgspec.Struct], table: str) -> list[TableLayout]:
 
 def _vocabularies() -> list[TableLayout]:
     columns = tuple(scalar_columns(m.VocabTerm))
-    return [TableLayout(f.name, columns, ("id",), f"vocabulary.{f.name}") for f in msgspec.structs.fields(m.Vocabulary)]
+    return [TableLayout(f.name, columns, ("id",), f"vocabulary.{f.name}") for f in m.fields_of(m.Vocabulary)]
 
 
 #: The records table lists every record's id and kind, so a reference to any record has a target.
