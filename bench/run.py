@@ -74,6 +74,31 @@ FLOOR_YAML = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.C
 IMPORT_FLOOR = "floor: import typer, msgspec and the model (no target)"
 #: What any Typer CLI that prints Rich tables imports (issue 25: the table query's floor).
 RICH_FLOOR = "floor: import typer, rich.console, rich.table (no target)"
+#: The same, then drawing the rows given as JSON (the argument) as silkcli frames a listing, at 120 columns:
+#: no dataset, no model, no column planner. What drawing a table with Rich costs over importing it.
+RICH_DRAW = (
+    "import io, json, sys, typer, rich.console, rich.table\n"
+    "from rich import box\n"
+    "from rich.text import Text\n"
+    "rows = json.loads(sys.argv[1])\n"
+    "table = rich.table.Table(box=box.HEAVY_HEAD, header_style='', caption=Text(f'{len(rows)} record'),"
+    " caption_justify='right', caption_style='italic dim')\n"
+    "for name in rows[0]: table.add_column(Text.assemble((name, 'bold')), overflow='fold')\n"
+    "item = lambda v: ': '.join(map(str, v.values())) if isinstance(v, dict) else str(v)\n"
+    "text = lambda v: '; '.join(map(item, v)) if isinstance(v, list) else str(v)\n"
+    "for row in rows: table.add_row(*[Text(text(v)) for v in row.values()])\n"
+    "console = rich.console.Console(file=io.StringIO(), width=120, markup=False, emoji=False, highlight=False)\n"
+    "with console.capture() as drawn: console.print(table)\n"
+    "sys.stdout.write(drawn.get())\n"
+)
+#: A Python process running sqlite3's own query on the reference database (the argument) and writing the rows
+#: as one JSON array: the floor of a query answered from rows stored ready, with Typer imported or not.
+SQL_FLOOR = (
+    "import sys, sqlite3\n"
+    "db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro&immutable=1', uri=True)\n"
+    "rows = [r[0] for r in db.execute(sys.argv[2])]\n"
+    "sys.stdout.write('[\\n  ' + ',\\n  '.join(rows) + '\\n]\\n')\n"
+)
 
 
 @dataclass
@@ -200,6 +225,7 @@ def startup_cases(env: Env) -> list[Case]:
     silk, py = str(env.bin / "silkcli"), str(env.python)
     complete = {"_SILKCLI_COMPLETE": "complete_bash", "COMP_WORDS": "silkcli agreements --sector ", "COMP_CWORD": "3"}
     ref = TYPER
+    mining = subprocess.run([silk, *QUERY], env=env.env, capture_output=True, check=True).stdout.decode()
     return [
         Case(ref, [py, "-c", "import typer"]),
         Case("python -c pass (floor)", [py, "-c", "pass"]),
@@ -208,6 +234,11 @@ def startup_cases(env: Env) -> list[Case]:
         Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.1),
         Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.3),
         Case(RICH_FLOOR, [py, "-c", "import typer, rich.console, rich.table"], ref=ref),
+        Case(
+            "floor: the same, drawing those rows as a Rich table (no data, no model; no target)",
+            [py, "-c", RICH_DRAW, mining],
+            ref=RICH_FLOOR,
+        ),
         Case(
             "… -f table --width 120, against the Rich floor",
             [silk, *QUERY[:3], "-f", "table", "--width", "120"],
@@ -257,6 +288,7 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
     return [
         ref,
         match,
+        *sql_floors(env, database, ref, match),
         Case(jq, shell(f"jq {quote([JQ_SELECT, str(d100k.with_suffix('.json'))])} | wc -l")),
         Case("10k docs, warm query, piped to wc -l", shell(f"{quote([silk, '--data', str(d10k)])} {query} | wc -l")),
         Case("100k docs, warm query, piped to wc -l", warm, ref=ref.name, max_ratio=3.0, max_rss_mb=100),
@@ -272,6 +304,20 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
         ),
         Case(f"{IMPORT_FLOOR}, against sqlite3", [str(env.python), "-c", FLOOR_IMPORTS], ref=ref.name),
     ]
+
+
+def sql_floors(env: Env, database: Path, ref: Case, match: Case, select: str | None = None) -> list[Case]:
+    """Python answering sqlite3's own selection and search on ``database``, with and without Typer: how far any
+    Python program, and any Typer CLI, is above sqlite3 before it does anything of its own."""
+    py, size = str(env.python), ref.name.split()[3]
+    cases = []
+    for sql, against, what in ((select or SQLITE_SELECT, ref, "selection"), (SQLITE_MATCH, match, "MATCH")):
+        for typer in (False, True):
+            code = ("import typer\n" if typer else "") + SQL_FLOOR
+            name = f"floor: Python{' and Typer' if typer else ''}, sqlite3's own {what} on the {size} reference"
+            run = shell(f"{quote([py, '-c', code, str(database), sql])} | wc -l")
+            cases.append(Case(f"{name} database (no target)", run, ref=against.name))
+    return cases
 
 
 def reference_cases(database: Path, size: str, select: str | None = None) -> tuple[Case, Case]:
@@ -379,7 +425,8 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
     """1,000,000 documents given as JSON (``--large``): the first load, then warm queries against sqlite3."""
     silk = str(env.bin / "silkcli")
     data = quote([silk, "--data", str(d1m)])
-    ref, match = reference_cases(sqlite_reference(d1m, env.work / "reference1m.db"), "1M", SQLITE_NARROW)
+    database = sqlite_reference(d1m, env.work / "reference1m.db")
+    ref, match = reference_cases(database, "1M", SQLITE_NARROW)
     return [
         Case(
             "1M docs as JSON, first load",
@@ -390,6 +437,7 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
         ),
         ref,
         match,
+        *sql_floors(env, database, ref, match, SQLITE_NARROW),
         Case(
             "1M docs, warm, ~1% of them",
             shell(f"{data} {quote(NARROW)} | wc -l"),
