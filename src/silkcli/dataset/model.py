@@ -56,6 +56,11 @@ def _refers_to(target: str, what: str) -> Meta:
     return Meta(min_length=1, max_length=80, description=f"The id of {what}.", extra={"refers_to": target})
 
 
+def _term_of(vocabulary: str, what: str) -> Meta:
+    """A reference to a term of one of the vocabulary's lists (``vocabulary.roles``), which its description names."""
+    return _refers_to(vocabulary, f"{what} (vocabulary.{vocabulary})")
+
+
 SourceRef = Annotated[str, _refers_to("sources", "a source")]
 CountryRef = Annotated[str, _refers_to("countries", "a country")]
 PersonRef = Annotated[str, _refers_to("people", "a person")]
@@ -63,12 +68,12 @@ EventRef = Annotated[str, _refers_to("events", "an event")]
 SectorRef = Annotated[str, _refers_to("sectors", "a sector")]
 DocumentRef = Annotated[str, _refers_to("documents", "a document")]
 RecordRef = Annotated[str, _refers_to("records", "any record")]
-RoleRef = Annotated[str, _refers_to("roles", "a role (vocabulary.roles)")]
-TypeRef = Annotated[str, _refers_to("document_types", "a document type (vocabulary.document_types)")]
-StatusRef = Annotated[str, _refers_to("statuses", "a status (vocabulary.statuses)")]
-EventKindRef = Annotated[str, _refers_to("event_kinds", "an event kind (vocabulary.event_kinds)")]
-TopicRef = Annotated[str, _refers_to("topics", "a topic (vocabulary.topics)")]
-MetricRef = Annotated[str, _refers_to("metrics", "a metric (vocabulary.metrics)")]
+RoleRef = Annotated[str, _term_of("roles", "a role")]
+TypeRef = Annotated[str, _term_of("document_types", "a document type")]
+StatusRef = Annotated[str, _term_of("statuses", "a status")]
+EventKindRef = Annotated[str, _term_of("event_kinds", "an event kind")]
+TopicRef = Annotated[str, _term_of("topics", "a topic")]
+MetricRef = Annotated[str, _term_of("metrics", "a metric")]
 Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S", extra={"says": "a text that is not blank"})]
 Evidence = Annotated[
     str,
