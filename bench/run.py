@@ -288,7 +288,7 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
     return [
         ref,
         match,
-        *sql_floors(env, database, ref, match),
+        *sql_floors(env, database, "100k", ref, match),
         Case(jq, shell(f"jq {quote([JQ_SELECT, str(d100k.with_suffix('.json'))])} | wc -l")),
         Case("10k docs, warm query, piped to wc -l", shell(f"{quote([silk, '--data', str(d10k)])} {query} | wc -l")),
         Case("100k docs, warm query, piped to wc -l", warm, ref=ref.name, max_ratio=3.0, max_rss_mb=100),
@@ -306,15 +306,15 @@ def big_cases(env: Env, d10k: Path, d100k: Path) -> list[Case]:
     ]
 
 
-def sql_floors(env: Env, database: Path, ref: Case, match: Case, select: str | None = None) -> list[Case]:
+def sql_floors(env: Env, database: Path, size: str, ref: Case, match: Case, select: str | None = None) -> list[Case]:
     """Python answering sqlite3's own selection and search on ``database``, with and without Typer: how far any
     Python program, and any Typer CLI, is above sqlite3 before it does anything of its own."""
-    py, size = str(env.python), ref.name.split()[3]
+    py = str(env.python)
     cases = []
     for sql, against, what in ((select or SQLITE_SELECT, ref, "selection"), (SQLITE_MATCH, match, "MATCH")):
-        for typer in (False, True):
-            code = ("import typer\n" if typer else "") + SQL_FLOOR
-            name = f"floor: Python{' and Typer' if typer else ''}, sqlite3's own {what} on the {size} reference"
+        for with_typer in (False, True):
+            code = ("import typer\n" if with_typer else "") + SQL_FLOOR
+            name = f"floor: Python{' and Typer' if with_typer else ''}, sqlite3's own {what} on the {size} reference"
             run = shell(f"{quote([py, '-c', code, str(database), sql])} | wc -l")
             cases.append(Case(f"{name} database (no target)", run, ref=against.name))
     return cases
@@ -437,7 +437,7 @@ def large_cases(env: Env, d1m: Path) -> list[Case]:
         ),
         ref,
         match,
-        *sql_floors(env, database, ref, match, SQLITE_NARROW),
+        *sql_floors(env, database, "1M", ref, match, SQLITE_NARROW),
         Case(
             "1M docs, warm, ~1% of them",
             shell(f"{data} {quote(NARROW)} | wc -l"),
