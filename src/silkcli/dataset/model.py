@@ -61,19 +61,12 @@ def _term_of(vocabulary: str, what: str) -> Meta:
     return _refers_to(vocabulary, f"{what} (vocabulary.{vocabulary})")
 
 
+#: The references that several fields make; a field that alone names its list says so in its own annotation.
 SourceRef = Annotated[str, _refers_to("sources", "a source")]
 CountryRef = Annotated[str, _refers_to("countries", "a country")]
 PersonRef = Annotated[str, _refers_to("people", "a person")]
 EventRef = Annotated[str, _refers_to("events", "an event")]
 SectorRef = Annotated[str, _refers_to("sectors", "a sector")]
-DocumentRef = Annotated[str, _refers_to("documents", "a document")]
-RecordRef = Annotated[str, _refers_to("records", "any record")]
-RoleRef = Annotated[str, _term_of("roles", "a role")]
-TypeRef = Annotated[str, _term_of("document_types", "a document type")]
-StatusRef = Annotated[str, _term_of("statuses", "a status")]
-EventKindRef = Annotated[str, _term_of("event_kinds", "an event kind")]
-TopicRef = Annotated[str, _term_of("topics", "a topic")]
-MetricRef = Annotated[str, _term_of("metrics", "a metric")]
 Text = Annotated[str, Meta(min_length=1, max_length=10_000, pattern=r"\S", extra={"says": "a text that is not blank"})]
 Evidence = Annotated[
     str,
@@ -471,7 +464,7 @@ class Person(Record, frozen=True, kw_only=True):
     name: Annotated[Text, FACT]
     native_name: Annotated[Text, FACT] | None = None
     country: Annotated[CountryRef, FACT]
-    role: Annotated[RoleRef, FACT]
+    role: Annotated[str, _term_of("roles", "a role"), FACT]
     title: Annotated[Text, FACT]
     #: when the person took and left the office of ``title``, as far as the sources say
     since: Annotated[PartialDate, FACT] | None = None
@@ -544,7 +537,7 @@ class Document(Record, frozen=True, kw_only=True):
     title: Annotated[Text, FACT]
     native_title: Annotated[Text, FACT] | None = None
     title_is_translation: bool = False
-    type: Annotated[TypeRef, FACT]
+    type: Annotated[str, _term_of("document_types", "a document type"), FACT]
     parties: Annotated[tuple[Party, ...], FACT]
     sectors: tuple[SectorRef, ...]
     signed: Annotated[PartialDate, FACT]
@@ -552,7 +545,7 @@ class Document(Record, frozen=True, kw_only=True):
     summit: Annotated[bool, FACT]
     #: adopted or signed at the summit without being counted among its documents (a joint statement)
     at_summit: Annotated[bool, FACT] = False
-    status: Annotated[StatusRef, FACT]
+    status: Annotated[str, _term_of("statuses", "a status"), FACT]
     milestones: tuple[Milestone, ...] = ()
     amount: Amount | None = None
 
@@ -578,7 +571,7 @@ class Commitment(Record, frozen=True, kw_only=True):
     countries: Annotated[tuple[CountryRef, ...], FACT]
     kind: Annotated[CommitmentKind, FACT]
     text: Annotated[Text, FACT]
-    document: Annotated[DocumentRef, FACT] | None = None
+    document: Annotated[str, _refers_to("documents", "a document"), FACT] | None = None
 
 
 class Event(Record, frozen=True, kw_only=True):
@@ -587,7 +580,7 @@ class Event(Record, frozen=True, kw_only=True):
     date: Annotated[PartialDate, FACT]
     end: Annotated[PartialDate, FACT] | None = None
     title: Annotated[Text, FACT]
-    kind: EventKindRef
+    kind: Annotated[str, _term_of("event_kinds", "an event kind")]
     countries: Annotated[tuple[CountryRef, ...], FACT] = ()
     people: Annotated[tuple[PersonRef, ...], FACT] = ()
     place: Annotated[Text, FACT] | None = None
@@ -599,8 +592,8 @@ Marker = Literal["none", "estimated", "approximate", "lower_bound", "not_availab
 class Statistic(Record, frozen=True, kw_only=True):
     """A figure as a source states it, markers included."""
 
-    topic: TopicRef
-    metric: Annotated[MetricRef, FACT]
+    topic: Annotated[str, _term_of("topics", "a topic")]
+    metric: Annotated[str, _term_of("metrics", "a metric"), FACT]
     country: Annotated[CountryRef, FACT] | None = None
     label: Text | None = None
     period: Annotated[PartialDate, FACT] | None = None
@@ -650,7 +643,7 @@ class Discrepancy(Record, frozen=True, kw_only=True):
     summary: Text
     resolution: Text
     claims: Annotated[tuple[Claim, ...], Meta(min_length=2)]
-    related: tuple[RecordRef, ...] = ()
+    related: tuple[Annotated[str, _refers_to("records", "any record")], ...] = ()
     kind: Annotated[
         Literal["substance", "spelling"],
         Meta(description="`spelling`: the claims differ only in how a name or word is written."),
