@@ -226,6 +226,11 @@ def startup_cases(env: Env) -> list[Case]:
     complete = {"_SILKCLI_COMPLETE": "complete_bash", "COMP_WORDS": "silkcli agreements --sector ", "COMP_CWORD": "3"}
     ref = TYPER
     mining = subprocess.run([silk, *QUERY], env=env.env, capture_output=True, check=True).stdout.decode()
+    stored = [env.work / "rows.json", env.work / "sectors.json"]  # what the stored-rows prototype reads
+    for path, listing in zip(stored, ("agreements", "sectors"), strict=True):
+        path.write_bytes(
+            subprocess.run([silk, listing, "-f", "json"], env=env.env, capture_output=True, check=True).stdout
+        )
     return [
         Case(ref, [py, "-c", "import typer"]),
         Case("python -c pass (floor)", [py, "-c", "pass"]),
@@ -237,6 +242,20 @@ def startup_cases(env: Env) -> list[Case]:
         Case(
             "floor: the same, drawing those rows as a Rich table (no data, no model; no target)",
             [py, "-c", RICH_DRAW, mining],
+            ref=RICH_FLOOR,
+        ),
+        Case(
+            "prototype: the same query from stored rows, no msgspec, no model (no target)",
+            [
+                py,
+                str(ROOT / "bench" / "prototype_table.py"),
+                *map(str, stored),
+                *QUERY[:3],
+                "-f",
+                "table",
+                "--width",
+                "120",
+            ],
             ref=RICH_FLOOR,
         ),
         Case(
