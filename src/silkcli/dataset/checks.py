@@ -31,7 +31,7 @@ def id_sets(ds: m.Dataset) -> dict[str, set[str]]:
     sets = {kind: set(map(_ID, getattr(ds, kind))) for kind in m.RECORD_KINDS}
     sets["sources"] = set(map(_ID, ds.sources))
     sets["records"] = set().union(*(sets[kind] for kind in m.RECORD_KINDS), [ds.partnership.id])
-    for name in msgspec.structs.fields(m.Vocabulary):
+    for name in m.fields_of(m.Vocabulary):
         sets[name.name] = {t.id for t in getattr(ds.vocabulary, name.name)}
     return sets
 
@@ -48,9 +48,9 @@ def duplicate_issues(ds: m.Dataset, sets: dict[str, set[str]]) -> list[Issue]:
     counts = {kind: len(getattr(ds, kind)) for kind in m.RECORD_KINDS}
     counts["records"] = sum(counts.values()) + 1  # the partnership
     counts["sources"] = len(ds.sources)
-    counts.update((f.name, len(getattr(ds.vocabulary, f.name))) for f in msgspec.structs.fields(m.Vocabulary))
+    counts.update((f.name, len(getattr(ds.vocabulary, f.name))) for f in m.fields_of(m.Vocabulary))
     # The records' set holds every kind's ids, so it stands for them all in the check of case.
-    folded = ("records", "sources", *(f.name for f in msgspec.structs.fields(m.Vocabulary)))
+    folded = ("records", "sources", *(f.name for f in m.fields_of(m.Vocabulary)))
     if all(len(sets[name]) == count for name, count in counts.items()) and not any(
         _case_clash(sets[name]) for name in folded
     ):
@@ -76,7 +76,7 @@ def _located_duplicates(ds: m.Dataset) -> list[Issue]:
         [(path, r.id) for path, r in records(ds)],
         [(("sources", i), s.id) for i, s in enumerate(ds.sources)],
     ]
-    for name in msgspec.structs.fields(m.Vocabulary):
+    for name in m.fields_of(m.Vocabulary):
         terms = getattr(ds.vocabulary, name.name)
         groups.append([(("vocabulary", name.name, i), t.id) for i, t in enumerate(terms)])
     for group in groups:
@@ -147,7 +147,7 @@ def _plan(cls: type) -> tuple[tuple[str, str | None, bool], ...]:
     Both the set comparison of :func:`_all_known` and the located walk that
     runs when something is wrong visit only these.
     """
-    fields = msgspec.structs.fields(m.model_class(cls))
+    fields = m.fields_of(m.model_class(cls))
     refs = {f.name: target for f in fields if (target := m.meta_extra(f.type, "refers_to")) is not None}
     return tuple(
         (f.name, refs.get(f.name), _origin_is_tuple(f.type)) for f in fields if f.name in refs or _holds_struct(f.type)

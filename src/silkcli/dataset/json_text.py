@@ -153,7 +153,7 @@ def has_duplicate_keys(data: bytes) -> bool:
 def _shape(cls: type[msgspec.Struct]) -> type[msgspec.Struct]:
     """A Struct with the fields of ``cls``, each optional: records nested as shapes, anything else raw JSON."""
     fields: list[tuple[str, Any, Any]] = []
-    for field in msgspec.structs.fields(cls):
+    for field in m.fields_of(cls):
         struct, many = _nested(field.type)
         kind: Any = msgspec.Raw
         if struct is not None:

@@ -45,7 +45,7 @@ def fact_fields(cls: type) -> tuple[str, ...]:
     """The names of the fact fields of a record or nested struct class, in declaration order."""
     cls = m.model_class(cls)
     hints = typing.get_type_hints(cls, include_extras=True)
-    return tuple(f.name for f in msgspec.structs.fields(cls) if _is_fact(hints[f.name]))
+    return tuple(f.name for f in m.fields_of(cls) if _is_fact(hints[f.name]))
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from silkcli.dataset.model import decode_hook, is_struct_type, pattern_words
+from silkcli.dataset.model import decode_hook, fields_of, is_struct_type, pattern_words
 from silkcli.errors import shorten
 from silkcli.errors import suggest as suggest  # re-exported
 
@@ -134,7 +134,7 @@ def check_struct(value: Any, cls: type[msgspec.Struct], path: tuple[str | int, .
     if not isinstance(value, dict):
         what = "the top level must be a mapping of sections" if not path else "expected a mapping"
         return [(path, f"{what}, got {described(value)}", False)]
-    fields = {f.encode_name: f for f in msgspec.structs.fields(cls)}
+    fields = {f.encode_name: f for f in fields_of(cls)}
     missing = [name for name, info in fields.items() if info.required and name not in value]
     issues: list[Issue] = []
     for key in value:
@@ -225,7 +225,7 @@ def _kind_at(cls: type[msgspec.Struct], path: tuple[str | int, ...]) -> Any:
             kind = typing.get_args(kind)[0] if typing.get_origin(kind) is tuple else None
         else:
             struct = _struct_of(kind)
-            kind = {f.encode_name: f.type for f in msgspec.structs.fields(struct)}.get(part) if struct else None
+            kind = {f.encode_name: f.type for f in fields_of(struct)}.get(part) if struct else None
         if kind is None:
             return None
     return kind

@@ -144,7 +144,7 @@ def _key_column(parent: TableLayout, column: Column, element: Any) -> Column:
 
 
 def _list_fields(cls: type[msgspec.Struct]) -> list[msgspec.structs.FieldInfo]:
-    return [f for f in msgspec.structs.fields(cls) if shape_of(f.type).many]
+    return [f for f in m.fields_of(cls) if shape_of(f.type).many]
 
 
 @functools.cache

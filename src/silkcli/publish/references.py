@@ -40,7 +40,7 @@ RIS_TYPE: dict[m.SourceKind, str] = {"news": "NEWS", "official": "ELEC", "report
 
 def sources_from_rows(rows: Sequence[Mapping[str, Any]]) -> list[m.Source]:
     """Sources rebuilt from rows of the ``sources`` listing (which hold every Source field)."""
-    names = [f.name for f in msgspec.structs.fields(m.Source)]
+    names = [f.name for f in m.fields_of(m.Source)]
     return [msgspec.convert({n: row.get(n) for n in names}, m.Source, dec_hook=m.decode_hook) for row in rows]
 
 

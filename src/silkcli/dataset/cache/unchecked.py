@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 
 import msgspec
 
-from silkcli.dataset.model import is_struct_type
+from silkcli.dataset.model import fields_of, is_struct_type
 
 
 def _strip(kind: Any) -> Any:
@@ -44,7 +44,7 @@ def unchecked(cls: type[S]) -> type[S]:
 @functools.cache
 def _derive(cls: type[msgspec.Struct]) -> type[msgspec.Struct]:
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
-    for info in msgspec.structs.fields(cls):
+    for info in fields_of(cls):
         kind = _strip(info.type)
         fields.append((info.name, kind) if info.required else (info.name, kind, info.default))
     return msgspec.defstruct(
