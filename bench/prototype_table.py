@@ -36,7 +36,7 @@ OPTIONS: list[tuple[str, tuple[str, ...], Any, Any]] = [
     *[(name, (f"--{name.replace('_', '-')}",), bool, False) for name in ("desc", "cite", "no_header", "bom")],
     *[(name, (f"--{name}",), str, "auto") for name in ("color", "layout")],
     ("width", ("--width",), int | None, None),
-    *[(name, (f"--{name}",), Path | None, None) for name in ("export",)],
+    ("export", ("--export",), Path | None, None),
     ("output", ("-o", "--output"), Path | None, None),
 ]
 

@@ -74,23 +74,6 @@ FLOOR_YAML = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.C
 IMPORT_FLOOR = "floor: import typer, msgspec and the model (no target)"
 #: What any Typer CLI that prints Rich tables imports (issue 25: the table query's floor).
 RICH_FLOOR = "floor: import typer, rich.console, rich.table (no target)"
-#: The same, then drawing the rows given as JSON (the argument) as silkcli frames a listing, at 120 columns:
-#: no dataset, no model, no column planner. What drawing a table with Rich costs over importing it.
-RICH_DRAW = (
-    "import io, json, sys, typer, rich.console, rich.table\n"
-    "from rich import box\n"
-    "from rich.text import Text\n"
-    "rows = json.loads(sys.argv[1])\n"
-    "table = rich.table.Table(box=box.HEAVY_HEAD, header_style='', caption=Text(f'{len(rows)} record'),"
-    " caption_justify='right', caption_style='italic dim')\n"
-    "for name in rows[0]: table.add_column(Text.assemble((name, 'bold')), overflow='fold')\n"
-    "item = lambda v: ': '.join(map(str, v.values())) if isinstance(v, dict) else str(v)\n"
-    "text = lambda v: '; '.join(map(item, v)) if isinstance(v, list) else str(v)\n"
-    "for row in rows: table.add_row(*[Text(text(v)) for v in row.values()])\n"
-    "console = rich.console.Console(file=io.StringIO(), width=120, markup=False, emoji=False, highlight=False)\n"
-    "with console.capture() as drawn: console.print(table)\n"
-    "sys.stdout.write(drawn.get())\n"
-)
 #: A Python process running sqlite3's own query on the reference database (the argument) and writing the rows
 #: as one JSON array: the floor of a query answered from rows stored ready, with Typer imported or not.
 SQL_FLOOR = (
@@ -225,7 +208,6 @@ def startup_cases(env: Env) -> list[Case]:
     silk, py = str(env.bin / "silkcli"), str(env.python)
     complete = {"_SILKCLI_COMPLETE": "complete_bash", "COMP_WORDS": "silkcli agreements --sector ", "COMP_CWORD": "3"}
     ref = TYPER
-    mining = subprocess.run([silk, *QUERY], env=env.env, capture_output=True, check=True).stdout.decode()
     stored = [env.work / "rows.json", env.work / "sectors.json"]  # what the stored-rows prototype reads
     for path, listing in zip(stored, ("agreements", "sectors"), strict=True):
         path.write_bytes(
@@ -239,11 +221,6 @@ def startup_cases(env: Env) -> list[Case]:
         Case("agreements --sector mining -f json", [silk, *QUERY], ref=ref, max_ratio=1.1),
         Case("… -f table --width 120", [silk, *QUERY[:3], "-f", "table", "--width", "120"], ref=ref, max_ratio=1.3),
         Case(RICH_FLOOR, [py, "-c", "import typer, rich.console, rich.table"], ref=ref),
-        Case(
-            "floor: the same, drawing those rows as a Rich table (no data, no model; no target)",
-            [py, "-c", RICH_DRAW, mining],
-            ref=RICH_FLOOR,
-        ),
         Case(
             "prototype: the same query from stored rows, no msgspec, no model (no target)",
             [
