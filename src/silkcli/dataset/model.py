@@ -21,7 +21,7 @@ from typing import Annotated, Any, ClassVar, Literal, TypeGuard
 import msgspec
 from msgspec import Meta, Struct
 
-SCHEMA_VERSION = "1"
+from silkcli.dataset.paths import SCHEMA_VERSION as SCHEMA_VERSION  # said once, where start-up reads it
 
 #: End of text. A bare ``$`` also matches before a final newline in Python's
 #: re (which msgspec uses), so "KR\n" would pass ``^[A-Z]{2}$``; the lookahead

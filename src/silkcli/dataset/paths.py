@@ -11,6 +11,10 @@ import os
 from pathlib import Path
 
 BUNDLED_NAME = "partnership.yaml"
+#: The version of the dataset format: every compiled copy and cache entry names it, so a change misses.
+SCHEMA_VERSION = "1"
+#: The suffix of the bundled dataset's listings kept ready as rows (:mod:`silkcli.listings.stored`).
+ROWS_SUFFIX = ".rows"
 
 
 def bundled_path() -> Path:

@@ -10,7 +10,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from silkcli.listings.chronology import NO_DATE, UNKNOWN_PART
+from silkcli.listings.listing import NO_DATE, UNKNOWN_PART
 
 if TYPE_CHECKING:  # start-up: the brief's renderers use these helpers without any listing
     from silkcli.listings.listing import Value

@@ -1,6 +1,6 @@
 """``--cite`` on a terminal: note marks in the cells, the sources as numbered notes after the table.
 
-A row's citations (:class:`~silkcli.listings.cited.CiteEntry`) become marks
+A row's citations (:class:`~silkcli.listings.listing.CiteEntry`) become marks
 such as ``[3]`` on the cells of the fields each supports (on the row's label
 when it supports none that is shown), ``[3*]`` where the quote implies the
 value rather than states it. Each source is numbered the first time a row
@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from silkcli.formats.display import URL, wrap_cells
 from silkcli.formats.fit import cell_text, legend, shown_fields
-from silkcli.listings.cited import CiteEntry
-from silkcli.listings.listing import CITE_FIELD, Entry, Listing, Row, Value
+from silkcli.listings.listing import CITE_FIELD, CiteEntry, Entry, Listing, Row, Value
 
 INFERRED = "* inferred: the quote implies the value without stating it"
 

@@ -13,12 +13,9 @@ from collections.abc import Mapping
 
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
+from silkcli.listings.listing import NO_DATE as NO_DATE  # said where the renderers read it without the model
+from silkcli.listings.listing import UNKNOWN_PART as UNKNOWN_PART
 from silkcli.plain import Plain
-
-#: what a table or a brief adds to a date of this precision
-UNKNOWN_PART = {"month": "day unknown", "year": "month unknown"}
-#: how a source with no known publication date is cited
-NO_DATE = "n.d."
 
 
 def readable(date: m.PartialDate) -> str:

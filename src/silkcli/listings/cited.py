@@ -10,7 +10,7 @@ import msgspec
 from silkcli.dataset import model as m
 from silkcli.dataset import provenance as pv
 from silkcli.dataset.store import store_of
-from silkcli.listings.listing import Column, Entry, Layout, Listing, Row, Value
+from silkcli.listings.listing import CiteEntry, Column, Layout, Listing, Row, Value
 
 COLUMNS = (
     Column("field", "field name", priority=1),
@@ -175,7 +175,7 @@ class CiteGetter:
         if not cites:
             return None
         if self.part == "cite":
-            return tuple(CiteEntry(c, self.sources.get(c.source)) for c in cites)
+            return tuple(cite_entry(c, self.sources.get(c.source)) for c in cites)
         if self.part == "source":
             return cited_as(tuple(cites))
         if self.part == "source_url":
@@ -184,20 +184,12 @@ class CiteGetter:
         return " | ".join(c.quote for c in cites)
 
 
-class CiteEntry(Entry):
-    """One citation of a row: ``{source, url, quote, fields, inferred}`` in json/jsonl/yaml; in a table a note
-    mark on the cells it supports, and its source as a numbered note after the table (:attr:`note`)."""
-
-    __slots__ = ("source", "fields", "inferred", "note")
-
-    def __init__(self, cite: m.Cite, source: m.Source | None) -> None:
-        url = source.url if source is not None else ""
-        data = {"source": cite.source, "url": url, "quote": cite.quote, "fields": list(cite.fields)}
-        super().__init__(
-            f"{cite.source} (inferred)" if cite.inferred else cite.source, {**data, "inferred": cite.inferred}
-        )
-        self.source, self.fields, self.inferred = cite.source, cite.fields, cite.inferred
-        self.note = cite.source if source is None else source_note(source)
+def cite_entry(cite: m.Cite, source: m.Source | None) -> CiteEntry:
+    """One citation of a row, with its source's note (its id alone where the source is missing)."""
+    url = source.url if source is not None else ""
+    data = {"source": cite.source, "url": url, "quote": cite.quote, "fields": list(cite.fields)}
+    note = cite.source if source is None else source_note(source)
+    return CiteEntry(cite.source, cite.fields, data, inferred=cite.inferred, note=note)
 
 
 def source_note(source: m.Source) -> str:

@@ -40,9 +40,27 @@ class Entry:
     __hash__ = None  # type: ignore[assignment]  # holds a mapping
 
 
+class CiteEntry(Entry):
+    """One citation of a row: ``{source, url, quote, fields, inferred}`` in json/jsonl/yaml; in a table a note
+    mark on the cells it supports, and its source as a numbered note after the table (:attr:`note`)."""
+
+    __slots__ = ("source", "fields", "inferred", "note")
+
+    def __init__(
+        self, source: str, fields: tuple[str, ...], data: Mapping[str, object], *, inferred: bool, note: str
+    ) -> None:
+        super().__init__(f"{source} (inferred)" if inferred else source, {**data, "inferred": inferred})
+        self.source, self.fields, self.inferred, self.note = source, fields, inferred, note
+
+
 Value = str | int | float | bool | None | tuple[str, ...] | tuple[Entry, ...]
 Row = dict[str, Value]
 Getter = Callable[[Any], Value]
+
+#: what a table or a brief adds to a date of this precision
+UNKNOWN_PART = {"month": "day unknown", "year": "month unknown"}
+#: how a source with no known publication date is cited
+NO_DATE = "n.d."
 
 CITE_FIELDS = ("source", "source_url")
 EVIDENCE_FIELD = "evidence"

@@ -10,10 +10,13 @@ looked for in the bodies' names.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from silkcli.dataset import model as m
 from silkcli.errors import UsageError, suggest
 from silkcli.plain import Plain
+
+if TYPE_CHECKING:  # the stored rows' answers read names without the model (listings.stored)
+    from silkcli.dataset import model as m
 
 _MAX_LISTED = 40
 
