@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from conftest import BUNDLED, TINY, run_cli
 from silkcli.dataset.load import load_dataset
 from silkcli.errors import SilkError
-from silkcli.listings import records as rows
+from silkcli.listings import listing
 from silkcli.listings import select as query
 from unprivileged import command_prefix
 
@@ -72,7 +72,7 @@ def test_internal_error_is_one_line_without_debug_and_a_traceback_with_it(monkey
     def broken(*_: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(rows, "document_listing", broken)
+    monkeypatch.setattr(listing, "shape", broken)  # every listing is shaped, from the rows or from the dataset
     quiet = run_cli("agreements")
     assert quiet.exit_code == 70
     assert quiet.stderr == "error: internal error: RuntimeError: simulated bug (rerun with --debug and report it)\n"

@@ -44,8 +44,9 @@ class LazyCommands(Mapping[str, Any]):
         function: Callable[..., None] = getattr(importlib.import_module(f"{self._package}.{spec.module}"), spec.name)
         text = inspect.getdoc(function) or ""
         if spec.listing:
-            from silkcli.cli.listing_run import listing_help  # noqa: PLC0415 - 3 ms of `silkcli --help`, which builds no listing command
+            from silkcli.cli.listing_run import as_command, listing_help  # noqa: PLC0415 - 3 ms of `silkcli --help`, which builds no listing command
 
+            function = as_command(function)
             text = f"{text}\n\n{listing_help(inspect.signature(function).parameters)}"
         staging = typer.Typer()
         staging.command(

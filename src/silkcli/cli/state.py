@@ -86,6 +86,11 @@ def data_path() -> Path:
     return bundled_path()
 
 
+def reads_bundled() -> bool:
+    """Whether this run reads the bundled dataset as shipped: no ``--data``, no ``--max-size``."""
+    return _data is None and _max_bytes is None
+
+
 def load(path: Path | None = None, *, use_cache: bool = True) -> m.Dataset:
     """The dataset this run reads (or ``path``), with a progress bar for a person watching a slow load."""
     from silkcli.cli.progress import meter  # noqa: PLC0415 - 46 ms (it imports the loader, the model, msgspec)
