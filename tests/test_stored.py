@@ -84,6 +84,11 @@ def _shaped_cases() -> Iterator[tuple[str, ...]]:
     yield "agreements", "--fields", "id,nosuch"
     yield "leaders", "--sort", "nosuch"
     yield "reserves", "--top", "3", "-f", "table", "--width", "80"
+    yield "stats", "--sort", "value", "--desc", "-f", "csv"  # its default source, as the default fields cite
+    yield "stats", "--fields", "id,value", "-f", "json"
+    yield "stats", "--fields", "id,source", "-f", "tsv"  # the source of other fields: from the dataset
+    yield "stats", "--sort", "source", "-f", "tsv"
+    yield "stats", "--topic", "antimony", "-f", "table", "--width", "120"
     yield "sectors", "mining", "-f", "table", "--width", "80"
     yield "commitments", "--kind", "asked", "-e", "--country", "KR", "-f", "table", "--width", "40"
 

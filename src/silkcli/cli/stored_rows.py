@@ -1,8 +1,9 @@
 """Writing the bundled dataset's listings as rows (:mod:`silkcli.listings.stored`), when the wheel is built.
 
 Each listing command is run without filters through its own builder, over the dataset the build
-validated; a row keeps the value of every column but those bound to the fields shown (``--cite``'s),
-and the values of the filter keys :data:`~silkcli.listings.stored.FILTERS` names.
+validated; a row keeps the value of every column (those bound to the fields shown, ``--cite``'s, as the
+default fields show them, where they do), and the values of the filter keys that
+:data:`~silkcli.listings.stored.FILTERS` names.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from silkcli.dataset.cache.keys import source_key
 from silkcli.dataset.store import field_values
 from silkcli.listings.listing import Layout, Listing, Row
 from silkcli.listings.names import Choice, country_choices, person_choices, term_choices
-from silkcli.listings.stored import CHOICES, FILTERS, Stored, iter_columns, rows_file
+from silkcli.listings.stored import CHOICES, FILTERS, Stored, bound_to_fields, rows_file
 
 
 def rows_bytes(source: bytes, ds: m.Dataset) -> bytes:
@@ -52,11 +53,14 @@ def _plain_rows(listing: Listing) -> bool:
 def _stored(
     listing: Listing, ds: m.Dataset, keys: tuple[dict[str, list[str]], ...], choices: dict[str, list[Choice]]
 ) -> Stored:
-    kept = tuple(iter_columns(listing))
+    """The listing with each row's values: a column bound to the fields shown as the default fields show
+    it (where they show it at all: ``stats`` shows its source), every other one as it is."""
+    bound = [c for c in listing.columns if bound_to_fields(c)]
+    default = [c._replace(get=c.get.for_fields(listing.default)) for c in bound if c.name in listing.default]  # type: ignore[union-attr]
+    kept = [*(c for c in listing.columns if not bound_to_fields(c)), *default]
     rows: list[Row] = [{c.name: c.value(record) for c in kept} for record in listing.rows]
-    unkept = frozenset(c.name for c in listing.columns) - {c.name for c in kept}
     dated = listing._replace(rows=rows, as_of=listing.as_of or ds.meta.as_of())
-    return Stored(dated, keys, choices, unkept)
+    return Stored(dated, keys, choices, frozenset(c.name for c in bound))
 
 
 def _key(record: object, path: str) -> list[str]:

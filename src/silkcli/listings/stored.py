@@ -19,7 +19,7 @@ means is worked out from the records).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from silkcli.errors import UsageError
@@ -76,8 +76,9 @@ class Stored(Plain):
     keys: tuple[Mapping[str, Collection[str]], ...]
     #: the choices of the command's filters, by name
     choices: Mapping[str, Sequence[Choice]]
-    #: the columns whose values depend on the fields shown (``--cite``'s): not kept
-    unkept: frozenset[str]
+    #: the columns whose values depend on the fields shown (``--cite``'s source, URL, quotes and citations):
+    #: each row keeps those the listing shows by default as they are with its default fields, no other
+    bound: frozenset[str]
 
 
 def answer(
@@ -86,15 +87,15 @@ def answer(
     """``command``'s listing for the filters ``given`` (parameter names to values, None when not given),
     from the rows file ``data`` if it was written for ``key`` and answers the query exactly; else None.
 
-    ``shown``: the fields the output options name (``--fields``, ``--sort``), or ``cite`` for ``--cite``; a
-    listing that shows a column the rows do not keep by default is answered from the dataset whatever is shown.
+    ``shown``: the fields the output options name (``--fields``, ``--sort``), or ``cite`` for ``--cite``: a
+    query that names a column bound to the fields shown is answered from the dataset.
     """
     asked = {name: value for name, value in given.items() if value not in (None, (), [])}
     filters = FILTERS.get(command, {})
     if any(name not in filters for name in asked):
         return None
     stored = _read(data, key, command)
-    if stored is None or stored.unkept.intersection({*shown, *stored.listing.default}):
+    if stored is None or stored.bound.intersection(shown):
         return None
     try:
         named = {filters[name].key: _ids(value, filters[name], stored.choices) for name, value in asked.items()}
@@ -141,7 +142,7 @@ def rows_file(key: Sequence[str], listings: Mapping[str, Stored]) -> bytes:
             },
             "keys": [{k: sorted(v) for k, v in keys.items()} for keys in stored.keys],
             "choices": {name: [c._values() for c in found] for name, found in stored.choices.items()},
-            "unkept": sorted(stored.unkept),
+            "bound": sorted(stored.bound),
         }
         lines.append(f"{command}\t{json.dumps(body, ensure_ascii=False, separators=(',', ':'))}")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -176,7 +177,7 @@ def _stored(body: Mapping[str, Any]) -> Stored:
     if len(body["keys"]) != len(listing.rows):
         raise ValueError("a key per row")
     choices = {name: [_choice(c) for c in items] for name, items in body["choices"].items()}
-    return Stored(listing, tuple(body["keys"]), choices, frozenset(body["unkept"]))
+    return Stored(listing, tuple(body["keys"]), choices, frozenset(body["bound"]))
 
 
 def _column_data(column: Column) -> dict[str, object]:
@@ -207,6 +208,6 @@ def _choice(data: Sequence[Any]) -> Choice:
     return Choice(ident, name, tuple(aliases), tuple((spelling, note) for spelling, note in readings))
 
 
-def iter_columns(listing: Listing) -> Iterator[Column]:
-    """The columns whose values a stored row keeps (every one but those bound to the fields shown)."""
-    return (c for c in listing.columns if getattr(c.get, "for_fields", None) is None)
+def bound_to_fields(column: Column) -> bool:
+    """Whether a column's values depend on the fields a row shows (its getter is told them: ``for_fields``)."""
+    return getattr(column.get, "for_fields", None) is not None
