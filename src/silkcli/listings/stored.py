@@ -10,10 +10,11 @@ rules and the rows kept are the ones the model's selection keeps, so the answer 
 them imports neither msgspec nor the model; a query at a terminal then costs what drawing it costs.
 
 A query the rows cannot answer exactly is answered from the dataset as usual: a filter they keep no
-key for (a date, ``--summit``, a signatory), a value that names no choice or reads as a name (the
-error and the note are the model's), a party named by a ministry's name, ``--cite`` and the source
-columns (their values depend on the fields shown), and an answer with no row (what an empty answer
-means is worked out from the records).
+key for (a date, ``--summit``, a signatory), a value that names no choice (the error is the
+selection's), a party named by a ministry's name, ``--cite`` and a ``--cite`` column named with
+``--fields`` or ``--sort`` (their values depend on the fields shown: the rows keep them as the default
+fields show them), and an answer with no row (what an empty answer means is worked out from the
+records).
 """
 
 from __future__ import annotations
