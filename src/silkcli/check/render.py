@@ -40,8 +40,9 @@ def _wrap(text: str, width: int, indent: str = "", *, first: str | None = None) 
     lines: list[str] = []
     line = indent if first is None else first
     used, bare = cell_width(line), True
+    measure = len if text.isascii() else cell_width  # a text in English: its words' lengths (half the time)
     for word in filter(None, text.split(" ")):  # split() would also split at the no-break spaces
-        cells = cell_width(word)
+        cells = measure(word)
         if not bare and used + 1 + cells > width:
             lines.append(line)
             line, used, bare = indent, len(indent), True
