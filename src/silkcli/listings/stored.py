@@ -30,8 +30,9 @@ from silkcli.plain import Plain
 
 
 class Filter(Plain):
-    """What one filter of a command asks of the stored rows: its values name ``choices`` (one of
-    :data:`CHOICES`), and a row is kept when its key ``key`` holds one of the ids they name."""
+    """What one filter of a command asks of the stored rows: its values name ``choices`` (a list that
+    :func:`silkcli.cli.stored_rows.choices_of` writes with the rows), and a row is kept when its key ``key``
+    holds one of the ids they name."""
 
     choices: str
     key: str
@@ -40,9 +41,6 @@ class Filter(Plain):
     #: each value names one choice as it is (``--party``, where a text with commas may name a ministry)
     whole: bool = False
 
-
-#: The choices a filter's values are read against, by name (each written with the rows by the build).
-CHOICES = ("sectors", "document_types", "statuses", "countries", "roles", "event_kinds", "commitment_kinds", "people")
 
 #: Per listing command, the filters the stored rows answer, by parameter name; any other filter given is
 #: answered from the dataset. A record kind's keys are the model's field paths (``parties.country``).
